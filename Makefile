@@ -1,0 +1,42 @@
+# Everything a fresh machine needs: `make run` and `make test` set up .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+JOBS ?= 2
+
+.PHONY: run test install dev lint schema bench clean
+
+run: install
+	$(BIN)/onrecord extract samples/corpus --format table
+
+test: dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest -n $(JOBS) tests
+
+install: $(VENV)/.installed
+dev: $(VENV)/.installed-dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[warc]"
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(VENV)/.installed $@
+
+lint: dev
+	$(BIN)/ruff check src tests bench
+
+# Regenerate the committed JSON Schema of the record after changing record.py.
+schema: install
+	$(BIN)/onrecord schema --out src/onrecord/schema/record.schema.json
+
+bench: install
+	$(BIN)/python bench/throughput.py ../shared/data/polnear/dev/text
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -1,0 +1,158 @@
+"""The ``onrecord`` command line, mirroring the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn,
+)
+from rich.text import Text
+
+from . import __version__
+from .api import extract_many
+from .config import Settings
+from .errors import Failure, OnrecordError
+from .ingest.article import iso_date
+from .record import json_schema
+from .render import record_view
+
+app = typer.Typer(
+    help="onrecord: who said what, to whom, about whom, and when, from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"onrecord {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = None,
+) -> None:
+    pass
+
+
+def _published(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return iso_date(value)
+    except (ValueError, OverflowError):
+        raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin.")],
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="jsonl for machines, table for people [default: table on a terminal, else jsonl].")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for articles whose input gives none.", callback=_published)] = None,
+    model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline (name or path) [env: ONRECORD_MODEL].")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes to run in parallel.")] = 1,
+    strict: Annotated[bool, typer.Option(help="Stop at the first input that fails.")] = False,
+    max_bytes: Annotated[Optional[int], typer.Option(min=1, help="Largest input per article, in bytes [env: ONRECORD_MAX_BYTES].")] = None,
+    encoding: Annotated[str, typer.Option(help="Encoding of text, Markdown and JSON Lines files without a byte-order mark.")] = "utf-8",
+) -> None:
+    """Read articles and write their records: who said what, to whom, about whom, and when."""
+    try:
+        settings = Settings.from_env(model=model, published=published, max_bytes=max_bytes, encoding=encoding)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+    format = format or (Format.table if sys.stdout.isatty() else Format.jsonl)
+    out = Console(soft_wrap=False) if format is Format.table else None
+    failures = records = 0
+    first = True
+    if format is Format.json:
+        sys.stdout.write("[")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("articles", total=None) if progress else None
+            for result in extract_many(paths, jobs=jobs, settings=settings):
+                if progress:
+                    progress.advance(task)
+                if isinstance(result, Failure):
+                    failures += 1
+                    _report(result, progress)
+                    if strict:
+                        break
+                    continue
+                records += 1
+                if format is Format.table:
+                    out.print(record_view(result))
+                elif format is Format.json:
+                    sys.stdout.write(("\n" if first else ",\n") + result.to_json(indent=2))
+                else:
+                    sys.stdout.write(result.to_json() + "\n")
+                first = False
+    except OnrecordError as err:
+        stderr.print(f"onrecord: error: {err}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        if format is Format.json:
+            sys.stdout.write("\n]\n")
+        sys.stdout.flush()
+    if failures:
+        stderr.print(f"onrecord: {failures} input(s) failed, {records} record(s) written", markup=False, highlight=False)
+        raise typer.Exit(1)
+
+
+def _report(failure: Failure, progress) -> None:
+    console = progress.console if progress else stderr
+    console.print(f"onrecord: error: {failure}", markup=False, highlight=False, soft_wrap=True)
+
+
+class _NoProgress:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress():
+    """A progress bar on stderr, only when a person is watching it."""
+    if not stderr.is_terminal:
+        return _NoProgress()
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        _RateColumn(), TimeElapsedColumn(), console=stderr, transient=True,
+    )
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
+
+
+@app.command()
+def schema(
+    out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of the record."""
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    app()

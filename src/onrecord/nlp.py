@@ -1,0 +1,62 @@
+"""The spaCy pipeline: loaded once per process, with only the components the stages need."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .config import MODEL_INSTALL
+from .errors import ModelError
+
+# Components that read what others write (spaCy's lemmatizer reads POS tags, which the tagger
+# and attribute_ruler write), so asking for one keeps the others on.
+_NEEDS = {"lemmatizer": {"tagger", "attribute_ruler"}, "attribute_ruler": {"tagger"}}
+
+
+def install_hint(name: str) -> str:
+    return MODEL_INSTALL.get(name, f"pip install the package that provides it (e.g. python -m spacy download {name})")
+
+
+def check_installed(name: str) -> None:
+    """Fail fast, without loading it, when the pipeline ``name`` is not there."""
+    if spacy.util.is_package(name) or Path(name).joinpath("config.cfg").is_file():
+        return
+    if "/" in name or name.startswith("."):
+        raise ModelError(f"no spaCy pipeline at {name} (a pipeline directory holds a config.cfg)")
+    raise ModelError(f"spaCy model {name!r} is not installed: {install_hint(name)}")
+
+
+@functools.cache
+def load(name: str, components: frozenset[str] | None = None) -> Language:
+    """The pipeline ``name`` (a package or a path) with only ``components`` enabled (all if None)."""
+    check_installed(name)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ValueError) as err:
+        raise ModelError(f"spaCy model {name!r} could not be loaded: {err}") from None
+    if components is not None:
+        for component in sorted(set(nlp.pipe_names) - _closure(nlp, components)):
+            nlp.disable_pipe(component)
+    return nlp
+
+
+def _closure(nlp: Language, wanted: Iterable[str]) -> set[str]:
+    """``wanted`` plus everything they read: POS for the lemmatizer, shared embedding layers."""
+    keep = set(wanted)
+    missing = keep - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(
+            f"spaCy model {nlp.meta.get('name')!r} lacks the component(s) {', '.join(sorted(missing))} that onrecord needs"
+        )
+    for component in list(keep):
+        keep |= _NEEDS.get(component, set()) & set(nlp.pipe_names)
+    # A shared tok2vec/transformer runs when any component listening to it runs.
+    for name, pipe in nlp.pipeline:
+        listeners = getattr(pipe, "listening_components", None) or list(getattr(pipe, "listener_map", {}) or {})
+        if keep & set(listeners):
+            keep.add(name)
+    return keep
