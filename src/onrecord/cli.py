@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import (
-    BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn,
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
 )
 from rich.text import Text
 
@@ -32,7 +38,7 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -90,7 +96,7 @@ def extract(
                     progress.advance(task)
                 if isinstance(result, Failure):
                     failures += 1
-                    _report(result, progress)
+                    _say(f"onrecord: error: {result}", progress)
                     if strict:
                         break
                     continue
@@ -103,20 +109,20 @@ def extract(
                     sys.stdout.write(result.to_json() + "\n")
                 first = False
     except OnrecordError as err:
-        stderr.print(f"onrecord: error: {err}", markup=False, highlight=False)
+        _say(f"onrecord: error: {err}")
         raise typer.Exit(1) from None
     finally:
         if format is Format.json:
             sys.stdout.write("\n]\n")
         sys.stdout.flush()
     if failures:
-        stderr.print(f"onrecord: {failures} input(s) failed, {records} record(s) written", markup=False, highlight=False)
+        _say(f"onrecord: {failures} input(s) failed, {records} record(s) written")
         raise typer.Exit(1)
 
 
-def _report(failure: Failure, progress) -> None:
-    console = progress.console if progress else stderr
-    console.print(f"onrecord: error: {failure}", markup=False, highlight=False, soft_wrap=True)
+def _say(message: str, progress: Progress | None = None) -> None:
+    """One line on stderr (above the progress bar when there is one), never wrapped."""
+    (progress.console if progress else stderr).print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 class _NoProgress:

@@ -37,7 +37,7 @@ def process_batch(articles: list[Article], settings: Settings | None = None) -> 
     except Exception:
         # Isolate the article the model failed on rather than losing the whole batch.
         docs = [_parse_alone(nlp, articles[i]) for i in todo]
-    for i, doc in zip(todo, docs):
+    for i, doc in zip(todo, docs, strict=False):
         results[i] = doc if isinstance(doc, Failure) else _fill(doc, articles[i], stages)
     return results  # type: ignore[return-value]
 

@@ -9,6 +9,8 @@ from ..errors import InputError
 from ..record import Article
 from .article import make_article, refuse_binary
 
+MIN_WORDS = 10
+
 
 def parse(source: str, data: bytes | str, settings: Settings, url: str | None = None) -> Article:
     if isinstance(data, bytes):
@@ -23,8 +25,10 @@ def parse(source: str, data: bytes | str, settings: Settings, url: str | None = 
         include_tables=False,
         deduplicate=False,
     )
-    if document is None or not (document.text or "").strip():
-        raise InputError(source, "no article text found in the HTML page")
+    words = len((document.text or "").split()) if document else 0
+    # Below a sentence or two, what trafilatura found is page furniture, not an article.
+    if words < MIN_WORDS:
+        raise InputError(source, f"no article text found in the HTML page ({words} words of text)")
     # trafilatura gives one paragraph per line; a blank line between paragraphs is what the
     # other readers produce and what block-quote detection reads.
     text = "\n\n".join(line for line in document.text.splitlines() if line.strip())

@@ -1,0 +1,164 @@
+"""Throughput of onrecord's extract path against raw spaCy on the same articles.
+
+Measures, in one process and interleaved round by round:
+
+- raw: ``nlp.pipe`` of the full model (every component on) over the article texts, already read;
+- extract: the full path, ``pipeline.run(ingest.read(...))``, which also reads the files and repairs the text.
+
+Both are warmed up first; each figure is the median over the rounds. Prints articles/s, words/s
+(whitespace-split words of the texts), the extract/raw time ratio, peak RSS of the process (both
+models are loaded in it) and the date, machine and versions, so the figures can be quoted with
+where they came from.
+
+Run:  .venv/bin/python bench/throughput.py DIR [--rounds 3] [--limit N] [--batch-size 32] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shlex
+import statistics
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import spacy
+
+from onrecord import ingest, pipeline
+from onrecord.config import DEFAULT_MODEL, Settings
+from onrecord.errors import Failure, OnrecordError
+from onrecord.nlp import check_installed, load
+from onrecord.record import Article
+from onrecord.stages import required_components, resolve
+
+
+def fail(message: str) -> None:
+    print(f"throughput: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def input_files(paths: list[str]) -> list[Path]:
+    """The files onrecord would read under ``paths``, in its order (name order, hidden files skipped)."""
+    files = []
+    for path in map(Path, paths):
+        if not path.exists():
+            fail(f"{path}: no such file or directory")
+        if path.is_file():
+            files.append(path)
+            continue
+        for file in sorted(path.rglob("*")):
+            hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
+            if file.is_file() and not hidden and ingest.format_of(file):
+                files.append(file)
+    return files
+
+
+def timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", nargs="+", metavar="DIR", help="a directory of articles, or files")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--batch-size", type=int, default=Settings().batch_size)
+    parser.add_argument("--limit", type=int, help="only the first N files")
+    parser.add_argument("--json", action="store_true", help="also print the results as one JSON line")
+    args = parser.parse_args()
+
+    files = input_files(args.dir)[: args.limit]
+    settings = Settings(model=args.model, batch_size=args.batch_size)
+    items = list(ingest.read(files, settings))
+    texts = [item.text for item in items if isinstance(item, Article)]
+    read_failures = [item for item in items if isinstance(item, Failure)]
+    if not texts:
+        fail(f"no readable articles in {' '.join(args.dir)} ({len(read_failures)} input(s) failed to read)")
+    words = sum(len(text.split()) for text in texts)
+    try:
+        check_installed(args.model)
+    except OnrecordError as err:
+        fail(str(err))
+
+    # Load both models and warm up both paths before anything is timed.
+    nlp = spacy.load(args.model)
+    list(nlp.pipe(texts[:2], batch_size=args.batch_size))
+    list(pipeline.run([item for item in items if isinstance(item, Article)][:2], settings))
+
+    def raw() -> None:
+        list(nlp.pipe(texts, batch_size=args.batch_size))
+
+    failures = {}
+
+    def extract() -> None:
+        results = list(pipeline.run(ingest.read(files, settings), settings))
+        failures["extract"] = sum(isinstance(result, Failure) for result in results) - len(read_failures)
+
+    times: dict[str, list[float]] = {"raw": [], "extract": []}
+    for _ in range(args.rounds):
+        times["raw"].append(timed(raw))
+        times["extract"].append(timed(extract))
+    median = {name: statistics.median(values) for name, values in times.items()}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+    model = f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
+    print(f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
+    print(
+        f"machine: {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, {platform.system()}, "
+        f"Python {platform.python_version()}"
+    )
+    print(f"versions: onrecord {version('onrecord')}, spaCy {spacy.__version__}, model {model}")
+    print(f"command: python {shlex.join(sys.argv)}")
+    extract_nlp = load(settings.model, required_components(resolve(settings.stages)))  # onrecord's cached copy
+    print(f"components: raw {', '.join(nlp.pipe_names)}; extract {', '.join(extract_nlp.pipe_names)}")
+    print(
+        f"inputs: {len(files)} file(s), {len(texts)} article(s), {words:,} words; batch size {args.batch_size}, "
+        f"{args.rounds} round(s), median shown"
+    )
+    if read_failures:
+        print(f"failed to read: {len(read_failures)} input(s)")
+    if failures["extract"]:
+        print(f"failed in extract: {failures['extract']} article(s)")
+    print()
+    print(f"{'':8} {'articles':>8} {'words':>9} {'seconds':>8} {'articles/s':>10} {'words/s':>9}")
+    for name, seconds in median.items():
+        print(
+            f"{name:8} {len(texts):>8} {words:>9,} {seconds:>8.2f} {len(texts) / seconds:>10.1f} "
+            f"{words / seconds:>9,.0f}"
+        )
+    print()
+    ratio = median["extract"] / median["raw"]
+    print(f"extract/raw time ratio: {ratio:.2f}")
+    print(f"peak RSS: {peak_mb:.0f} MB")
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "cpus": os.cpu_count(),
+                    "python": platform.python_version(),
+                    "spacy": spacy.__version__,
+                    "model": model,
+                    "command": sys.argv,
+                    "articles": len(texts),
+                    "words": words,
+                    "read_failures": len(read_failures),
+                    "seconds": times,
+                    "median_seconds": median,
+                    "ratio": round(ratio, 3),
+                    "peak_rss_mb": round(peak_mb),
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
