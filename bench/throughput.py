@@ -2,7 +2,7 @@
 
 Measures, in one process and interleaved round by round:
 
-- raw: ``nlp.pipe`` of the full model (every component on) over the article texts, already read;
+- raw: ``nlp.pipe`` of the full model, as ``spacy.load`` gives it, over the article texts, already read;
 - extract: the full path, ``pipeline.run(ingest.read(...))``, which also reads the files and repairs the text.
 
 Both are warmed up first; each figure is the median over the rounds. Prints articles/s, words/s
@@ -27,6 +27,7 @@ import sys
 import time
 from importlib.metadata import version
 from pathlib import Path
+from typing import NoReturn
 
 import spacy
 
@@ -38,7 +39,7 @@ from onrecord.record import Article
 from onrecord.stages import required_components, resolve
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     print(f"throughput: {message}", file=sys.stderr)
     sys.exit(2)
 

@@ -19,6 +19,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.table import Table
 from rich.text import Text
 
 from . import __version__
@@ -146,6 +147,46 @@ def _progress():
 class _RateColumn(ProgressColumn):
     def render(self, task) -> Text:
         return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
+
+
+eval_app = typer.Typer(help="Score onrecord against annotated corpora.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("polnear")
+def eval_polnear(
+    directory: Annotated[Path, typer.Argument(help="A PolNeAR split: text/, attributions/ and ../metadata.tsv.")],
+    model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline [env: ONRECORD_MODEL].")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1)] = 1,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Score only the first N articles.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Attribution scores (source, cue, content; exact and overlap; attribution) on PolNeAR."""
+    from .eval import polnear
+
+    try:
+        scores = polnear.evaluate(directory, Settings.from_env(model=model), jobs=jobs, limit=limit)
+    except OnrecordError as err:
+        _say(f"onrecord: error: {err}")
+        raise typer.Exit(1) from None
+    if as_json:
+        print(json.dumps(scores.as_dict(), indent=2))
+        return
+    table = Table(title=f"PolNeAR attribution, {scores.documents} articles ({directory})")
+    table.add_column("role")
+    for kind in ("exact", "overlap"):
+        for measure in ("P", "R", "F1"):
+            table.add_column(f"{kind} {measure}", justify="right")
+    for role in polnear.ROLES:
+        cells = []
+        for kind in (scores.exact, scores.overlap):
+            counts = kind[role]
+            cells += [f"{100 * counts.precision:.1f}", f"{100 * counts.recall:.1f}", f"{100 * counts.f1:.1f}"]
+        table.add_row(role, *cells)
+    Console().print(table)
+    a = scores.attribution
+    print(f"attribution: P {100 * a.precision:.1f}  R {100 * a.recall:.1f}  F1 {100 * a.f1:.1f}"
+          f"  ({a.matched} of {a.gold} gold, {a.predicted} predicted)")
 
 
 @app.command()

@@ -1,0 +1,1 @@
+"""Evaluations against annotated corpora: one module per corpus, sharing ``scoring``."""
