@@ -157,7 +157,7 @@ def evaluate(directory: Path, settings: Settings | None = None, jobs: int = 1, l
         raise OnrecordError(f"no brat annotations under {directory / 'attributions'}")
     names = sorted(annotations)[:limit]
     scores = Scores()
-    for name, result in zip(names, run(articles(directory, names), settings, jobs=jobs)):
+    for name, result in zip(names, run(articles(directory, names), settings, jobs=jobs), strict=True):
         if isinstance(result, Failure):
             raise OnrecordError(str(result))
         gold = read_ann(annotations[name], result.article.text)
