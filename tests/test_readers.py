@@ -160,14 +160,14 @@ def test_uncompressed_warc_written_by_hand(tmp_path):
     assert "Alvang told reporters" in article.text
 
 
-def test_directory_is_read_recursively_in_name_order_skipping_hidden_and_other_types(tmp_path, capsys):
+def test_directory_is_read_recursively_in_name_order_skipping_hidden_and_other_types(tmp_path, caplog):
     write(tmp_path, "b/second.txt", REPORT)
     write(tmp_path, "a/first.md", MARKDOWN)
     write(tmp_path, ".hidden/x.txt", REPORT)
     write(tmp_path, "a/photo.png", b"\x89PNG\r\n")
     results = list(ingest.read([tmp_path], Settings()))
     assert [r.source for r in results] == [str(tmp_path / "a/first.md"), str(tmp_path / "b/second.txt")]
-    assert "skipped 1 file(s) of other types" in capsys.readouterr().err
+    assert "skipped 1 file(s) of other types" in caplog.text
 
 
 def test_unknown_suffix_is_sniffed(tmp_path):

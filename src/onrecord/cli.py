@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -55,7 +56,11 @@ def _version(value: bool) -> None:
 def main(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = None,
 ) -> None:
-    pass
+    # Library notes (skipped files and the like) go to stderr as "onrecord: note: ...".
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("onrecord: note: %(message)s"))
+    logging.getLogger("onrecord").addHandler(handler)
+    logging.getLogger("onrecord").setLevel(logging.INFO)
 
 
 def _published(value: Optional[str]) -> Optional[str]:

@@ -32,7 +32,7 @@ def check_installed(name: str) -> None:
 
 @functools.cache
 def load(name: str, components: frozenset[str] | None = None) -> Language:
-    """The pipeline ``name`` (a package or a path) with only ``components`` enabled (all if None)."""
+    """The pipeline ``name`` (a package or a path): only ``components`` enabled, or its defaults if None."""
     check_installed(name)
     try:
         nlp = spacy.load(name)

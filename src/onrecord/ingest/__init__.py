@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +20,8 @@ from ..errors import Failure, InputError
 from ..record import Article
 from . import html, jsonl, markdown, text, warc
 from .article import check_size
+
+log = logging.getLogger("onrecord")
 
 # Single-article formats parse bytes; container formats read a path and yield many articles.
 SINGLE: dict[str, Callable[..., Article]] = {"text": text.parse, "markdown": markdown.parse, "html": html.parse}
@@ -127,7 +130,7 @@ def _read_directory(directory: Path, settings: Settings) -> Iterator[Article | F
             continue
         yield from read_file(path, str(path), settings)
     if skipped:
-        print(f"onrecord: note: skipped {skipped} file(s) of other types in {directory}", file=sys.stderr)
+        log.warning("skipped %d file(s) of other types in %s", skipped, directory)
 
 
 def _read_stdin(settings: Settings) -> Iterator[Article | Failure]:

@@ -18,13 +18,14 @@ _TRIM = " \t\n'’\"“”.,;:()[]"
 @stage("entities", requires={"ner"})
 def find_entities(doc: Doc, record: Record) -> None:
     by_key: dict[tuple[str, str], Entity] = {}
+    text = record.article.text  # doc.text rebuilds the string on every access
     for ent in doc.ents:
         if ent.label_ not in REFERENT_LABELS:
             continue
-        start, end = _trimmed(doc.text, ent.start_char, ent.end_char)
-        if doc.text[start:end].endswith(("'s", "’s")):
-            start, end = _trimmed(doc.text, start, end - 2)
-        name = doc.text[start:end]
+        start, end = _trimmed(text, ent.start_char, ent.end_char)
+        if text[start:end].endswith(("'s", "’s")):
+            start, end = _trimmed(text, start, end - 2)
+        name = text[start:end]
         if not name:
             continue
         key = (name.casefold(), ent.label_)
