@@ -13,7 +13,7 @@ _MAX_QUOTE = 240
 
 def record_view(record: Record) -> Group:
     article = record.article
-    heading = Text(article.title or article.source, style="bold")
+    heading = Text(article.title or article.source, style="bold")  # Text: never read as markup
     details = [article.publisher, article.published, ", ".join(article.byline), article.title and article.source]
     lines: list = [heading, Text(" · ".join(part for part in details if part), style="dim")]
     if record.quotes:
@@ -48,5 +48,7 @@ def _quote_table(record: Record) -> Table:
         if len(said) > _MAX_QUOTE:
             said = said[: _MAX_QUOTE - 1] + "…"
         indent = "  ↳ " if quote.parent else ""
-        table.add_row(speaker, indent + said, addressee, quote.said_on or "", quote.kind)
+        # Article text is data, never markup: "[a diminutive of …]" must print as it stands.
+        cells = (speaker, indent + said, addressee, quote.said_on or "", quote.kind)
+        table.add_row(*(Text(cell) for cell in cells))
     return table

@@ -47,4 +47,4 @@ def required_components(stages: Iterable[Stage]) -> frozenset[str]:
 
 
 # Registration happens on import; the order here is the order stages run in.
-from . import entities  # noqa: E402,F401
+from . import entities, quotes  # noqa: E402,F401

@@ -1,0 +1,499 @@
+"""Quotations and their attribution: content, cue, speaker, addressee, nesting; and terms.
+
+Works on one parsed Doc:
+1. quotation marks are paired (``marks``) into quoted spans, nested and multi-paragraph;
+2. every reporting word (``cues``) is read with the parse: its subject is the speaker, its clause
+   or the quotation next to it is the content, its object the addressee;
+3. quotations no cue claims continue the quote before them, answer a colon that introduced them,
+   or, when short and unattributed, are terms (scare quotes, titles, coined words);
+4. paragraphs quoted without marks after a sentence that ends in a colon are block quotations.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..record import Party, Quote, Record, Role, Term
+from . import stage
+from .cues import ADDRESSING, EVALUATION, NOUNS, SPEECH, VERBS
+from .marks import Quoted, find_quotations
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSES = {"ccomp", "xcomp"}
+_XCOMP_CUES = {"want", "expect", "urge", "ask", "promise", "vow", "plan", "threaten", "call", "pledge", "intend",
+               "hope", "wish", "appear", "seem", "tell", "warn", "order", "advise", "beg", "instruct"}
+_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us"}
+_TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
+               "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
+               "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
+               "called", "named", "dubbed", "nicknamed"}
+_TERM_CUES = {"so-called", "known", "dubbed", "nicknamed", "called", "termed", "branded", "labelled", "labeled"}
+_EDGE = " \t\n,;:—–-"
+
+
+@dataclass
+class _Draft:
+    kind: str
+    content: list[tuple[int, int]]
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    speaker: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    quotations: list[Quoted] = field(default_factory=list)
+    verb: Token | None = None
+
+
+@stage("quotes", requires={"parser", "lemmatizer"})
+def find_quotes(doc: Doc, record: Record) -> None:
+    finder = _Finder(doc, record.article.text)
+    drafts = finder.run()
+    record.quotes = _to_quotes(drafts, record)
+    record.terms = finder.terms
+
+
+class _Finder:
+    def __init__(self, doc: Doc, text: str):
+        self.doc = doc
+        self.text = text
+        self.quotations = find_quotations(text)
+        self.starts = [q.start for q in self.quotations]
+        self.claimed: set[int] = set()  # ids of quotations that are some quote's content
+        self.terms: list[Term] = []
+
+    def run(self) -> list[_Draft]:
+        drafts = [d for token in self.doc if (d := self._from_cue(token))]
+        drafts = _dedupe(drafts)
+        drafts += self._block_quotes(drafts)
+        drafts = self._unclaimed(drafts)
+        drafts.sort(key=lambda d: d.content[0][0])
+        return drafts
+
+    # -- cues ---------------------------------------------------------------------------
+    def _from_cue(self, token: Token) -> _Draft | None:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            return self._according_to(token)
+        if token.pos_ not in ("VERB", "AUX") or lemma not in VERBS:
+            return None
+        if token.pos_ == "AUX" and not any(c.dep_ in _CLAUSES for c in token.children):
+            return None
+        quotation = self._attached_quotation(token)
+        content, kind = None, None
+        if quotation is not None:
+            content, kind = list(quotation.spans), "direct"
+            quotations = [quotation]
+        else:
+            content = self._clause_content(token, lemma)
+            quotations = self._quotations_within(content) if content else []
+            kind = "mixed" if quotations else "indirect"
+            if content is None and lemma in EVALUATION:
+                fragment = self._fragment_in_clause(token)
+                if fragment is not None:
+                    content, kind, quotations = list(fragment.spans), "partial", [fragment]
+        if not content:
+            return None
+        if kind == "mixed" and len(quotations) == 1 and _covers(quotations[0], content[0], self.text):
+            content, kind = list(quotations[0].spans), "direct"
+        for q in quotations:
+            self.claimed.add(id(q))
+        return _Draft(kind, content, self._cue_span(token), self._speaker(token), self._addressee(token, lemma),
+                      quotations, token)
+
+    def _according_to(self, token: Token) -> _Draft | None:
+        to = self.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        source = _span_of(objects[0].subtree)
+        sentence = token.sent
+        skip = set(range(token.i, objects[0].right_edge.i + 1))
+        tokens = [t for t in sentence if t.i not in skip]
+        if not tokens:
+            return None
+        content = _trimmed_range(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        if content is None:
+            return None
+        quotations = self._quotations_within([content])
+        for q in quotations:
+            self.claimed.add(id(q))
+        kind = "mixed" if quotations else "indirect"
+        return _Draft(kind, [content], [(token.idx, to.idx + len(to))], source, None, quotations, token)
+
+    def _clause_content(self, verb: Token, lemma: str) -> list[tuple[int, int]] | None:
+        for child in verb.children:
+            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in _XCOMP_CUES):
+                span = _trimmed_range(self.text, child.left_edge.idx, _end(child.right_edge))
+                return [span] if span else None
+        # "..., sources said." / "..., she added": the cue hangs off the content's own verb.
+        if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
+            head = verb.head
+            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+            if lemma in SPEECH and tokens:
+                span = _trimmed_range(self.text, tokens[0].idx, _end(tokens[-1]))
+                return [span] if span else None
+        return None
+
+    def _attached_quotation(self, verb: Token) -> Quoted | None:
+        """The quotation this cue introduces or follows: “…,” she said / she said: “…”."""
+        sentence_start, sentence_end = verb.sent.start_char, verb.sent.end_char
+        clause = _clause_tokens(verb)
+        left, right = clause[0].idx, _end(clause[-1])
+        best = None
+        for quotation in self._quotations_near(left, right):
+            if quotation.start <= verb.idx < quotation.end:
+                continue  # the cue is inside it: it belongs to an inner quotation
+            if _inside(verb.idx, quotation.parent) is False:
+                continue  # a nested quotation answers only cues inside its own outer quotation
+            gap = self.text[quotation.outer_end:left] if quotation.outer_end <= left else self.text[right:quotation.opened_at]
+            if quotation.outer_end > left and quotation.opened_at < right:
+                continue
+            if len(gap) > 3 or gap.strip(" ,:—–-\n") or not (
+                sentence_start - 2 <= quotation.opened_at <= sentence_end + 2
+                or sentence_start - 2 <= quotation.outer_end <= sentence_end + 2
+            ):
+                continue
+            if best is None or quotation.opened_at > best.opened_at:
+                best = quotation
+        return best
+
+    def _quotations_near(self, left: int, right: int) -> list[Quoted]:
+        low = bisect.bisect_left(self.starts, left - 3000)
+        high = bisect.bisect_right(self.starts, right + 10)
+        return self.quotations[low:high]
+
+    def _quotations_within(self, spans: list[tuple[int, int]]) -> list[Quoted]:
+        inside = []
+        for start, end in spans:
+            for quotation in self._quotations_near(start, end):
+                if start <= quotation.opened_at and quotation.outer_end <= end + 1 and quotation.depth == 0 or (
+                    start <= quotation.opened_at and quotation.outer_end <= end + 1
+                    and quotation.parent is not None and not (start <= quotation.parent.opened_at)
+                ):
+                    inside.append(quotation)
+        return inside
+
+    def _fragment_in_clause(self, verb: Token) -> Quoted | None:
+        start, end = verb.idx, _end(verb.right_edge)
+        for quotation in self._quotations_near(start, end):
+            if start < quotation.opened_at and quotation.outer_end <= end + 1:
+                return quotation
+        return None
+
+    def _cue_span(self, verb: Token) -> list[tuple[int, int]]:
+        end = _end(verb)
+        for child in verb.children:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                end = _end(child)
+        return [(verb.idx, end)]
+
+    def _speaker(self, verb: Token) -> tuple[int, int] | None:
+        subject = _subject(verb)
+        if subject is None:
+            return None
+        if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return _span_of(_noun_phrase(verb.head))
+        return _span_of(t for t in subject.subtree if not _in_relative_clause(t, subject))
+
+    def _addressee(self, verb: Token, lemma: str) -> tuple[int, int] | None:
+        for child in verb.children:
+            if lemma in ADDRESSING and child.dep_ in ("dobj", "dative", "iobj") and child.pos_ in ("PRON", "PROPN", "NOUN"):
+                return _span_of(_noun_phrase(child))
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma in SPEECH:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ in ("PRON", "PROPN", "NOUN"):
+                    return _span_of(_noun_phrase(objects[0]))
+        return None
+
+    # -- what no cue claimed ---------------------------------------------------------------
+    def _unclaimed(self, drafts: list[_Draft]) -> list[_Draft]:
+        by_start = sorted(drafts, key=lambda d: d.content[0][0])
+        for quotation in self.quotations:
+            if id(quotation) in self.claimed or _claimed_by_parent(quotation, self.claimed):
+                continue
+            if self._is_statement(quotation):
+                previous = _previous_direct(by_start, quotation, self.text)
+                if previous is not None:
+                    previous.content += quotation.spans
+                    previous.quotations.append(quotation)
+                    if previous.kind == "indirect":
+                        previous.kind = "mixed"
+                else:
+                    draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
+                    self._colon_speaker(draft, quotation)
+                    by_start.append(draft)
+                    by_start.sort(key=lambda d: d.content[0][0])
+                self.claimed.add(id(quotation))
+            else:
+                self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
+                                       kind=self._term_kind(quotation)))
+        return by_start
+
+    def _is_statement(self, quotation: Quoted) -> bool:
+        inner = self.text[quotation.start:quotation.end]
+        words = inner.split()
+        paragraph_start = self.text.rfind("\n", 0, quotation.opened_at) + 1
+        alone = not self.text[paragraph_start:quotation.opened_at].strip()
+        if alone and (quotation.closed_at is None or not self.text[quotation.outer_end:self._line_end(quotation)].strip(" .")):
+            return True  # a paragraph that is a quotation: a statement, even "Both."
+        if len(words) >= 6:
+            return True
+        return len(words) >= 3 and inner.rstrip()[-1:] in ".!?,"
+
+    def _line_end(self, quotation: Quoted) -> int:
+        end = self.text.find("\n", quotation.outer_end)
+        return len(self.text) if end < 0 else end
+
+    def _term_kind(self, quotation: Quoted) -> str:
+        before = self.text[max(0, quotation.opened_at - 40):quotation.opened_at].lower().split()
+        last = before[-1] if before else ""
+        if last in _TERM_CUES or " ".join(before[-2:]) in ("known as", "referred to"):
+            return "term" if last != "so-called" else "scare"
+        inner = self.text[quotation.start:quotation.end]
+        capitalised = [w for w in inner.split() if w[:1].isupper()]
+        if last in _TITLE_CUES or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
+            return "title"
+        return "scare"
+
+    def _colon_speaker(self, draft: _Draft, quotation: Quoted) -> None:
+        """A quotation after "She described the session as follows:" takes that sentence's cue."""
+        before = self.text[:quotation.opened_at].rstrip()
+        if not before.endswith(":"):
+            return
+        token = self._token_at(len(before) - 1)
+        if token is None:
+            return
+        for candidate in reversed(list(token.sent)):
+            lemma = candidate.lemma_.lower()
+            if candidate.pos_ == "VERB" and (lemma in VERBS or lemma in ("put", "go")) or (
+                    candidate.pos_ == "NOUN" and lemma in NOUNS):
+                verb = candidate if candidate.pos_ == "VERB" else candidate.head
+                draft.cue = self._cue_span(candidate)
+                draft.speaker = self._speaker(verb) or self._previous_subject(token.sent)
+                draft.verb = verb
+                return
+
+    def _previous_subject(self, sentence: Span) -> tuple[int, int] | None:
+        for token in sentence:
+            if token.dep_ in _SUBJECTS:
+                return _span_of(_noun_phrase(token))
+        return None
+
+    def _token_at(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # -- block quotations ------------------------------------------------------------------
+    def _block_quotes(self, drafts: list[_Draft]) -> list[_Draft]:
+        found = []
+        for match in re.finditer(r":[ \t]*\n+(?=[^\n“\"‘'«„])([^\n]+)", self.text):
+            colon = match.start()
+            paragraph = match.span(1)
+            if any(q.opened_at < paragraph[1] and q.outer_end > paragraph[0] and q.depth == 0
+                   and (q.end - q.start) > 0.8 * (paragraph[1] - paragraph[0]) for q in self.quotations):
+                continue
+            token = self._token_at(colon)
+            if token is None:
+                continue
+            draft = _Draft("block", [_trimmed_range(self.text, *paragraph)])
+            self._cue_before_colon(draft, token.sent)
+            if draft.cue:
+                found.append(draft)
+        return found
+
+    def _cue_before_colon(self, draft: _Draft, sentence: Span) -> None:
+        for token in reversed(list(sentence)):
+            lemma = token.lemma_.lower()
+            if (token.pos_ == "VERB" and (lemma in VERBS or lemma == "put")) or (token.pos_ == "NOUN" and lemma in NOUNS):
+                verb = token if token.pos_ == "VERB" else _governing_verb(token)
+                draft.cue = self._cue_span(token)
+                draft.speaker = (self._speaker(verb) if verb is not None else None) or self._possessor(token)
+                draft.verb = verb
+                return
+
+    def _possessor(self, noun: Token) -> tuple[int, int] | None:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return _span_of(_noun_phrase(child))
+        return None
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _end(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def _span_of(tokens) -> tuple[int, int] | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    return tokens[0].idx, _end(tokens[-1])
+
+
+def _trimmed_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _subject(verb: Token) -> Token | None:
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        # "X said A and added B": a conjoined cue shares its subject; "who said": the antecedent.
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    keep = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat"}
+    return [token] + [t for t in token.lefts if t.dep_ in keep]
+
+
+def _in_relative_clause(token: Token, root: Token) -> bool:
+    while token.i != root.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The attribution clause around a cue: the cue, its subject, aux and objects, not its content."""
+    keep = [verb]
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis"):
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    return keep
+
+
+def _inside(offset: int, quotation: Quoted | None) -> bool | None:
+    if quotation is None:
+        return None
+    return quotation.start <= offset < quotation.end
+
+
+def _covers(quotation: Quoted, span: tuple[int, int], text: str) -> bool:
+    """The content is the quotation and nothing but: marks and punctuation aside."""
+    outside = text[span[0]:quotation.opened_at] + text[quotation.outer_end:span[1]]
+    return not outside.strip(" \t\n,.;:!?“”‘’\"'")
+
+
+def _claimed_by_parent(quotation: Quoted, claimed: set[int]) -> bool:
+    return quotation.parent is not None
+
+
+def _previous_direct(drafts: list[_Draft], quotation: Quoted, text: str) -> _Draft | None:
+    """The quote this one continues: the last quote before it, ending in the same paragraph."""
+    paragraph_start = text.rfind("\n", 0, quotation.opened_at) + 1
+    best = None
+    for draft in drafts:
+        end = draft.content[-1][1]
+        if paragraph_start <= end <= quotation.opened_at and draft.kind in ("direct", "mixed") and draft.speaker:
+            best = draft
+    return best
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    """One quote per content: a cue nested in another cue's content ("said he thinks ...") and
+    two cues claiming one quotation keep the outermost attribution."""
+    kept: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.content[0][0], -(d.content[-1][1] - d.content[0][0]))):
+        duplicate = next((k for k in kept if k.content == draft.content), None)
+        if duplicate is not None:
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _to_quotes(drafts: list[_Draft], record: Record) -> list[Quote]:
+    text = record.article.text
+    quotes: list[Quote] = []
+    container: dict[int, str] = {}
+    for number, draft in enumerate(drafts, start=1):
+        ident = f"q{number}"
+        for quotation in draft.quotations:
+            container[id(quotation)] = ident
+        parent = None
+        for quotation in draft.quotations:
+            outer = quotation.parent
+            while outer is not None and parent is None:
+                parent = container.get(id(outer))
+                outer = outer.parent
+        if parent is None and draft.verb is not None:
+            parent = _enclosing(quotes, drafts, draft)
+        quotes.append(Quote(
+            id=ident,
+            kind=draft.kind,
+            content=_role(text, draft.content),
+            cue=_role(text, draft.cue) if draft.cue else None,
+            speaker=_party(text, draft.speaker, record) if draft.speaker else None,
+            addressee=_party(text, draft.addressee, record) if draft.addressee else None,
+            parent=parent,
+        ))
+    return quotes
+
+
+def _enclosing(quotes: list[Quote], drafts: list[_Draft], draft: _Draft) -> str | None:
+    """The direct quote whose quotation holds this draft's cue: a quote reported inside a quote."""
+    at = draft.verb.idx
+    for quote, other in zip(quotes, drafts, strict=False):
+        if other is not draft and other.kind in ("direct", "mixed") and any(
+                q.start <= at < q.end for q in other.quotations):
+            return quote.id
+    return None
+
+
+def _role(text: str, spans: list[tuple[int, int]]) -> Role:
+    return Role(text=" … ".join(text[s:e] for s, e in spans), spans=list(spans))
+
+
+def _party(text: str, span: tuple[int, int], record: Record) -> Party:
+    return Party(text=text[span[0]:span[1]], spans=[span], entity=_entity_at(span, record))
+
+
+def _entity_at(span: tuple[int, int], record: Record) -> str | None:
+    """The entity mentioned in the speaker span; pronouns take the last person named before."""
+    start, end = span
+    for entity in record.entities:
+        if any(start <= s and e <= end for s, e in entity.mentions):
+            return entity.id
+    word = record.article.text[start:end].lower()
+    if word in _PRONOUNS - {"i", "we", "you", "me", "us", "it"}:
+        best, best_at = None, -1
+        for entity in record.entities:
+            if entity.type != "PERSON" and word in ("he", "she", "him", "her"):
+                continue
+            for s, _ in entity.mentions:
+                if best_at < s < start:
+                    best, best_at = entity.id, s
+        return best
+    return None
