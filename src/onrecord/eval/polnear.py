@@ -56,11 +56,13 @@ def read_ann(path: Path, text: str) -> list[Attribution]:
     spans: dict[str, list[tuple[int, int]]] = {}
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            ident, label_and_offsets, _ = line.split("\t", 2)
+        # A span's text may hold a line break, so its continuation is a line of its own: only
+        # "T<n><tab>" and "E<n><tab>" start annotations.
+        if re.match(r"T\d+\t", line):
+            ident, label_and_offsets = line.split("\t")[:2]
             _, offsets = label_and_offsets.split(" ", 1)
             spans[ident] = [tuple(map(int, part.split())) for part in offsets.split(";")]
-        elif line.startswith("E"):
+        elif re.match(r"E\d+\t", line):
             events.append(line.split("\t")[1].split())
     attributions = []
     for arguments in events:

@@ -19,13 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Party, Quote, Record, Role, Term
 from . import stage
+from .cue_model import cue_tokens, is_cue, quote_state
 from .cues import ADDRESSING, EVALUATION, NOUNS, SPEECH, VERBS
 from .marks import Quoted, find_quotations
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "xcomp"}
-_XCOMP_CUES = {"want", "expect", "urge", "ask", "promise", "vow", "plan", "threaten", "call", "pledge", "intend",
-               "hope", "wish", "appear", "seem", "tell", "warn", "order", "advise", "beg", "instruct"}
+_OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
+_CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
 _PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us"}
 _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
@@ -61,6 +62,7 @@ class _Finder:
         self.quotations = find_quotations(text)
         self.starts = [q.start for q in self.quotations]
         self.claimed: set[int] = set()  # ids of quotations that are some quote's content
+        self.states = quote_state(doc, [span for q in self.quotations for span in q.spans])
         self.terms: list[Term] = []
 
     def run(self) -> list[_Draft]:
@@ -73,34 +75,66 @@ class _Finder:
 
     # -- cues ---------------------------------------------------------------------------
     def _from_cue(self, token: Token) -> _Draft | None:
-        lemma = token.lemma_.lower()
+        if not is_cue(token, self.states[token.i]):
+            return None
         if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
             return self._according_to(token)
-        if token.pos_ not in ("VERB", "AUX") or lemma not in VERBS:
+        lemma = token.lemma_.lower()
+        quotation = self._attached_quotation(token) if token.pos_ in ("VERB", "AUX") else None
+        if quotation is None and self._quoted(token.idx):
+            # Inside someone's words, "I think …" is part of what they said, not a new report;
+            # only a nested quotation ("He told me: ‘…’") makes a quote of its own.
             return None
-        if token.pos_ == "AUX" and not any(c.dep_ in _CLAUSES for c in token.children):
-            return None
-        quotation = self._attached_quotation(token)
-        content, kind = None, None
         if quotation is not None:
-            content, kind = list(quotation.spans), "direct"
-            quotations = [quotation]
+            quotations = [quotation] + self._interrupted(token, quotation)
+            content, kind = [span for q in quotations for span in q.spans], "direct"
         else:
-            content = self._clause_content(token, lemma)
+            content = self._complement(token, lemma)
             quotations = self._quotations_within(content) if content else []
             kind = "mixed" if quotations else "indirect"
-            if content is None and lemma in EVALUATION:
-                fragment = self._fragment_in_clause(token)
-                if fragment is not None:
-                    content, kind, quotations = list(fragment.spans), "partial", [fragment]
+            if quotations and lemma in EVALUATION:
+                content, kind = [span for q in quotations for span in q.spans], "partial"
+        cue = self._cue_span(token)
+        content = _without(content or [], cue[0])
         if not content:
             return None
         if kind == "mixed" and len(quotations) == 1 and _covers(quotations[0], content[0], self.text):
             content, kind = list(quotations[0].spans), "direct"
         for q in quotations:
             self.claimed.add(id(q))
-        return _Draft(kind, content, self._cue_span(token), self._speaker(token), self._addressee(token, lemma),
-                      quotations, token)
+        speaker = self._speaker(token) if token.pos_ != "NOUN" else self._possessor(token)
+        return _Draft(kind, content, cue, speaker, self._addressee(token, lemma), quotations, token)
+
+    def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
+        """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
+        clause = _clause_tokens(verb)
+        left, right = clause[0].idx, _end(clause[-1])
+        for quotation in self._quotations_near(left, right + 4):
+            if quotation is first or quotation.depth != first.depth:
+                continue
+            gap = self.text[right:quotation.opened_at] if first.outer_end <= left else ""
+            if quotation.opened_at >= right and len(gap) <= 3 and not gap.strip(" ,:—–-"):
+                return [quotation]
+        return []
+
+    def _complement(self, cue: Token, lemma: str) -> list[tuple[int, int]] | None:
+        """What the cue reports: its clause, object or prepositional complement."""
+        parts = []
+        for child in cue.children:
+            if child.dep_ in _CLAUSES:
+                parts = [child]
+                break
+            if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS) or (
+                    cue.pos_ == "NOUN" and child.dep_ in ("acl", "relcl") and child.i > cue.i):
+                if lemma in ADDRESSING and child.dep_ in ("dobj", "dative") and child.pos_ in ("PRON", "PROPN"):
+                    continue  # told him: the addressee, not what was said
+                parts.append(child)
+        if parts:
+            start = min(p.left_edge.idx for p in parts)
+            end = max(_end(p.right_edge) for p in parts)
+            span = _trimmed_range(self.text, start, end)
+            return [span] if span else None
+        return self._clause_content(cue, lemma)
 
     def _according_to(self, token: Token) -> _Draft | None:
         to = self.doc[token.i + 1]
@@ -123,15 +157,11 @@ class _Finder:
         return _Draft(kind, [content], [(token.idx, to.idx + len(to))], source, None, quotations, token)
 
     def _clause_content(self, verb: Token, lemma: str) -> list[tuple[int, int]] | None:
-        for child in verb.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in _XCOMP_CUES):
-                span = _trimmed_range(self.text, child.left_edge.idx, _end(child.right_edge))
-                return [span] if span else None
         # "..., sources said." / "..., she added": the cue hangs off the content's own verb.
         if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
             head = verb.head
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
-            if lemma in SPEECH and tokens:
+            if tokens:
                 span = _trimmed_range(self.text, tokens[0].idx, _end(tokens[-1]))
                 return [span] if span else None
         return None
@@ -159,6 +189,9 @@ class _Finder:
                 best = quotation
         return best
 
+    def _quoted(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self._quotations_near(offset, offset))
+
     def _quotations_near(self, left: int, right: int) -> list[Quoted]:
         low = bisect.bisect_left(self.starts, left - 3000)
         high = bisect.bisect_right(self.starts, right + 10)
@@ -182,12 +215,9 @@ class _Finder:
                 return quotation
         return None
 
-    def _cue_span(self, verb: Token) -> list[tuple[int, int]]:
-        end = _end(verb)
-        for child in verb.children:
-            if child.dep_ == "prt" and child.i == verb.i + 1:
-                end = _end(child)
-        return [(verb.idx, end)]
+    def _cue_span(self, cue: Token) -> list[tuple[int, int]]:
+        tokens = cue_tokens(cue)
+        return [(tokens[0].idx, _end(tokens[-1]))]
 
     def _speaker(self, verb: Token) -> tuple[int, int] | None:
         subject = _subject(verb)
@@ -334,6 +364,19 @@ def _span_of(tokens) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, _end(tokens[-1])
+
+
+def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """``spans`` less the cue where it overlaps their edge ("talked about X": the content is X)."""
+    out = []
+    for start, end in spans:
+        if cut[0] <= start < cut[1]:
+            start = cut[1]
+        if cut[0] < end <= cut[1]:
+            end = cut[0]
+        if end > start:
+            out.append((start, end))
+    return out
 
 
 def _trimmed_range(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,138 @@
+"""The learned cue detector: is this token the word that introduces a report?
+
+A logistic regression over features of the parse, trained on PolNeAR's training split by
+``train/cues.py`` (``make train``) and shipped as ``data/cues.json``: feature → weight. Reporting
+words are a long tail ("unleashed", "pitched", "refuses to discuss"), and whether "think" or
+"want" reports someone's position depends on the sentence, which a fixed list cannot know.
+
+The same ``features`` function serves training and inference, so the two never drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from .cues import EVALUATION, NOUNS, SPEECH, THOUGHT
+
+CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ", "PROPN"}
+
+
+def _lexicon(lemma: str) -> str:
+    for name, words in (("speech", SPEECH), ("thought", THOUGHT), ("evaluation", EVALUATION), ("noun", NOUNS)):
+        if lemma in words:
+            return name
+    return "none"
+
+
+def quote_state(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[bool, bool, bool]]:
+    """Per token: inside a quotation, a quotation ends just before it, one starts just after it."""
+    inside = [False] * len(doc)
+    ends_before = [False] * len(doc)
+    starts_after = [False] * len(doc)
+    for start, end in spans:
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None or not len(first):
+            continue
+        for i in range(first.start, first.end):
+            inside[i] = True
+        for i in range(first.end, min(first.end + 5, len(doc))):
+            ends_before[i] = True
+        for i in range(max(0, first.start - 5), first.start):
+            starts_after[i] = True
+    return list(zip(inside, ends_before, starts_after, strict=True))
+
+
+def features(token: Token, state: tuple[bool, bool, bool]) -> list[str]:
+    lemma = token.lemma_.lower()
+    head = token.head
+    children = sorted({child.dep_ for child in token.children})
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "<end>"
+    prev = token.nbor(-1).lower_ if token.i > 0 else "<start>"
+    inside, ends_before, starts_after = state
+    lexicon = _lexicon(lemma)
+    shape = "".join(children)
+    out = [
+        "bias", f"lemma={lemma}", f"lower={token.lower_}", f"pos={token.pos_}", f"tag={token.tag_}",
+        f"dep={token.dep_}", f"lemma_pos={lemma}|{token.pos_}", f"lemma_dep={lemma}|{token.dep_}",
+        f"head_lemma={head.lemma_.lower()}", f"head_pos={head.pos_}", f"dep_headpos={token.dep_}|{head.pos_}",
+        f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}", f"lex={lexicon}", f"lex_pos={lexicon}|{token.pos_}",
+        f"subj={subject.pos_ if subject is not None else 'none'}",
+        f"subj_ent={subject.ent_type_ if subject is not None else 'none'}",
+        f"inside={inside}", f"quote_before={ends_before}", f"quote_after={starts_after}",
+        f"lemma_inside={lemma}|{inside}", f"lex_quote={lexicon}|{ends_before}|{starts_after}",
+        f"lemma_subj={lemma}|{subject is not None}",
+    ]
+    out += [f"child={dep}" for dep in children]
+    out += [f"lemma_child={lemma}|{dep}" for dep in children if dep in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")]
+    out.append(f"lex_children={lexicon}|{shape[:40]}")
+    return out
+
+
+# Function words whose identity decides whether they belong to a cue ("according to", "also said").
+_KEYED_WORDS = {"prep", "prt", "aux", "auxpass", "neg", "advmod", "det", "agent"}
+
+
+def neighbours(root: Token) -> list[Token]:
+    """Children of ``root`` that touch it, directly or through other touching children."""
+    found = []
+    for step in (-1, 1):
+        i = root.i + step
+        while 0 <= i < len(root.doc) and root.doc[i].head.i == root.i and not root.doc[i].is_punct:
+            found.append(root.doc[i])
+            i += step
+    return found
+
+
+def extension_key(root: Token, child: Token) -> str:
+    side = "left" if child.i < root.i else "right"
+    word = child.lower_ if child.dep_ in _KEYED_WORDS else ""
+    return f"{side}|{child.dep_}|{word}"
+
+
+def cue_tokens(root: Token) -> list[Token]:
+    """The cue as annotators mark it: the head plus the touching children they include with it."""
+    extend = _model()["extend"]
+    tokens = [root]
+    for step in (-1, 1):
+        i = root.i + step
+        while 0 <= i < len(root.doc) and root.doc[i].head.i == root.i and not root.doc[i].is_punct:
+            child = root.doc[i]
+            key = extension_key(root, child)
+            if child.dep_ == "prep" and key + "+object" in extend:  # "said in a statement"
+                tokens.extend(child.subtree)
+                break
+            if key not in extend:
+                break
+            tokens.append(child)
+            i += step
+    return sorted(tokens, key=lambda t: t.i)
+
+
+@functools.cache
+def _model() -> dict:
+    data = json.loads(resources.files("onrecord.stages").joinpath("data/cues.json").read_text(encoding="utf-8"))
+    data["extend"] = set(data["extend"])
+    return data
+
+
+def _weights() -> tuple[dict[str, float], float]:
+    model = _model()
+    return model["weights"], model["threshold"]
+
+
+def cue_probability(token: Token, state: tuple[bool, bool, bool]) -> float:
+    weights, _ = _weights()
+    score = sum(weights.get(feature, 0.0) for feature in features(token, state))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
+    if token.pos_ not in CANDIDATE_POS:
+        return False
+    return cue_probability(token, state) >= _weights()[1]
