@@ -85,15 +85,22 @@ class _Finder:
             # Inside someone's words, "I think …" is part of what they said, not a new report;
             # only a nested quotation ("He told me: ‘…’") makes a quote of its own.
             return None
-        if quotation is not None:
-            quotations = [quotation] + self._interrupted(token, quotation)
-            content, kind = [span for q in quotations for span in q.spans], "direct"
-        else:
-            content = self._complement(token, lemma)
-            quotations = self._quotations_within(content) if content else []
-            kind = "mixed" if quotations else "indirect"
-            if quotations and lemma in EVALUATION:
-                content, kind = [span for q in quotations for span in q.spans], "partial"
+        content = self._complement(token, lemma)
+        quotations = self._quotations_within(content) if content else []
+        if quotation is not None and not (content and _overlaps(content, quotation.spans)):
+            # The quotation next to the cue is what was said, unless the parse gives a clause of
+            # its own ("said that …") that the quotation is no part of.
+            if not (content and any(c.dep_ == "ccomp" for c in token.children)):
+                quotations = [quotation] + self._interrupted(token, quotation)
+                content = [span for q in quotations for span in q.spans]
+        elif quotation is not None and quotation not in quotations:
+            quotations.append(quotation)
+        kind = "mixed" if quotations else "indirect"
+        if quotations and lemma in EVALUATION and not any(c.dep_ == "ccomp" for c in token.children):
+            content, kind = [span for q in quotations for span in q.spans], "partial"
+        if kind == "mixed" and all(_covers(q, span, self.text) for q, span in zip(quotations, content, strict=False)) \
+                and len(quotations) == len(content):
+            kind = "direct"
         cue = self._cue_span(token)
         content = _without(content or [], cue[0])
         if not content:
@@ -132,9 +139,15 @@ class _Finder:
         if parts:
             start = min(p.left_edge.idx for p in parts)
             end = max(_end(p.right_edge) for p in parts)
+            if parts[0].dep_ not in _CLAUSES:
+                # "called it a common ailment during grueling bids": the object runs on to the
+                # end of the cue's clause, short of a new clause joined to it.
+                tail = [t for t in cue.rights if t.i > parts[-1].i and t.dep_ in ("prep", "npadvmod", "advcl", "acl")]
+                if tail and cue.pos_ != "NOUN":
+                    end = max(end, _end(tail[-1].right_edge))
             span = _trimmed_range(self.text, start, end)
             return [span] if span else None
-        return self._clause_content(cue, lemma)
+        return self._clause_content(cue)
 
     def _according_to(self, token: Token) -> _Draft | None:
         to = self.doc[token.i + 1]
@@ -156,15 +169,24 @@ class _Finder:
         kind = "mixed" if quotations else "indirect"
         return _Draft(kind, [content], [(token.idx, to.idx + len(to))], source, None, quotations, token)
 
-    def _clause_content(self, verb: Token, lemma: str) -> list[tuple[int, int]] | None:
-        # "..., sources said." / "..., she added": the cue hangs off the content's own verb.
-        if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.i > verb.head.i:
-            head = verb.head
-            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
-            if tokens:
-                span = _trimmed_range(self.text, tokens[0].idx, _end(tokens[-1]))
-                return [span] if span else None
-        return None
+    def _clause_content(self, verb: Token) -> list[tuple[int, int]] | None:
+        """"…, sources said." / "It was, the president said, ‘a stone …’": the cue hangs off the
+        content's own verb, and the content is that clause on both sides of the cue."""
+        head = verb.head
+        if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if verb.dep_ == "conj" and verb.i > head.i:
+            return None
+        cut = (verb.left_edge.i, verb.right_edge.i)
+        runs: list[list[Token]] = [[]]
+        for token in head.subtree:
+            if cut[0] <= token.i <= cut[1]:
+                if runs[-1]:
+                    runs.append([])
+                continue
+            runs[-1].append(token)
+        spans = [_trimmed_range(self.text, run[0].idx, _end(run[-1])) for run in runs if run]
+        return [span for span in spans if span] or None
 
     def _attached_quotation(self, verb: Token) -> Quoted | None:
         """The quotation this cue introduces or follows: “…,” she said / she said: “…”."""
@@ -364,6 +386,10 @@ def _span_of(tokens) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, _end(tokens[-1])
+
+
+def _overlaps(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    return any(s < oe and os < e for s, e in spans for os, oe in others)
 
 
 def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
