@@ -22,7 +22,7 @@ from onrecord.config import DEFAULT_MODEL
 from onrecord.eval.polnear import articles, first_annotations, read_ann
 from onrecord.nlp import load
 from onrecord.stages import REGISTRY
-from onrecord.stages.cue_model import CANDIDATE_POS, extension_key, features, neighbours, quote_state
+from onrecord.stages.cue_model import CANDIDATE_POS, extension_keys, features, neighbours, quote_state
 from onrecord.stages.marks import find_quotations
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "onrecord" / "stages" / "data" / "cues.json"
@@ -58,10 +58,10 @@ def _count_extensions(span, counts: Counter) -> None:
     root = span.root
     inside = {t.i for t in span}
     for token in neighbours(root):
-        key = extension_key(root, token)
-        counts[key, token.i in inside] += 1
-        if token.dep_ == "prep" and token.i in inside:
-            counts[key + "+object", all(t.i in inside for t in token.subtree)] += 1
+        for key in extension_keys(root, token):
+            counts[key, token.i in inside] += 1
+            if token.dep_ == "prep":
+                counts[key + "+object", all(t.i in inside for t in token.subtree)] += 1
 
 
 def main() -> int:
@@ -96,14 +96,17 @@ def main() -> int:
         threshold = best[1]
 
     names = vectorizer.get_feature_names_out()
-    weights = {name: round(float(w), 4) for name, w in zip(names, classifier.coef_[0], strict=True) if abs(w) >= 1e-3}
+    weights = {name: round(float(w), 4) for name, w in zip(names, classifier.coef_[0], strict=True) if abs(w) >= 0.02}
     weights["bias"] = round(weights.get("bias", 0.0) + float(classifier.intercept_[0]), 4)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     keys = {key for key, _ in extensions}
-    # Keep a child in the cue span where annotators did so more often than not (seen 5+ times).
-    extend = sorted(key for key in keys if extensions[key, True] >= 5 and extensions[key, True] > extensions[key, False])
-    print(f"cue spans extend over: {', '.join(extend)}")
-    data = {"threshold": round(threshold, 3), "extend": extend, "weights": weights}
+    # Keep a child in the cue span where annotators did so more often than not (seen 5+ times);
+    # a cue's own habit, where seen, overrides the habit of all cues.
+    seen = {key for key in keys if extensions[key, True] + extensions[key, False] >= 5}
+    extend = sorted(key for key in seen if extensions[key, True] > extensions[key, False])
+    keep_out = sorted(key for key in seen - set(extend) if key.count("|") == 3)
+    print(f"cue spans: {len(extend)} extending keys, {len(keep_out)} keys kept out")
+    data = {"threshold": round(threshold, 3), "extend": extend, "keep_out": keep_out, "weights": weights}
     OUT.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
     print(f"wrote {OUT} ({len(weights)} weights, {OUT.stat().st_size // 1024} KiB)")
     return 0

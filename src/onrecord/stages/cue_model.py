@@ -89,25 +89,38 @@ def neighbours(root: Token) -> list[Token]:
     return found
 
 
-def extension_key(root: Token, child: Token) -> str:
+def extension_keys(root: Token, child: Token) -> tuple[str, str]:
+    """(specific, generic) keys of a child next to a cue: "said on Tuesday" is not "called on"."""
     side = "left" if child.i < root.i else "right"
     word = child.lower_ if child.dep_ in _KEYED_WORDS else ""
-    return f"{side}|{child.dep_}|{word}"
+    generic = f"{side}|{child.dep_}|{word}"
+    return f"{generic}|{root.lemma_.lower()}", generic
+
+
+def _decides(keys: tuple[str, str], suffix: str = "") -> bool:
+    """Whether annotators keep this child in the cue: the cue's own habit if known, else the habit
+    of all cues."""
+    model = _model()
+    specific, generic = (key + suffix for key in keys)
+    if specific in model["extend"]:
+        return True
+    if specific in model["keep_out"]:
+        return False
+    return generic in model["extend"]
 
 
 def cue_tokens(root: Token) -> list[Token]:
     """The cue as annotators mark it: the head plus the touching children they include with it."""
-    extend = _model()["extend"]
     tokens = [root]
     for step in (-1, 1):
         i = root.i + step
         while 0 <= i < len(root.doc) and root.doc[i].head.i == root.i and not root.doc[i].is_punct:
             child = root.doc[i]
-            key = extension_key(root, child)
-            if child.dep_ == "prep" and key + "+object" in extend:  # "said in a statement"
+            keys = extension_keys(root, child)
+            if child.dep_ == "prep" and _decides(keys, "+object"):  # "said in a statement"
                 tokens.extend(child.subtree)
                 break
-            if key not in extend:
+            if not _decides(keys):
                 break
             tokens.append(child)
             i += step
@@ -118,6 +131,7 @@ def cue_tokens(root: Token) -> list[Token]:
 def _model() -> dict:
     data = json.loads(resources.files("onrecord.stages").joinpath("data/cues.json").read_text(encoding="utf-8"))
     data["extend"] = set(data["extend"])
+    data["keep_out"] = set(data["keep_out"])
     return data
 
 

@@ -75,7 +75,7 @@ class _Finder:
 
     # -- cues ---------------------------------------------------------------------------
     def _from_cue(self, token: Token) -> _Draft | None:
-        if not is_cue(token, self.states[token.i]):
+        if not is_cue(token, self.states[token.i]) and not self._nested_cue(token):
             return None
         if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
             return self._according_to(token)
@@ -87,6 +87,8 @@ class _Finder:
             return None
         content = self._complement(token, lemma)
         quotations = self._quotations_within(content) if content else []
+        if quotation is not None and content and _within(content, quotation):
+            content = None  # the cue's clause is part of the quotation: the quotation is what was said
         if quotation is not None and not (content and _overlaps(content, quotation.spans)):
             # The quotation next to the cue is what was said, unless the parse gives a clause of
             # its own ("said that …") that the quotation is no part of.
@@ -111,6 +113,11 @@ class _Finder:
             self.claimed.add(id(q))
         speaker = self._speaker(token) if token.pos_ != "NOUN" else self._possessor(token)
         return _Draft(kind, content, cue, speaker, self._addressee(token, lemma), quotations, token)
+
+    def _nested_cue(self, token: Token) -> bool:
+        """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one."""
+        return (token.lemma_.lower() in SPEECH and self.states[token.i][0]
+                and self._attached_quotation(token) is not None)
 
     def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
         """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
@@ -262,25 +269,27 @@ class _Finder:
     # -- what no cue claimed ---------------------------------------------------------------
     def _unclaimed(self, drafts: list[_Draft]) -> list[_Draft]:
         by_start = sorted(drafts, key=lambda d: d.content[0][0])
+        whole = {span for d in drafts if d.kind in ("direct", "partial") for span in d.content}
         for quotation in self.quotations:
-            if id(quotation) in self.claimed or _claimed_by_parent(quotation, self.claimed):
-                continue
-            if self._is_statement(quotation):
-                previous = _previous_direct(by_start, quotation, self.text)
-                if previous is not None:
-                    previous.content += quotation.spans
-                    previous.quotations.append(quotation)
-                    if previous.kind == "indirect":
-                        previous.kind = "mixed"
-                else:
-                    draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
-                    self._colon_speaker(draft, quotation)
-                    by_start.append(draft)
-                    by_start.sort(key=lambda d: d.content[0][0])
-                self.claimed.add(id(quotation))
-            else:
+            statement = self._is_statement(quotation)
+            if not statement and not set(quotation.spans) & whole:
                 self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
                                        kind=self._term_kind(quotation)))
+                continue
+            if id(quotation) in self.claimed or quotation.parent is not None or not statement:
+                continue
+            previous = _previous_direct(by_start, quotation, self.text)
+            if previous is not None:
+                previous.content += quotation.spans
+                previous.quotations.append(quotation)
+                if previous.kind == "indirect":
+                    previous.kind = "mixed"
+            else:
+                draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
+                self._colon_speaker(draft, quotation)
+                by_start.append(draft)
+                by_start.sort(key=lambda d: d.content[0][0])
+            self.claimed.add(id(quotation))
         return by_start
 
     def _is_statement(self, quotation: Quoted) -> bool:
@@ -388,6 +397,10 @@ def _span_of(tokens) -> tuple[int, int] | None:
     return tokens[0].idx, _end(tokens[-1])
 
 
+def _within(spans: list[tuple[int, int]], quotation: Quoted) -> bool:
+    return all(quotation.opened_at <= s and e <= quotation.outer_end for s, e in spans)
+
+
 def _overlaps(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
     return any(s < oe and os < e for s, e in spans for os, oe in others)
 
@@ -466,10 +479,6 @@ def _covers(quotation: Quoted, span: tuple[int, int], text: str) -> bool:
     """The content is the quotation and nothing but: marks and punctuation aside."""
     outside = text[span[0]:quotation.opened_at] + text[quotation.outer_end:span[1]]
     return not outside.strip(" \t\n,.;:!?“”‘’\"'")
-
-
-def _claimed_by_parent(quotation: Quoted, claimed: set[int]) -> bool:
-    return quotation.parent is not None
 
 
 def _previous_direct(drafts: list[_Draft], quotation: Quoted, text: str) -> _Draft | None:

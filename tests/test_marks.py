@@ -1,0 +1,39 @@
+"""Quotation-mark pairing on the cases real news throws at it (sentences written for these tests)."""
+
+from onrecord.stages.marks import find_quotations
+
+
+def quoted(text):
+    return [([text[s:e] for s, e in q.spans], q.depth) for q in find_quotations(text)]
+
+
+def test_interrupted_quotation_is_two_quotations():
+    assert quoted("“We will win,” she said, “and win big.”") == [(["We will win,"], 0), (["and win big."], 0)]
+
+
+def test_nesting_and_brackets():
+    text = "“The mayor told me: ‘Listen, Dan, we are done.’ That was all,” Smith said."
+    assert quoted(text) == [(["The mayor told me: ‘Listen, Dan, we are done.’ That was all,"], 0),
+                            (["Listen, Dan, we are done."], 1)]
+    assert quoted("“Bob [short for “Robert”] called,” she said.") == [
+        (["Bob [short for “Robert”] called,"], 0), (["Robert"], 1)]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "It’s the minister’s view since the ’90s, rock ’n’ roll and the ministers’ union: “no”."
+    assert quoted(text) == [(["no"], 0)]
+
+
+def test_paragraphs_reopening_one_quotation():
+    text = "“The first part runs on.\n\n“The second part too.\n\n“The last part ends here.” He left."
+    assert quoted(text) == [(["The first part runs on.", "The second part too.", "The last part ends here."], 0)]
+
+
+def test_unbalanced_marks_still_yield_what_can_be_paired():
+    text = "He said “we will go and then ‘never again. Bye.\n\nLater “a second one” came. A stray ” mark."
+    assert quoted(text) == [(["we will go and then ‘never again. Bye."], 0), (["a second one"], 0)]
+
+
+def test_straight_and_guillemet_marks():
+    assert quoted('She called it "a disaster" and said \'no\' to it.') == [(["a disaster"], 0), (["no"], 0)]
+    assert quoted("«Nous resterons», dit-il, „Wir bleiben“ sagte sie.") == [(["Nous resterons"], 0), (["Wir bleiben"], 0)]

@@ -1,0 +1,118 @@
+"""Attribution on hand-written sentences, one phenomenon each, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+
+
+def quotes_of(text: str):
+    record = onrecord.extract(text)
+    return record, record.quotes
+
+
+def by_content(quotes, words: str):
+    found = [q for q in quotes if words in q.content.text]
+    assert found, f"no quote containing {words!r} in {[q.content.text for q in quotes]}"
+    return found[0]
+
+
+def test_interrupted_direct_quote_is_one_quote_with_two_spans():
+    _, quotes = quotes_of("“We will win this vote,” the senator said on Tuesday, “and we will win it big.”")
+    (quote,) = quotes
+    assert quote.kind == "direct"
+    assert [quote.content.text.split(" … ")[i].strip(",") for i in (0, 1)] == [
+        "We will win this vote", "and we will win it big."]
+    assert len(quote.content.spans) == 2
+    assert quote.speaker.text == "the senator" and quote.cue.text == "said"
+
+
+def test_trailing_attribution_after_a_dash():
+    _, quotes = quotes_of("The ferry turned back in the storm. “We are leaving now!”—the captain shouted.")
+    quote = by_content(quotes, "We are leaving now!")
+    assert quote.speaker.text == "the captain" and quote.cue.text == "shouted"
+
+
+def test_indirect_speech_with_that():
+    _, quotes = quotes_of("The finance minister, Ana Duarte, said that the budget would be balanced by 2026.")
+    quote = by_content(quotes, "the budget would be balanced")
+    assert quote.kind == "indirect"
+    assert "Ana Duarte" in quote.speaker.text
+    assert quote.speaker.entity is not None
+
+
+def test_according_to_names_the_source():
+    _, quotes = quotes_of("According to two officials, the minister will resign before the summer recess.")
+    quote = by_content(quotes, "the minister will resign")
+    assert quote.speaker.text == "two officials" and quote.cue.text == "According to"
+
+
+def test_partial_quote_inside_narrative():
+    _, quotes = quotes_of("The union leader accused the port authority of “gross negligence” after the accident.")
+    quote = by_content(quotes, "gross negligence")
+    assert quote.kind == "partial" and quote.content.text == "gross negligence"
+    assert quote.speaker.text == "The union leader"
+
+
+def test_mixed_quote():
+    _, quotes = quotes_of("Mayor Tobias Wrenn said the city had “no painless options left” this year.")
+    quote = by_content(quotes, "no painless options left")
+    assert quote.kind == "mixed" and quote.speaker.text == "Mayor Tobias Wrenn"
+
+
+def test_addressees():
+    _, quotes = quotes_of(
+        "Olsen told reporters that the talks had failed. “We are done,” she told Smith. "
+        "The chief told him the port would close.")
+    assert by_content(quotes, "the talks had failed").addressee.text == "reporters"
+    assert by_content(quotes, "We are done").addressee.text == "Smith"
+    assert by_content(quotes, "the port would close").addressee.text == "him"
+
+
+def test_block_quote_after_a_colon():
+    text = ("The dockworkers walked out on Monday. As the union put it in its statement:\n\n"
+            "The authority has treated the people who built this harbour as an obstacle to be managed.\n\n"
+            "The port said it would respond later.")
+    _, quotes = quotes_of(text)
+    quote = by_content(quotes, "The authority has treated")
+    assert quote.kind == "block" and quote.speaker.text == "the union"
+
+
+def test_multi_paragraph_quotation_is_one_quote():
+    text = ("“My father worked these quays for thirty years,” Meravic told the crowd. “He never complained.\n\n"
+            "“What he complained about was being lied to.\n\n"
+            "“And we will not be lied to again.”\n\nThe crowd cheered.")
+    _, quotes = quotes_of(text)
+    by_content(quotes, "My father worked")
+    assert any("lied to again" in quote.content.text for quote in quotes if quote.speaker)
+
+
+def test_nested_quotation_has_its_own_speaker_and_parent():
+    text = "“The mayor told me: ‘Listen, Dan, we are done.’ That was the whole conversation,” Dan Kerrigan said."
+    record, quotes = quotes_of(text)
+    outer = by_content(quotes, "That was the whole conversation")
+    (inner,) = [q for q in quotes if q.content.text == "Listen, Dan, we are done."]
+    assert outer.speaker.text == "Dan Kerrigan"
+    assert inner.parent == outer.id
+    assert inner.speaker.text == "The mayor"
+    assert inner.addressee.text == "me"
+
+
+def test_scare_quotes_and_titles_are_terms_not_quotes():
+    text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
+            "will be shown in May.")
+    record, quotes = quotes_of(text)
+    assert not [q for q in quotes if q.content.text in ("reform", "Salt and Iron")]
+    kinds = {t.text: t.kind for t in record.terms}
+    assert kinds == {"reform": "scare", "Salt and Iron": "title"}
+
+
+@pytest.mark.parametrize("text", [
+    "He said “we will go. Then ‘never. And “more.",
+    "”Backwards“ marks ” everywhere “",
+    "'''' \"\" “” ‘’",
+])
+def test_odd_marks_never_crash(text):
+    record = onrecord.extract(text + " The rest of the report follows here.")
+    assert record.article.text.startswith(text[:5])
