@@ -18,22 +18,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Party, Quote, Record, Role, Term
-from . import stage
+from . import candidates, ranker, stage
+from .candidates import end_of, trimmed
 from .cue_model import cue_tokens, is_cue, quote_state
 from .cues import ADDRESSING, EVALUATION, NOUNS, SPEECH, VERBS
 from .marks import Quoted, find_quotations
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_CLAUSES = {"ccomp", "xcomp"}
-_OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
-_CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
 _PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us"}
 _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
                "called", "named", "dubbed", "nicknamed"}
 _TERM_CUES = {"so-called", "known", "dubbed", "nicknamed", "called", "termed", "branded", "labelled", "labeled"}
-_EDGE = " \t\n,;:—–-"
 
 
 @dataclass
@@ -49,13 +46,13 @@ class _Draft:
 
 @stage("quotes", requires={"parser", "lemmatizer"})
 def find_quotes(doc: Doc, record: Record) -> None:
-    finder = _Finder(doc, record.article.text)
+    finder = Finder(doc, record.article.text)
     drafts = finder.run()
     record.quotes = _to_quotes(drafts, record)
     record.terms = finder.terms
 
 
-class _Finder:
+class Finder:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text
@@ -77,42 +74,62 @@ class _Finder:
     def _from_cue(self, token: Token) -> _Draft | None:
         if not is_cue(token, self.states[token.i]) and not self._nested_cue(token):
             return None
-        if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
-            return self._according_to(token)
         lemma = token.lemma_.lower()
-        quotation = self._attached_quotation(token) if token.pos_ in ("VERB", "AUX") else None
-        if quotation is None and self._quoted(token.idx):
+        beside = self._beside(token) if token.pos_ in ("VERB", "AUX") else []
+        if not beside and self._quoted(token.idx):
             # Inside someone's words, "I think …" is part of what they said, not a new report;
             # only a nested quotation ("He told me: ‘…’") makes a quote of its own.
             return None
-        content = self._complement(token, lemma)
-        quotations = self._quotations_within(content) if content else []
-        if quotation is not None and content and _within(content, quotation):
-            content = None  # the cue's clause is part of the quotation: the quotation is what was said
-        if quotation is not None and not (content and _overlaps(content, quotation.spans)):
-            # The quotation next to the cue is what was said, unless the parse gives a clause of
-            # its own ("said that …") that the quotation is no part of.
-            if not (content and any(c.dep_ == "ccomp" for c in token.children)):
-                quotations = [quotation] + self._interrupted(token, quotation)
-                content = [span for q in quotations for span in q.spans]
-        elif quotation is not None and quotation not in quotations:
-            quotations.append(quotation)
-        kind = "mixed" if quotations else "indirect"
-        if quotations and lemma in EVALUATION and not any(c.dep_ == "ccomp" for c in token.children):
-            content, kind = [span for q in quotations for span in q.spans], "partial"
-        if kind == "mixed" and all(_covers(q, span, self.text) for q, span in zip(quotations, content, strict=False)) \
-                and len(quotations) == len(content):
-            kind = "direct"
+        offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside])
+        chosen = ranker.best("content", token, offered, self.doc, self.text)
+        if chosen is None:
+            return None
+        if beside and _within(list(chosen.spans), beside[0]):
+            # A clause inside the quotation is part of the quoted words: all of them were said.
+            chosen = next(c for c in offered if c.kind.startswith("quotation"))
         cue = self._cue_span(token)
-        content = _without(content or [], cue[0])
+        content = _without(list(chosen.spans), cue[0])
         if not content:
             return None
-        if kind == "mixed" and len(quotations) == 1 and _covers(quotations[0], content[0], self.text):
-            content, kind = list(quotations[0].spans), "direct"
-        for q in quotations:
+        if chosen.kind.startswith("quotation"):
+            quotations, kind = list(beside), "direct"
+        else:
+            quotations = self._quotations_within(content)
+            kind = "mixed" if quotations else "indirect"
+            if quotations and lemma in EVALUATION and chosen.kind != "clause":
+                content, kind = [span for q in quotations for span in q.spans], "partial"
+            elif quotations and all(_covers(q, span, self.text) for q, span in zip(quotations, content, strict=False)) \
+                    and len(quotations) == len(content):
+                kind = "direct"
+        for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
             self.claimed.add(id(q))
-        speaker = self._speaker(token) if token.pos_ != "NOUN" else self._possessor(token)
-        return _Draft(kind, content, cue, speaker, self._addressee(token, lemma), quotations, token)
+        return _Draft(kind, content, cue, self._speaker(token), self._addressee(token, lemma), quotations, token)
+
+    def quotations_beside(self, cue: Token) -> list[tuple[tuple[int, int], ...]]:
+        """The quotations a cue introduces or follows, as span tuples (what ``candidates`` reads)."""
+        return [tuple(q.spans) for q in self._beside(cue)]
+
+    def _beside(self, cue: Token) -> list[Quoted]:
+        first = self._attached_quotation(cue)
+        if first is None:
+            return []
+        found = [first] + self._interrupted(cue, first)
+        return found + self._continuing(found[-1])
+
+    def _continuing(self, last: Quoted) -> list[Quoted]:
+        """“A,” he said. “B.” “C.”: quotations that carry on in the same paragraph, each opening
+        right after the one before closes (a short attribution at most between them)."""
+        found = []
+        paragraph_end = self.text.find("\n", last.outer_end)
+        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
+        for quotation in self._quotations_near(last.outer_end, paragraph_end):
+            if quotation.depth != last.depth or quotation.opened_at < last.outer_end:
+                continue
+            if quotation.opened_at > paragraph_end or len(self.text[last.outer_end:quotation.opened_at]) > 40:
+                break
+            found.append(quotation)
+            last = quotation
+        return found
 
     def _nested_cue(self, token: Token) -> bool:
         """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one."""
@@ -122,7 +139,7 @@ class _Finder:
     def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
         """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
         clause = _clause_tokens(verb)
-        left, right = clause[0].idx, _end(clause[-1])
+        left, right = clause[0].idx, end_of(clause[-1])
         for quotation in self._quotations_near(left, right + 4):
             if quotation is first or quotation.depth != first.depth:
                 continue
@@ -131,75 +148,11 @@ class _Finder:
                 return [quotation]
         return []
 
-    def _complement(self, cue: Token, lemma: str) -> list[tuple[int, int]] | None:
-        """What the cue reports: its clause, object or prepositional complement."""
-        parts = []
-        for child in cue.children:
-            if child.dep_ in _CLAUSES:
-                parts = [child]
-                break
-            if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS) or (
-                    cue.pos_ == "NOUN" and child.dep_ in ("acl", "relcl") and child.i > cue.i):
-                if lemma in ADDRESSING and child.dep_ in ("dobj", "dative") and child.pos_ in ("PRON", "PROPN"):
-                    continue  # told him: the addressee, not what was said
-                parts.append(child)
-        if parts:
-            start = min(p.left_edge.idx for p in parts)
-            end = max(_end(p.right_edge) for p in parts)
-            if parts[0].dep_ not in _CLAUSES:
-                # "called it a common ailment during grueling bids": the object runs on to the
-                # end of the cue's clause, short of a new clause joined to it.
-                tail = [t for t in cue.rights if t.i > parts[-1].i and t.dep_ in ("prep", "npadvmod", "advcl", "acl")]
-                if tail and cue.pos_ != "NOUN":
-                    end = max(end, _end(tail[-1].right_edge))
-            span = _trimmed_range(self.text, start, end)
-            return [span] if span else None
-        return self._clause_content(cue)
-
-    def _according_to(self, token: Token) -> _Draft | None:
-        to = self.doc[token.i + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
-        if not objects:
-            return None
-        source = _span_of(objects[0].subtree)
-        sentence = token.sent
-        skip = set(range(token.i, objects[0].right_edge.i + 1))
-        tokens = [t for t in sentence if t.i not in skip]
-        if not tokens:
-            return None
-        content = _trimmed_range(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-        if content is None:
-            return None
-        quotations = self._quotations_within([content])
-        for q in quotations:
-            self.claimed.add(id(q))
-        kind = "mixed" if quotations else "indirect"
-        return _Draft(kind, [content], [(token.idx, to.idx + len(to))], source, None, quotations, token)
-
-    def _clause_content(self, verb: Token) -> list[tuple[int, int]] | None:
-        """"…, sources said." / "It was, the president said, ‘a stone …’": the cue hangs off the
-        content's own verb, and the content is that clause on both sides of the cue."""
-        head = verb.head
-        if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
-            return None
-        if verb.dep_ == "conj" and verb.i > head.i:
-            return None
-        cut = (verb.left_edge.i, verb.right_edge.i)
-        runs: list[list[Token]] = [[]]
-        for token in head.subtree:
-            if cut[0] <= token.i <= cut[1]:
-                if runs[-1]:
-                    runs.append([])
-                continue
-            runs[-1].append(token)
-        spans = [_trimmed_range(self.text, run[0].idx, _end(run[-1])) for run in runs if run]
-        return [span for span in spans if span] or None
-
     def _attached_quotation(self, verb: Token) -> Quoted | None:
         """The quotation this cue introduces or follows: “…,” she said / she said: “…”."""
         sentence_start, sentence_end = verb.sent.start_char, verb.sent.end_char
         clause = _clause_tokens(verb)
-        left, right = clause[0].idx, _end(clause[-1])
+        left, right = clause[0].idx, end_of(clause[-1])
         best = None
         for quotation in self._quotations_near(left, right):
             if quotation.start <= verb.idx < quotation.end:
@@ -237,24 +190,13 @@ class _Finder:
                     inside.append(quotation)
         return inside
 
-    def _fragment_in_clause(self, verb: Token) -> Quoted | None:
-        start, end = verb.idx, _end(verb.right_edge)
-        for quotation in self._quotations_near(start, end):
-            if start < quotation.opened_at and quotation.outer_end <= end + 1:
-                return quotation
-        return None
-
     def _cue_span(self, cue: Token) -> list[tuple[int, int]]:
         tokens = cue_tokens(cue)
-        return [(tokens[0].idx, _end(tokens[-1]))]
+        return [(tokens[0].idx, end_of(tokens[-1]))]
 
-    def _speaker(self, verb: Token) -> tuple[int, int] | None:
-        subject = _subject(verb)
-        if subject is None:
-            return None
-        if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-            return _span_of(_noun_phrase(verb.head))
-        return _span_of(t for t in subject.subtree if not _in_relative_clause(t, subject))
+    def _speaker(self, cue: Token) -> tuple[int, int] | None:
+        chosen = ranker.best("speaker", cue, candidates.speakers(cue, self.text), self.doc, self.text)
+        return chosen.spans[0] if chosen else None
 
     def _addressee(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         for child in verb.children:
@@ -297,13 +239,13 @@ class _Finder:
         words = inner.split()
         paragraph_start = self.text.rfind("\n", 0, quotation.opened_at) + 1
         alone = not self.text[paragraph_start:quotation.opened_at].strip()
-        if alone and (quotation.closed_at is None or not self.text[quotation.outer_end:self._line_end(quotation)].strip(" .")):
+        if alone and (quotation.closed_at is None or not self.text[quotation.outer_end:self._lineend_of(quotation)].strip(" .")):
             return True  # a paragraph that is a quotation: a statement, even "Both."
         if len(words) >= 6:
             return True
         return len(words) >= 3 and inner.rstrip()[-1:] in ".!?,"
 
-    def _line_end(self, quotation: Quoted) -> int:
+    def _lineend_of(self, quotation: Quoted) -> int:
         end = self.text.find("\n", quotation.outer_end)
         return len(self.text) if end < 0 else end
 
@@ -358,7 +300,7 @@ class _Finder:
             token = self._token_at(colon)
             if token is None:
                 continue
-            draft = _Draft("block", [_trimmed_range(self.text, *paragraph)])
+            draft = _Draft("block", [trimmed(self.text, *paragraph)])
             self._cue_before_colon(draft, token.sent)
             if draft.cue:
                 found.append(draft)
@@ -382,10 +324,6 @@ class _Finder:
 
 
 # -- helpers --------------------------------------------------------------------------------
-def _end(token: Token) -> int:
-    return token.idx + len(token)
-
-
 def _span_of(tokens) -> tuple[int, int] | None:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
@@ -394,7 +332,7 @@ def _span_of(tokens) -> tuple[int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    return tokens[0].idx, _end(tokens[-1])
+    return tokens[0].idx, end_of(tokens[-1])
 
 
 def _within(spans: list[tuple[int, int]], quotation: Quoted) -> bool:
@@ -418,44 +356,9 @@ def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[i
     return out
 
 
-def _trimmed_range(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _subject(verb: Token) -> Token | None:
-    seen = 0
-    while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
-            if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        # "X said A and added B": a conjoined cue shares its subject; "who said": the antecedent.
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            verb = verb.head
-            seen += 1
-            continue
-        return None
-    return None
-
-
 def _noun_phrase(token: Token) -> list[Token]:
     keep = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat"}
     return [token] + [t for t in token.lefts if t.dep_ in keep]
-
-
-def _in_relative_clause(token: Token, root: Token) -> bool:
-    while token.i != root.i:
-        if token.dep_ in ("relcl", "acl"):
-            return True
-        token = token.head
-    return False
 
 
 def _clause_tokens(verb: Token) -> list[Token]:

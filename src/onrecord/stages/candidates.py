@@ -1,0 +1,184 @@
+"""Candidate contents and speakers of a cue, read off the parse.
+
+The parse offers several readings of what a cue reports (its clause; its objects, with or
+without the adverbials after them; the clause it interrupts, on both sides; the quotation beside
+it; the rest of the sentence) and of who speaks (the subject, as a whole or as a bare noun phrase;
+the agent of a passive; the antecedent of "who"). Which reading annotators take depends on the
+cue and the sentence, so ``ranker`` learns to choose among these candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+Spans = tuple[tuple[int, int], ...]
+
+_EDGE = " \t\n,;:—–-"
+_OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
+_CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_NP_PARTS = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat", "quantmod"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # how the parse offers it: "clause", "objects", "objects+tail", "around", ...
+    spans: Spans
+
+
+def end_of(token: Token) -> int:
+    return token.idx + len(token)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _runs(text: str, tokens: list[Token], cut: set[int]) -> Spans:
+    """Contiguous runs of ``tokens`` outside ``cut`` (token indices), as trimmed character spans."""
+    runs: list[list[Token]] = [[]]
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.i in cut:
+            if runs[-1]:
+                runs.append([])
+            continue
+        if runs[-1] and token.i != runs[-1][-1].i + 1:
+            runs.append([])
+        runs[-1].append(token)
+    spans = [trimmed(text, run[0].idx, end_of(run[-1])) for run in runs if run]
+    return tuple(span for span in spans if span)
+
+
+def attribution_clause(cue: Token) -> set[int]:
+    """Token indices of the cue's own clause: the cue, its subject, auxiliaries, adverbials, objects
+    that name whom it was said to; not what was said."""
+    if cue.lower_ == "according":  # "according to X" is all attribution
+        return {t.i for t in cue.subtree}
+    keep = {cue.i}
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
+            continue
+        if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
+            continue
+        keep |= {t.i for t in child.subtree}
+    return keep
+
+
+def contents(cue: Token, text: str, quotations: list[Spans]) -> list[Candidate]:
+    """Every reading of what ``cue`` reports; ``quotations`` are quoted spans next to the cue."""
+    found: list[Candidate] = []
+
+    def add(kind: str, spans: Spans | None) -> None:
+        if spans and all(spans) and Candidate(kind, spans) not in found:
+            found.append(Candidate(kind, spans))
+
+    children = list(cue.children)
+    for child in children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            add("clause", _runs(text, list(child.subtree), set()))
+    objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)
+               or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
+    if objects:
+        tokens = [t for c in objects for t in c.subtree]
+        add("objects", _runs(text, tokens, set()) and (_hull(text, tokens),))
+        tail = [t for c in children if c.i > max(o.i for o in objects) and c.dep_ in ("prep", "npadvmod", "advcl", "acl")
+                for t in c.subtree]
+        if tail:
+            add("objects+tail", (_hull(text, tokens + tail),))
+        # "railed against X": annotators leave the preposition with the cue.
+        bare = [t for c in objects for t in (c.subtree if c.dep_ != "prep" else
+                                              (t for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree))]
+        if bare and len(bare) != len(tokens):
+            add("objects-bare", (_hull(text, bare),))
+        no_addressee = [t for c in objects if c.dep_ not in ("dative",) and not (c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN"))
+                        for t in c.subtree]
+        if no_addressee and len(no_addressee) != len(tokens):
+            add("objects-addressee", (_hull(text, no_addressee),))
+    head = cue.head
+    if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl"):
+        cut = {t.i for t in cue.subtree}
+        add("around", _runs(text, list(head.subtree), cut))
+        add("around-left", _runs(text, [t for t in head.subtree if t.i < cue.left_edge.i], cut))
+    sentence = list(cue.sent)
+    clause = attribution_clause(cue)
+    add("sentence-rest", _runs(text, sentence, clause))
+    left = [t for t in sentence if t.i < min(clause)]
+    right = [t for t in sentence if t.i > max(clause)]
+    add("sentence-left", _runs(text, left, set()) and (_hull(text, left),))
+    add("sentence-right", _runs(text, right, set()) and (_hull(text, right),))
+    for spans in quotations:
+        add("quotation", spans)
+    if len(quotations) > 1:
+        add("quotations", tuple(span for spans in quotations for span in spans))
+    return found
+
+
+def _hull(text: str, tokens: list[Token]) -> tuple[int, int] | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return trimmed(text, tokens[0].idx, end_of(tokens[-1])) if tokens else None
+
+
+def speakers(cue: Token, text: str) -> list[Candidate]:
+    """Every reading of who is speaking for ``cue``."""
+    found: list[Candidate] = []
+
+    def add(kind: str, tokens: list[Token]) -> None:
+        tokens = [t for t in sorted(tokens, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
+        if tokens:
+            candidate = Candidate(kind, (trimmed(text, tokens[0].idx, end_of(tokens[-1])) or (0, 0),))
+            if candidate.spans[0] != (0, 0) and candidate not in found:
+                found.append(candidate)
+
+    verb, hops = cue, 0
+    while hops < 3:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    add("antecedent", _noun_phrase(verb.head))
+                    add("antecedent-full", [t for t in verb.head.subtree if t.i < verb.i and not _inside(t, verb)])
+                else:
+                    add("subject", list(child.subtree))
+                    add("subject-np", _noun_phrase(child))
+                    add("subject-no-clause", [t for t in child.subtree if not _in_clause(t, child)])
+            elif child.dep_ == "agent":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    add("agent", list(pobj.subtree))
+            elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    add("according", list(pobj.subtree))
+        if found or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or verb.head.i == verb.i:
+            break
+        verb, hops = verb.head, hops + 1
+    if cue.pos_ in ("NOUN", "PROPN"):
+        for child in cue.children:
+            if child.dep_ == "poss":
+                add("possessor", list(child.subtree))
+        governor = cue.head
+        if governor.i != cue.i:
+            for child in governor.children:
+                if child.dep_ in _SUBJECTS:
+                    add("governor-subject", list(child.subtree))
+    return found
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    return [token] + [t for t in token.lefts if t.dep_ in _NP_PARTS] + [
+        t for left in token.lefts if left.dep_ in _NP_PARTS for t in left.subtree]
+
+
+def _in_clause(token: Token, root: Token) -> bool:
+    while token.i != root.i:
+        if token.dep_ in ("relcl", "acl", "appos", "advcl"):
+            return True
+        token = token.head
+    return False
+
+
+def _inside(token: Token, verb: Token) -> bool:
+    return verb.left_edge.i <= token.i <= verb.right_edge.i

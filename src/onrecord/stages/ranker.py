@@ -1,0 +1,64 @@
+"""Choosing among a cue's candidate contents and speakers (``candidates``): a learned ranker.
+
+A logistic regression scores each candidate on features of the cue and of the candidate's shape;
+the best-scoring candidate wins. Trained by ``train/roles.py`` (``make train``) on PolNeAR's
+training split, shipped as ``data/roles.json``. Like ``cue_model``, training and inference share
+``features`` so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from .candidates import Candidate
+
+
+def _bucket(n: int) -> str:
+    return next(str(limit) for limit in (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000) if n <= limit)
+
+
+def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str) -> list[str]:
+    start, end = candidate.spans[0][0], candidate.spans[-1][1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    first = tokens[0] if tokens else cue
+    last = tokens[-1] if tokens else cue
+    lemma = cue.lemma_.lower()
+    side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
+    kind = candidate.kind
+    inner = text[start:end]
+    quoted = any(mark in inner for mark in "“”\"«»") or text[max(0, start - 1):start] in "“\"«‘'"
+    sentence = cue.sent
+    return [
+        f"{role}:kind={kind}", f"{role}:kind_lemma={kind}|{lemma}", f"{role}:kind_pos={kind}|{cue.pos_}",
+        f"{role}:kind_dep={kind}|{cue.dep_}", f"{role}:side={side}", f"{role}:kind_side={kind}|{side}",
+        f"{role}:len={_bucket(len(tokens))}", f"{role}:kind_len={kind}|{_bucket(len(tokens))}",
+        f"{role}:spans={len(candidate.spans)}", f"{role}:first={first.lower_ if first.is_stop else first.pos_}",
+        f"{role}:first_dep={first.dep_}", f"{role}:last_pos={last.pos_}", f"{role}:quoted={quoted}",
+        f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={end >= sentence.end_char - 2}",
+        f"{role}:starts_sentence={start <= sentence.start_char + 1}", f"{role}:first_ent={first.ent_type_ or '-'}",
+        f"{role}:head_pos={span.root.pos_ if span is not None and len(span) else '-'}",
+    ]
+
+
+@functools.cache
+def _weights() -> dict[str, float]:
+    data = json.loads(resources.files("onrecord.stages").joinpath("data/roles.json").read_text(encoding="utf-8"))
+    return data["weights"]
+
+
+def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str) -> float:
+    weights = _weights()
+    total = weights.get(f"{role}:bias", 0.0) + sum(weights.get(f, 0.0) for f in features(role, cue, candidate, doc, text))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+
+def best(role: str, cue: Token, candidates: list[Candidate], doc: Doc, text: str) -> Candidate | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: score(role, cue, c, doc, text))
