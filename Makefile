@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 JOBS ?= 2
 
-.PHONY: run test install dev lint schema bench clean
+.PHONY: run test install dev lint schema bench train clean
 
 run: install
 	$(BIN)/onrecord extract samples/corpus --format table
 
 test: dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench train
 	$(BIN)/pytest -n $(JOBS) tests
 
 install: $(VENV)/.installed
@@ -29,11 +29,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 lint: dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench train
 
 # Regenerate the committed JSON Schema of the record after changing record.py.
 schema: install
 	$(BIN)/onrecord schema --out src/onrecord/schema/record.schema.json
+
+# Retrain the cue detector and the content/speaker ranker on PolNeAR train (threshold tuned on
+# dev); writes src/onrecord/stages/data/{cues,roles}.json.
+POLNEAR ?= ../shared/data/polnear
+train: install
+	$(BIN)/pip install --quiet -e ".[train]"
+	$(BIN)/python train/cues.py --polnear $(POLNEAR)
+	$(BIN)/python train/roles.py --polnear $(POLNEAR)
 
 bench: install
 	$(BIN)/python bench/throughput.py ../shared/data/polnear/dev/text
