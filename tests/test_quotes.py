@@ -116,3 +116,17 @@ def test_scare_quotes_and_titles_are_terms_not_quotes():
 def test_odd_marks_never_crash(text):
     record = onrecord.extract(text + " The rest of the report follows here.")
     assert record.article.text.startswith(text[:5])
+
+
+def test_conversation_turns_alternate_and_a_new_paragraph_continues_its_speaker():
+    text = ("“Are you asking as a journalist or as a voter?” the mayor asked.\n\n"
+            "“Both,” Rasmus Tell replied.\n\n"
+            "“Then the journalist can wait until January.”\n\n"
+            "“And the voter?”\n\n"
+            "The mayor smiled. “The voter already knows the answer,” she said.\n\n"
+            "“I have never lost an election in this town.”")
+    _, quotes = quotes_of(text)
+    speakers = {q.content.text.strip(",?."): q.speaker.text if q.speaker else None for q in quotes}
+    assert speakers["Then the journalist can wait until January"] == "the mayor"
+    assert speakers["And the voter"] == "Rasmus Tell"
+    assert speakers["I have never lost an election in this town"] == "she"

@@ -138,7 +138,7 @@ class Finder:
 
     def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
         """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
-        clause = _clause_tokens(verb)
+        clause = self._clause_tokens(verb)
         left, right = clause[0].idx, end_of(clause[-1])
         for quotation in self._quotations_near(left, right + 4):
             if quotation is first or quotation.depth != first.depth:
@@ -151,7 +151,7 @@ class Finder:
     def _attached_quotation(self, verb: Token) -> Quoted | None:
         """The quotation this cue introduces or follows: “…,” she said / she said: “…”."""
         sentence_start, sentence_end = verb.sent.start_char, verb.sent.end_char
-        clause = _clause_tokens(verb)
+        clause = self._clause_tokens(verb)
         left, right = clause[0].idx, end_of(clause[-1])
         best = None
         for quotation in self._quotations_near(left, right):
@@ -167,9 +167,27 @@ class Finder:
                 or sentence_start - 2 <= quotation.outer_end <= sentence_end + 2
             ):
                 continue
-            if best is None or quotation.opened_at > best.opened_at:
+            # The quotation before the cue comes first; one after it may be its other half.
+            before = quotation.outer_end <= left
+            if best is None or (before and (best.outer_end > left or quotation.opened_at > best.opened_at)):
                 best = quotation
         return best
+
+    def _clause_tokens(self, verb: Token) -> list[Token]:
+        """The attribution clause around a cue: the cue, its subject, aux and adverbials; not its
+        content, and not a quotation parsed as its object (“Both,” Tell replied)."""
+        keep = [verb]
+        home = self._innermost(verb.idx)
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis") or self._innermost(child.idx) is not home:
+                continue
+            keep.extend(child.subtree)
+        keep.sort(key=lambda t: t.i)
+        return keep
+
+    def _innermost(self, offset: int) -> Quoted | None:
+        inside = [q for q in self._quotations_near(offset, offset) if q.start <= offset < q.end]
+        return max(inside, key=lambda q: q.depth, default=None)
 
     def _quoted(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self._quotations_near(offset, offset))
@@ -229,10 +247,38 @@ class Finder:
             else:
                 draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
                 self._colon_speaker(draft, quotation)
+                if draft.speaker is None:
+                    draft.speaker = self._carried_speaker(by_start, quotation)
                 by_start.append(draft)
                 by_start.sort(key=lambda d: d.content[0][0])
             self.claimed.add(id(quotation))
         return by_start
+
+    def _carried_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
+        """Who says a quotation that opens a paragraph with no attribution: in a conversation
+        (turns in consecutive paragraphs, the last two by different people) the one two turns
+        back; otherwise whoever ended the paragraph before with a quote."""
+        start = self._paragraph_start(quotation.opened_at)
+        if self.text[start:quotation.opened_at].strip():
+            return None
+        turns: list[_Draft] = []  # the quotes ending each of the paragraphs just before, latest first
+        paragraph = start
+        while paragraph > 0 and len(turns) < 2:
+            previous = self._paragraph_start(paragraph - 2)
+            ending = [d for d in drafts if previous <= d.content[-1][1] < paragraph and d.kind in ("direct", "mixed")]
+            if not ending:
+                break
+            turns.append(max(ending, key=lambda d: d.content[-1][1]))
+            paragraph = previous
+        bare_turn = bool(turns) and not self.text[self._paragraph_start(turns[0].content[0][0]):turns[0].content[0][0]].strip(
+            " “\"'‘«")
+        if len(turns) == 2 and bare_turn and turns[0].speaker and turns[1].speaker and _said_by(
+                self.text, turns[0]) != _said_by(self.text, turns[1]):
+            return turns[1].speaker
+        return turns[0].speaker if turns else None
+
+    def _paragraph_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, max(0, offset)) + 1
 
     def _is_statement(self, quotation: Quoted) -> bool:
         inner = self.text[quotation.start:quotation.end]
@@ -361,17 +407,6 @@ def _noun_phrase(token: Token) -> list[Token]:
     return [token] + [t for t in token.lefts if t.dep_ in keep]
 
 
-def _clause_tokens(verb: Token) -> list[Token]:
-    """The attribution clause around a cue: the cue, its subject, aux and objects, not its content."""
-    keep = [verb]
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis"):
-            continue
-        keep.extend(child.subtree)
-    keep.sort(key=lambda t: t.i)
-    return keep
-
-
 def _inside(offset: int, quotation: Quoted | None) -> bool | None:
     if quotation is None:
         return None
@@ -382,6 +417,10 @@ def _covers(quotation: Quoted, span: tuple[int, int], text: str) -> bool:
     """The content is the quotation and nothing but: marks and punctuation aside."""
     outside = text[span[0]:quotation.opened_at] + text[quotation.outer_end:span[1]]
     return not outside.strip(" \t\n,.;:!?“”‘’\"'")
+
+
+def _said_by(text: str, draft: _Draft) -> str:
+    return text[draft.speaker[0]:draft.speaker[1]].lower() if draft.speaker else ""
 
 
 def _previous_direct(drafts: list[_Draft], quotation: Quoted, text: str) -> _Draft | None:
