@@ -97,6 +97,9 @@ def test_nested_quotation_has_its_own_speaker_and_parent():
     assert inner.parent == outer.id
     assert inner.speaker.text == "The mayor"
     assert inner.addressee.text == "me"
+    # "me" inside Kerrigan's words is Kerrigan.
+    kerrigan = next(e for e in record.entities if e.name == "Dan Kerrigan")
+    assert outer.speaker.entity == kerrigan.id and inner.addressee.entity == kerrigan.id
 
 
 def test_scare_quotes_and_titles_are_terms_not_quotes():
@@ -130,3 +133,12 @@ def test_conversation_turns_alternate_and_a_new_paragraph_continues_its_speaker(
     assert speakers["Then the journalist can wait until January"] == "the mayor"
     assert speakers["And the voter"] == "Rasmus Tell"
     assert speakers["I have never lost an election in this town"] == "she"
+
+
+def test_colon_quotation_takes_its_speaker_from_the_sentence_before():
+    text = ("Ruth Dahl walked out before the final vote. She described the session as follows: "
+            "“Seven hours of theatre and not a single minute of listening.”")
+    record, quotes = quotes_of(text)
+    quote = by_content(quotes, "Seven hours of theatre")
+    assert quote.kind == "direct" and quote.speaker.text == "She"
+    assert quote.speaker.entity == next(e.id for e in record.entities if e.name == "Ruth Dahl")

@@ -470,7 +470,7 @@ def _to_quotes(drafts: list[_Draft], record: Record) -> list[Quote]:
                 outer = outer.parent
         if parent is None and draft.verb is not None:
             parent = _enclosing(quotes, drafts, draft)
-        quotes.append(Quote(
+        quote = Quote(
             id=ident,
             kind=draft.kind,
             content=_role(text, draft.content),
@@ -478,8 +478,24 @@ def _to_quotes(drafts: list[_Draft], record: Record) -> list[Quote]:
             speaker=_party(text, draft.speaker, record) if draft.speaker else None,
             addressee=_party(text, draft.addressee, record) if draft.addressee else None,
             parent=parent,
-        ))
+        )
+        if parent is not None:
+            _resolve_persons(quote, next(q for q in quotes if q.id == parent))
+        quotes.append(quote)
     return quotes
+
+
+def _resolve_persons(inner: Quote, outer: Quote) -> None:
+    """Inside a reported quotation, "me"/"I" is the outer speaker and "you" the outer addressee:
+    in Smith's “The mayor told me: ‘…’”, the mayor spoke to Smith."""
+    for party in (inner.speaker, inner.addressee):
+        if party is None or party.entity is not None:
+            continue
+        word = party.text.lower()
+        if word in ("i", "me", "we", "us") and outer.speaker is not None:
+            party.entity = outer.speaker.entity
+        elif word == "you" and outer.addressee is not None:
+            party.entity = outer.addressee.entity
 
 
 def _enclosing(quotes: list[Quote], drafts: list[_Draft], draft: _Draft) -> str | None:
