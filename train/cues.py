@@ -33,7 +33,7 @@ def examples(split_dir: Path, model: str):
     annotations = first_annotations(split_dir)
     names = sorted(annotations)
     nlp = load(model, REGISTRY["quotes"].requires)
-    rows, labels = [], []
+    rows, labels, cue_lemmas = [], [], Counter()
     extensions: Counter = Counter()  # (key, included?) for the children next to cue heads
     docs = nlp.pipe((a.text for a in articles(split_dir, names)), batch_size=32)
     for name, doc in zip(names, docs, strict=True):
@@ -43,6 +43,7 @@ def examples(split_dir: Path, model: str):
                 span = doc.char_span(min(attribution.cue), max(attribution.cue) + 1, alignment_mode="expand")
                 if span is not None and len(span):
                     cue_heads.add(span.root.i)
+                    cue_lemmas[span.root.lemma_.lower()] += 1
                     _count_extensions(span, extensions)
         spans = [span for q in find_quotations(doc.text) for span in q.spans]
         states = quote_state(doc, spans)
@@ -50,7 +51,7 @@ def examples(split_dir: Path, model: str):
             if token.pos_ in CANDIDATE_POS:
                 rows.append({f: 1 for f in features(token, states[token.i])})
                 labels.append(token.i in cue_heads)
-    return rows, np.array(labels), extensions
+    return rows, np.array(labels), extensions, cue_lemmas
 
 
 def _count_extensions(span, counts: Counter) -> None:
@@ -73,7 +74,7 @@ def main() -> int:
     if not (args.polnear / "train").is_dir():
         print(f"train/cues.py: no PolNeAR training split at {args.polnear / 'train'}", file=sys.stderr)
         return 2
-    train_rows, train_labels, extensions = examples(args.polnear / "train", args.model)
+    train_rows, train_labels, extensions, cue_lemmas = examples(args.polnear / "train", args.model)
     vectorizer = DictVectorizer()
     x_train = vectorizer.fit_transform(train_rows)
     classifier = LogisticRegression(C=args.C, max_iter=3000)
@@ -82,7 +83,7 @@ def main() -> int:
 
     threshold = 0.5
     if (args.polnear / "dev").is_dir():
-        dev_rows, dev_labels, _ = examples(args.polnear / "dev", args.model)
+        dev_rows, dev_labels, _, _ = examples(args.polnear / "dev", args.model)
         probabilities = classifier.predict_proba(vectorizer.transform(dev_rows))[:, 1]
         best = (0.0, 0.5)
         for candidate in np.arange(0.2, 0.8, 0.025):
@@ -106,7 +107,11 @@ def main() -> int:
     extend = sorted(key for key in seen if extensions[key, True] > extensions[key, False])
     keep_out = sorted(key for key in seen - set(extend) if key.count("|") == 3)
     print(f"cue spans: {len(extend)} extending keys, {len(keep_out)} keys kept out")
-    data = {"threshold": round(threshold, 3), "extend": extend, "keep_out": keep_out, "weights": weights}
+    # Only words that headed a cue in training are scored at all: the model cannot raise a word
+    # it never saw as a cue over the threshold, and skipping the rest keeps the stage cheap.
+    lemmas = sorted(cue_lemmas)
+    data = {"threshold": round(threshold, 3), "extend": extend, "keep_out": keep_out, "lemmas": lemmas,
+            "weights": weights}
     OUT.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
     print(f"wrote {OUT} ({len(weights)} weights, {OUT.stat().st_size // 1024} KiB)")
     return 0

@@ -132,6 +132,7 @@ def _model() -> dict:
     data = json.loads(resources.files("onrecord.stages").joinpath("data/cues.json").read_text(encoding="utf-8"))
     data["extend"] = set(data["extend"])
     data["keep_out"] = set(data["keep_out"])
+    data["lemmas"] = set(data["lemmas"])
     return data
 
 
@@ -147,6 +148,6 @@ def cue_probability(token: Token, state: tuple[bool, bool, bool]) -> float:
 
 
 def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
-    if token.pos_ not in CANDIDATE_POS:
+    if token.pos_ not in CANDIDATE_POS or token.lemma_.lower() not in _model()["lemmas"]:
         return False
     return cue_probability(token, state) >= _weights()[1]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, trimmed
-from .cue_model import cue_tokens, is_cue, quote_state
+from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, quote_state
 from .cues import ADDRESSING, EVALUATION, NOUNS, SPEECH, VERBS
 from .marks import Quoted, find_quotations
 
@@ -63,7 +63,7 @@ class Finder:
         self.terms: list[Term] = []
 
     def run(self) -> list[_Draft]:
-        drafts = [d for token in self.doc if (d := self._from_cue(token))]
+        drafts = [d for token in self.doc if token.pos_ in CANDIDATE_POS and (d := self._from_cue(token))]
         drafts = _dedupe(drafts)
         drafts += self._block_quotes(drafts)
         drafts = self._unclaimed(drafts)

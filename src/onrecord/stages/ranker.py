@@ -22,26 +22,32 @@ def _bucket(n: int) -> str:
     return next(str(limit) for limit in (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000) if n <= limit)
 
 
-def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str) -> list[str]:
+def cue_context(cue: Token) -> tuple[str, int, int]:
+    """What every candidate of one cue shares: computed once per cue (token.sent is not free)."""
+    sentence = cue.sent
+    return cue.lemma_.lower(), sentence.start_char, sentence.end_char
+
+
+def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
+             context: tuple[str, int, int] | None = None) -> list[str]:
+    lemma, sentence_start, sentence_end = context or cue_context(cue)
     start, end = candidate.spans[0][0], candidate.spans[-1][1]
     span = doc.char_span(start, end, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     first = tokens[0] if tokens else cue
     last = tokens[-1] if tokens else cue
-    lemma = cue.lemma_.lower()
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
     kind = candidate.kind
     inner = text[start:end]
     quoted = any(mark in inner for mark in "“”\"«»") or text[max(0, start - 1):start] in "“\"«‘'"
-    sentence = cue.sent
     return [
         f"{role}:kind={kind}", f"{role}:kind_lemma={kind}|{lemma}", f"{role}:kind_pos={kind}|{cue.pos_}",
         f"{role}:kind_dep={kind}|{cue.dep_}", f"{role}:side={side}", f"{role}:kind_side={kind}|{side}",
         f"{role}:len={_bucket(len(tokens))}", f"{role}:kind_len={kind}|{_bucket(len(tokens))}",
         f"{role}:spans={len(candidate.spans)}", f"{role}:first={first.lower_ if first.is_stop else first.pos_}",
         f"{role}:first_dep={first.dep_}", f"{role}:last_pos={last.pos_}", f"{role}:quoted={quoted}",
-        f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={end >= sentence.end_char - 2}",
-        f"{role}:starts_sentence={start <= sentence.start_char + 1}", f"{role}:first_ent={first.ent_type_ or '-'}",
+        f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={end >= sentence_end - 2}",
+        f"{role}:starts_sentence={start <= sentence_start + 1}", f"{role}:first_ent={first.ent_type_ or '-'}",
         f"{role}:head_pos={span.root.pos_ if span is not None and len(span) else '-'}",
     ]
 
@@ -52,13 +58,18 @@ def _weights() -> dict[str, float]:
     return data["weights"]
 
 
-def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str) -> float:
+def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
+          context: tuple[str, int, int] | None = None) -> float:
     weights = _weights()
-    total = weights.get(f"{role}:bias", 0.0) + sum(weights.get(f, 0.0) for f in features(role, cue, candidate, doc, text))
+    found = features(role, cue, candidate, doc, text, context)
+    total = weights.get(f"{role}:bias", 0.0) + sum(weights.get(f, 0.0) for f in found)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
 def best(role: str, cue: Token, candidates: list[Candidate], doc: Doc, text: str) -> Candidate | None:
     if not candidates:
         return None
-    return max(candidates, key=lambda c: score(role, cue, c, doc, text))
+    if len(candidates) == 1:
+        return candidates[0]
+    context = cue_context(cue)
+    return max(candidates, key=lambda c: score(role, cue, c, doc, text, context))
