@@ -68,6 +68,15 @@ def features(token: Token, state: tuple[bool, bool, bool]) -> list[str]:
         f"lemma_inside={lemma}|{inside}", f"lex_quote={lexicon}|{ends_before}|{starts_after}",
         f"lemma_subj={lemma}|{subject is not None}",
     ]
+    doc = token.doc
+    nxt2 = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else "<end>"
+    prev2 = doc[token.i - 2].lower_ if token.i > 1 else "<start>"
+    out += [
+        f"subj_lemma={subject.lemma_.lower() if subject is not None else 'none'}",
+        f"lemma_subj_pos={lemma}|{subject.pos_ if subject is not None else 'none'}",
+        f"next2={nxt}|{nxt2}", f"prev2={prev2}|{prev}", f"head_dep={head.dep_}|{token.dep_}",
+        f"lemma_head={lemma}|{head.lemma_.lower()}", f"tag_children={token.tag_}|{shape[:40]}",
+    ]
     out += [f"child={dep}" for dep in children]
     out += [f"lemma_child={lemma}|{dep}" for dep in children if dep in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")]
     out.append(f"lex_children={lexicon}|{shape[:40]}")
