@@ -97,3 +97,16 @@ def test_only_the_components_the_stages_need_run():
     nlp = load(Settings().model, frozenset({"ner"}))
     assert nlp.pipe_names == ["ner"]
     assert set(nlp.disabled) == {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"}
+
+
+def test_timeline_lists_dated_statements_and_events_in_order(tmp_path):
+    article = write(tmp_path, "a.txt", (
+        "The harbour commission met on Monday. On Friday, Commissioner Ruth Alvang told reporters that the "
+        "fees would be delayed until the spring. The port has charged the same fees since 2014."))
+    result = runner.invoke(app, ["timeline", str(article), "--published", "2024-03-14", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["date"] for row in rows] == sorted((row["date"] for row in rows), key=lambda d: d[:10])
+    statement = next(row for row in rows if row["kind"] == "statement" and "Alvang" in (row["speaker"] or ""))
+    assert statement["date"] == "2024-03-08"  # the Friday before publication
+    assert {"2014", "2024-03-11"} <= {row["date"] for row in rows if row["kind"] == "event"}

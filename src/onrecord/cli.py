@@ -194,6 +194,69 @@ def eval_polnear(
           f"  ({a.matched} of {a.gold} gold, {a.predicted} predicted)")
 
 
+@eval_app.command("timeml")
+def eval_timeml(
+    directory: Annotated[Path, typer.Argument(help="TimeML files (.tml) or MEANTIME CAT XML, one corpus per sub-folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Time expressions, TempEval-3 style: strict and relaxed span F1, value F1, type accuracy."""
+    from .eval import timeml
+
+    try:
+        report = timeml.evaluate(directory)
+    except OnrecordError as err:
+        _say(f"onrecord: error: {err}")
+        raise typer.Exit(1) from None
+    scores = report.as_dict()
+    if as_json:
+        print(json.dumps(scores, indent=2))
+        return
+    table = Table(title=f"TimeML, TempEval-3 scoring ({directory})")
+    for column in ("corpus", "documents", "strict F1", "relaxed F1", "value F1", "type accuracy"):
+        table.add_column(column, justify="left" if column == "corpus" else "right")
+    for corpus, row in scores.items():
+        table.add_row(corpus, str(row["documents"]), f"{row['strict']['f1']:.1f}", f"{row['relaxed']['f1']:.1f}",
+                      f"{row['value']['f1']:.1f}", f"{row['type_accuracy']:.1f}")
+    Console().print(table)
+
+
+@app.command()
+def timeline(
+    paths: Annotated[list[str], typer.Argument(help="Articles: files, directories or - for stdin.")],
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="jsonl for machines, table for people.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for articles whose input gives none.", callback=_published)] = None,
+    model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline [env: ONRECORD_MODEL].")] = None,
+) -> None:
+    """The dated statements and events of the given articles, in date order."""
+    from .timeline import timeline as build
+
+    settings = Settings.from_env(model=model, published=published)
+    records, failures = [], 0
+    try:
+        for result in extract_many(paths, settings=settings):
+            if isinstance(result, Failure):
+                failures += 1
+                _say(f"onrecord: error: {result}")
+            else:
+                records.append(result)
+    except OnrecordError as err:
+        _say(f"onrecord: error: {err}")
+        raise typer.Exit(1) from None
+    rows = build(records)
+    if (format or (Format.table if sys.stdout.isatty() else Format.jsonl)) is Format.table:
+        table = Table(title=f"Timeline: {len(rows)} dated statements and events")
+        for column in ("date", "kind", "who", "what", "source"):
+            table.add_column(column, no_wrap=column in ("date", "kind"))
+        for row in rows:
+            table.add_row(*(Text(cell or "") for cell in (row.date, row.kind, row.speaker, row.text, row.source)))
+        Console().print(table)
+    else:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.as_dict(), ensure_ascii=False) + "\n")
+    if failures:
+        raise typer.Exit(1)
+
+
 @app.command()
 def schema(
     out: Annotated[Optional[Path], typer.Option(help="Write to this file instead of stdout.")] = None,

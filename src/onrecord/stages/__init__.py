@@ -46,5 +46,5 @@ def required_components(stages: Iterable[Stage]) -> frozenset[str]:
     return frozenset().union(*(s.requires for s in stages))
 
 
-# Registration happens on import; the order here is the order stages run in.
-from . import entities, quotes  # noqa: E402,F401
+# Registration happens on import; Settings.stages gives the order in which they run.
+from . import dating, entities, quotes, times  # noqa: E402,F401

@@ -1,0 +1,166 @@
+"""When each statement was made: ``quotes[].said_on`` from the times the text ties to it.
+
+In order, a quote is dated by
+1. a time in the clause of its cue, outside what is quoted: "On Friday, X told reporters ...",
+   "at a press conference on Tuesday, she said", "in his Monday address, he said" (with the parse,
+   the time must hang from the cue's verb, not from a relative clause about something else);
+2. a scene the text set before it: a sentence that dates a speech event ("At a press conference on
+   Tuesday, she described the talks:") dates the same speaker's quotes in the paragraphs that follow,
+   until the narrative moves to another date or another speaker takes the floor;
+3. nothing: ``said_on`` stays null. The publication date is never a default.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..record import Quote, Record, TimeExpression
+from . import stage
+
+# Nouns for occasions on which things are said: a date on them dates what follows.
+SPEECH_EVENTS = re.compile(
+    r"\b(?:press\s+conference|news\s+conference|press\s+briefing|briefing|interview|speech|address|statement|"
+    r"remarks|testimony|hearing|debate|rally|sermon|podcast|broadcast|appearance|session|summit|meeting|"
+    r"told|said|says|wrote|posted|tweeted|declared|announced|described|explained|added)\b", re.I)
+_CLAUSE_VERBS = {"VERB", "AUX"}
+
+
+@dataclass
+class _Scene:
+    """A dated occasion the narrative is in: whose statements it dates, and from where on."""
+
+    value: str
+    speaker: str | None
+
+
+@stage("dating", requires={"parser", "attribute_ruler"})
+def date_quotes(doc: Doc, record: Record) -> None:
+    text = record.article.text
+    times = [t for t in record.times if _datable(t)]
+    starts = [t.spans[0][0] for t in times]
+    paragraphs = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    scene: _Scene | None = None
+    scene_paragraph = -1
+    last_end = 0
+    for quote in sorted(record.quotes, key=_start):
+        start = _start(quote)
+        paragraph = bisect.bisect(paragraphs, start)
+        # Dated narrative between the last quote and this one moves the story on: the scene ends.
+        if scene and _narrative_date(times, starts, quote, last_end, start, record):
+            scene = None
+        own = _own_date(quote, times, starts, text, doc)
+        if own:
+            quote.said_on = own
+            scene = _Scene(own, _speaker(quote))
+            scene_paragraph = paragraph
+        elif scene and quote.parent is None and _same_speaker(scene, quote) and paragraph - scene_paragraph <= 4:
+            quote.said_on = scene.value
+            scene_paragraph = paragraph
+        elif quote.speaker and quote.speaker.entity and scene and scene.speaker != _speaker(quote):
+            scene = None  # another speaker takes the floor
+        last_end = max(last_end, _end(quote))
+
+
+def _datable(time: TimeExpression) -> bool:
+    return time.type in ("DATE", "TIME") and bool(time.value) and time.value[:4].isdigit()
+
+
+def said_on_value(value: str) -> str:
+    """A statement's date from a time value: the day of a TIME ("2023-06-24TMO" → "2023-06-24")."""
+    return value[:10] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
+
+
+def _start(quote: Quote) -> int:
+    spans = [s for role in (quote.cue, quote.content) if role for s in role.spans]
+    return min(s for s, _ in spans)
+
+
+def _end(quote: Quote) -> int:
+    spans = [s for role in (quote.cue, quote.content) if role for s in role.spans]
+    return max(e for _, e in spans)
+
+
+def _speaker(quote: Quote) -> str | None:
+    if quote.speaker is None:
+        return None
+    return quote.speaker.entity or quote.speaker.text.lower()
+
+
+def _same_speaker(scene: _Scene, quote: Quote) -> bool:
+    """Quotes with no speaker, a pronoun for one or the scene's own speaker continue the scene."""
+    if quote.speaker is None or scene.speaker is None:
+        return True
+    if quote.speaker.text.lower() in ("he", "she", "they", "i", "we", "it"):
+        return True
+    return _speaker(quote) == scene.speaker
+
+
+def _own_date(quote: Quote, times: list[TimeExpression], starts: list[int], text: str, doc: Doc) -> str | None:
+    """A time in the sentence of the quote's cue, outside the quoted content, tied to the cue."""
+    if quote.cue is None or quote.parent is not None:
+        return None
+    cue_start, cue_end = quote.cue.spans[0]
+    sentence = _sentence(doc, cue_start)
+    if sentence is None:
+        return None
+    sent_start, sent_end = sentence
+    content = quote.content.spans
+    candidates = []
+    for i in range(bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, sent_end)):
+        time = times[i]
+        t_start, t_end = time.spans[0]
+        if any(s < t_end and t_start < e for s, e in content):
+            continue  # a date inside what was said is what the statement is about
+        if not _tied_to_cue(doc, t_start, t_end, cue_start, cue_end):
+            continue
+        candidates.append((abs(t_start - cue_start), time))
+    if not candidates:
+        return None
+    return said_on_value(min(candidates, key=lambda c: c[0])[1].value)
+
+
+def _sentence(doc: Doc, offset: int) -> tuple[int, int] | None:
+    token = _token_at(doc, offset)
+    if token is None:
+        return None
+    sent = token.sent
+    return sent.start_char, sent.end_char
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) -> bool:
+    """The first verb above the time is the cue's (or the cue is a noun the time modifies)."""
+    span = doc.char_span(t_start, t_end, alignment_mode="expand")
+    cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+    if span is None or cue is None or not len(span) or not len(cue):
+        return True
+    cue_tokens = set(cue)
+    cue_verbs = cue_tokens | {t.head for t in cue_tokens}
+    head = span.root
+    for _ in range(len(doc)):  # the parse is a tree; the bound only guards against a broken one
+        if head in cue_tokens:
+            return True
+        if head.pos_ in _CLAUSE_VERBS and head is not span.root:
+            return head in cue_verbs or head.dep_ == "ROOT" and any(t.dep_ == "ROOT" for t in cue_verbs)
+        if head.head is head:
+            return head in cue_verbs
+        head = head.head
+    return False
+
+
+def _narrative_date(times, starts, quote: Quote, begin: int, end: int, record: Record) -> bool:
+    """A dated event told outside any quote between two quotes: the narrative moved on."""
+    inside = [s for q in record.quotes for role in (q.content, q.cue) if role for s in role.spans]
+    for i in range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)):
+        t_start, t_end = times[i].spans[0]
+        if not any(s <= t_start and t_end <= e for s, e in inside):
+            return True
+    return False

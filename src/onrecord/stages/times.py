@@ -1,0 +1,1211 @@
+"""Time expressions: found with compiled regular expressions and normalised to TIMEX3 values.
+
+A HeidelTime-like rule set in Python. Every rule is one compiled pattern and a normaliser; all
+rules scan the raw text, overlapping matches are resolved longest first, and the survivors are
+normalised in text order so that anaphoric expressions ("the quarter", "a year earlier", "that
+year") can lean on the last date the article mentioned. Relative expressions resolve against the
+anchor (the publication date). Working on the raw string keeps the finder usable without spaCy and
+fast (no per-token Python loop); the stage passes the parse only to read the tense of a sentence.
+
+Extents follow TimeML: determiners and modifiers ("the", "early", "about") are inside, the
+preposition ("on", "since") is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc
+
+from ..record import Record, TimeExpression
+from . import stage
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 1, "mon": 1, "tuesday": 2, "tues": 2, "tue": 2, "wednesday": 3, "wed": 3, "thursday": 4,
+            "thurs": 4, "thu": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7}
+SMALL = {"zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+         "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+         "dozen": 12, "couple": 2, "half": 0.5}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+            "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+            "twentieth": 20, "thirtieth": 30}
+# Unit → (duration letter, needs the "T" time designator, multiplier).
+UNITS = {"second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1), "day": ("D", False, 1),
+         "night": ("D", False, 1), "week": ("W", False, 1), "weekend": ("WE", False, 1),
+         "fortnight": ("W", False, 2), "month": ("M", False, 1), "quarter": ("Q", False, 1),
+         "year": ("Y", False, 1), "decade": ("DE", False, 1), "century": ("CE", False, 1),
+         "centurie": ("CE", False, 1), "millennium": ("ML", False, 1), "millennia": ("ML", False, 1)}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+                "tonight": "NI", "noon": "T12:00", "midnight": "T24:00", "midday": "T12:00"}
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+            "new year's eve": (12, 31), "independence day": (7, 4), "valentine's day": (2, 14),
+            "halloween": (10, 31), "boxing day": (12, 26), "bastille day": (7, 14), "may day": (5, 1)}
+
+_alt = "|".join
+# Full names, or abbreviations with their full stop ("Sept."); a full stop after a full name ends the sentence.
+MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|" \
+        r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\b\.?)"
+WEEKDAYS_PLURAL = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+ORDINAL_DAY = r"(?:" + _alt(sorted(ORDINALS, key=len, reverse=True)) + r")(?:[- ](?:first|second|third|fourth|" \
+    r"fifth|sixth|seventh|eighth|ninth))?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)"
+YEAR_WORDS = r"(?:nineteen|twenty)[- ](?:" + _alt(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                                   "sixteen", "seventeen", "eighteen", "nineteen"]) + \
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|" \
+    r"nine))?)|two thousand(?: and)?(?: (?:one|two|three|four|five|six|seven|eight|nine|ten))?"
+_NUM_WORD = _alt(sorted((w for w in SMALL if w not in ("a", "an", "half", "couple", "dozen")), key=len,
+                        reverse=True))
+NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|(?:" + _NUM_WORD + r")(?:[- ](?:" + _NUM_WORD + \
+    r"))*(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?|a\s+(?:couple\s+of|dozen|hundred|thousand|few)" \
+    r"|a|an|few|several|many|some|a\s+few|a\s+couple)"
+UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|" \
+    r"millenni(?:um|a))"
+APPROX = r"(?:(?:about|around|approximately|almost|nearly|roughly|some|just|only|at\s+least|at\s+most|more\s+than|" \
+    r"less\s+than|fewer\s+than|over|under|up\s+to|no\s+more\s+than|no\s+less\s+than|barely|close\s+to|" \
+    r"the\s+better\s+part\s+of|upwards\s+of)\s+)"
+ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST))?"
+CLOCK = r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|(?:[01]?\d|2[0-3]):[0-5]\d" \
+    r"(?!\d)|noon|midnight|midday)" + ZONE
+DAYREF = r"(?:today|tonight|yesterday|tomorrow|" + WEEKDAY + r"(?:,?\s+" + MONTH + r"\s+" + DAY + r")?|" + \
+    MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?)"
+
+# --- the context a normaliser sees ------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    text: str
+    anchor: dt.date | None
+    doc: Doc | None
+    last: str | None = None  # the last date the text mentioned, for "that year", "the day before"
+    last_quarter: str | None = None  # the last quarter it mentioned, for "the quarter", "a year ago"
+    anaphoric: bool = False  # set by a normaliser whose value leans on the references above
+
+    def tense(self, start: int, end: int) -> str:
+        """``past``, ``future`` or ``present`` of the clause around ``text[start:end]``."""
+        return _tense(self.text, start, end, self.doc)
+
+
+Normaliser = Callable[[re.Match, _Context], tuple[str, str | None] | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern
+    normalise: Normaliser
+    # Kinds of anchor word every match contains (``ANCHORS``): the full pattern runs only in windows
+    # around their hits, since scanning all the text with every rule is what would cost the time.
+    anchors: tuple[str, ...] = ()
+
+
+RULES: list[_Rule] = []
+
+
+def rule(pattern: str, flags: int = re.I) -> Callable[[Normaliser], Normaliser]:
+    def register(func: Normaliser) -> Normaliser:
+        RULES.append(_Rule(func.__name__, re.compile(r"(?<![\w'’-])" + pattern + r"(?![\w-]|['’](?!s\b)\w)", flags), func))
+        return func
+
+    return register
+
+
+# --- the finder -------------------------------------------------------------------------------
+
+
+def find_times(text: str, anchor: str | dt.date | None = None, doc: Doc | None = None) -> list[TimeExpression]:
+    """The time expressions of ``text``, relative ones resolved against ``anchor`` (an ISO date)."""
+    if isinstance(anchor, str):
+        anchor = _parse_anchor(anchor)
+    candidates = []
+    hits = _anchor_hits(text)
+    for priority, current in enumerate(RULES):
+        for window_start, window_end in _windows(current.anchors, hits):
+            for match in current.pattern.finditer(text, window_start, window_end):
+                candidates.append((match.start(), -(match.end() - match.start()), priority, match, current))
+    candidates.sort(key=lambda c: c[:3])
+    context = _Context(text, anchor, doc)
+    found: list[TimeExpression] = []
+    end = -1
+    for start, _, _, match, current in candidates:
+        if start < end:
+            continue
+        context.anaphoric = False
+        result = current.normalise(match, context)
+        if result is None:
+            continue
+        kind, value = result
+        end = match.end()
+        found.append(TimeExpression(text=match.group(0), spans=[(start, end)], type=kind, value=value))
+        if kind == "DATE" and value and value[:1].isdigit() and current.name not in _ANAPHORIC \
+                and not context.anaphoric:
+            context.last = value
+            if _granularity(value) == "quarter":
+                context.last_quarter = value
+    return found
+
+
+_BEFORE, _AFTER = 64, 80  # longest reach of a rule before and after its anchor word
+
+
+def _anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of anchor word occurs: one scan of the lower-cased text for all rules."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two; offsets must not move
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for hit in _ANCHOR.finditer(lowered):
+        hits.setdefault(hit.lastgroup, []).append(hit.span())
+    return hits
+
+
+def _windows(kinds: tuple[str, ...], hits: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Disjoint stretches of the text around the hits of the anchor ``kinds``."""
+    spans = sorted(span for kind in kinds for span in hits.get(kind, ()))
+    windows: list[tuple[int, int]] = []
+    for hit_start, hit_end in spans:
+        start, end = max(0, hit_start - _BEFORE), hit_end + _AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+@stage("times", requires={"parser", "attribute_ruler"})  # tense of the governing verb
+def find_times_stage(doc: Doc, record: Record) -> None:
+    record.times = find_times(record.article.text, record.article.published, doc)
+
+
+def _parse_anchor(value: str) -> dt.date | None:
+    match = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def number(words: str) -> float | None:
+    """The number written in ``words`` ("twenty-four", "2 1/2", "a dozen"); None when vague."""
+    words = words.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return float(words)
+    if match := re.fullmatch(r"(\d+)\s+1/2", words):
+        return int(match.group(1)) + 0.5
+    total, current = 0.0, 0.0
+    words = re.sub(r"^an?\s+(?=\w)", "", words)  # "a dozen", "a hundred": the article is not a one
+    for word in re.split(r"[\s-]+", words):
+        if word in ("and", "of"):
+            continue
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif word == "half":
+            current += 0.5
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SMALL:
+            current += SMALL[word] if word not in ("a", "an") or not current else 0
+        else:
+            return None
+    return total + current
+
+
+def duration(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``P3Y``, ``PT11M``, ``P2Y6M``, ``PXD`` for a vague amount."""
+    unit = unit.lower().rstrip("s")
+    letter, is_time, times = UNITS.get(unit, ("X", False, 1))
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    amount *= times
+    if letter == "DE":
+        letter, amount = "Y", amount * 10
+    elif letter == "CE":
+        letter, amount = "Y", amount * 100
+    elif letter == "Q":
+        letter, amount = "M", amount * 3
+    if amount != int(amount):  # "2 1/2 years" is P2Y6M, "half an hour" PT30M
+        smaller = {"Y": ("M", 12), "M": ("D", 30) if not is_time else ("S", 60), "D": ("H", 24), "W": ("D", 7),
+                   "H": ("M", 60)}.get(letter)
+        if smaller:
+            whole, rest = int(amount), round((amount - int(amount)) * smaller[1])
+            inner = f"{whole}{letter}" if whole else ""
+            if letter == "D" and not is_time:
+                return f"P{inner}T{rest}H"
+            return f"{prefix}{inner}{rest}{smaller[0]}"
+    return f"{prefix}{int(amount)}{letter}"
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _weekday_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    if key in WEEKDAYS:
+        return WEEKDAYS[key]
+    key = key.removesuffix("s")
+    if key in WEEKDAYS:
+        return WEEKDAYS[key]
+    return WEEKDAYS[key.removesuffix("day")[:3]]
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _year_value(text: str) -> int | None:
+    text = text.lower().strip()
+    if text.isdigit():
+        return int(text)
+    if text.startswith("two thousand"):
+        rest = text.removeprefix("two thousand").removeprefix(" and").strip()
+        return 2000 + int(number(rest) or 0)
+    first, _, rest = text.partition(" ") if " " in text.split("-")[0] else text.partition("-")
+    century, tail = number(first), number(rest)
+    if century is None or tail is None:
+        return None
+    return int(century) * 100 + int(tail)
+
+
+def _resolve_month_day(month: int, day: int, anchor: dt.date | None, tense: str) -> str:
+    """A month and day without a year: the occurrence nearest the anchor, or the one the tense says."""
+    if anchor is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        gap = (candidate - anchor).days
+        if tense == "past" and gap > 7 or tense == "future" and gap < -7:
+            gap *= 4  # the tense disfavours, but does not forbid, that side of the anchor
+        elif tense == "present" and gap > 7:
+            gap *= 1.5  # news reports more than it announces
+        if best is None or abs(gap) < best[0]:
+            best = (abs(gap), candidate)
+    return _iso(best[1]) if best else f"XXXX-{month:02d}-{day:02d}"
+
+
+def _resolve_month(month: int, anchor: dt.date | None, tense: str) -> str:
+    if anchor is None:
+        return f"XXXX-{month:02d}"
+    year = anchor.year
+    if tense == "past" and month > anchor.month:
+        year -= 1
+    elif tense == "future" and month < anchor.month:
+        year += 1
+    elif month - anchor.month > 5:  # unknown: this year's, unless that lies far ahead (news looks back)
+        year -= 1
+    elif anchor.month - month > 9:
+        year += 1
+    return f"{year}-{month:02d}"
+
+
+def resolve_weekday(weekday: int, anchor: dt.date | None, direction: str) -> str:
+    """``direction``: past/present → the most recent such day (the anchor itself counts); future → the next."""
+    if anchor is None:
+        return f"XXXX-WXX-{weekday}"
+    offset = (weekday - anchor.isoweekday()) % 7
+    if direction == "future":
+        return _iso(anchor + dt.timedelta(days=offset))
+    if direction == "next":
+        return _iso(anchor + dt.timedelta(days=offset or 7))
+    if direction == "last":
+        return _iso(anchor - dt.timedelta(days=(7 - offset) % 7 or 7))
+    return _iso(anchor - dt.timedelta(days=(7 - offset) % 7))
+
+
+# Cues of the time a clause speaks of. The cue nearest before the expression decides ("said Friday
+# it will close": "said"); a future cue is a modal, a plan or a present-tense schedule verb.
+_TENSE_CUE = re.compile(
+    r"\b(?:(?P<future>will|won't|wo|shall|'ll|would|going\s+to|is\s+to|are\s+to|plans|planning|schedules|"
+    r"scheduled\s+(?:to|for)|expect(?:s|ed)?\s+to|is\s+due|are\s+due|due\s+to|set\s+to|as\s+early\s+as|"
+    r"as\s+soon\s+as|upcoming|no\s+later\s+than|begins|starts|opens|resumes|meets|expires|takes\s+effect|"
+    r"to\s+(?:leave|travel|arrive|visit|meet|begin|start|hold|return|vote|decide|announce|sign|resume))|"
+    r"(?P<past>said|told|was|were|had|did|announced|reported|ago|last|earlier|until|since|[a-z]{2,}ed))\b", re.I)
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
+    """``past``, ``future`` or ``present``: the parse's governing verb if there is one, else the nearest cue."""
+    if doc is not None:
+        verdict = _tense_from_doc(doc, start)
+        if verdict:
+            return verdict
+    left_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 60)
+    cues = list(_TENSE_CUE.finditer(text, left_start + 1, start))
+    last = cues[-1] if cues else None
+    if last is None:
+        stop = _CLAUSE_END.search(text, end, end + 60)
+        last = _TENSE_CUE.search(text, end, stop.start() if stop else min(len(text), end + 60))
+    if last is None:
+        return "present"
+    return "future" if last.group("future") else "past"
+
+
+def _tense_from_doc(doc: Doc, start: int) -> str | None:
+    """Tense of the verb governing the token at ``start``: future with will/shall, past with VBD."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span[0]
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [child for child in head.children if child.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll", "wo") for a in auxiliaries) or head.tag_ == "VB" and any(
+            a.lower_ == "to" for a in auxiliaries):
+        return "future"
+    if head.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    return None
+
+
+def _shift(anchor: dt.date, unit: str, amount: int) -> str | None:
+    """The ``unit`` (year, month, week, day, quarter, ...) that lies ``amount`` of them from ``anchor``."""
+    unit = unit.lower().rstrip("s")
+    if unit == "year":
+        return str(anchor.year + amount)
+    if unit == "month":
+        day = anchor + relativedelta(months=amount)
+        return f"{day.year}-{day.month:02d}"
+    if unit in ("week", "weekend"):
+        value = _week(anchor + dt.timedelta(weeks=amount))
+        return value + "-WE" if unit == "weekend" else value
+    if unit in ("day", "night"):
+        return _iso(anchor + dt.timedelta(days=amount))
+    if unit == "quarter":
+        return _quarter(anchor + relativedelta(months=3 * amount))
+    if unit == "decade":
+        return str(anchor.year // 10 + amount)[:3]
+    if unit in ("century", "centurie"):
+        return str(anchor.year // 100 + amount)
+    return None
+
+
+def _shift_value(value: str, years: int) -> str | None:
+    """``value`` (2014, 2014-06, 2014-Q2, 2014-06-03, 2014-W05) moved by whole years."""
+    match = re.match(r"(\d{4})(.*)", value)
+    if not match:
+        return None
+    return f"{int(match.group(1)) + years}{match.group(2)}"
+
+
+def _granularity(value: str | None) -> str | None:
+    if not value or not value[:4].isdigit():
+        return None
+    for name, pattern in (("year", r"\d{4}"), ("quarter", r"\d{4}-Q\d"), ("half", r"\d{4}-H\d"),
+                          ("month", r"\d{4}-\d\d"), ("week", r"\d{4}-W\d\d"), ("day", r"\d{4}-\d\d-\d\d")):
+        if re.fullmatch(pattern, value):
+            return name
+    return None
+
+
+# --- rules: dates with a calendar ------------------------------------------------------------
+# Normalisers return (type, value), or None to reject the match (e.g. "may" the verb).
+
+
+def _is_month_word(word: str) -> bool:
+    # "may" and "march" are verbs; only capitalised they name the month.
+    return word.lower().rstrip(".") not in ("may", "march", "mar", "jan", "sun", "sat") or word[0].isupper()
+
+
+@rule(r"(?:(" + WEEKDAY + r"),?\s+)?(" + MONTH + r")\s+(" + DAY + r"|" + ORDINAL_DAY + r")(?:,?\s+(" + YEAR + r"|"
+      + YEAR_WORDS + r"))?")
+def month_day(m: re.Match, ctx: _Context):
+    if not _is_month_word(m.group(2)):
+        return None
+    month = _month(m.group(2))
+    day_text = m.group(3).lower()
+    day = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else int(number_ordinal(day_text))
+    if not 1 <= day <= 31:
+        return None
+    if m.group(4):
+        year = _year_value(m.group(4))
+        return "DATE", f"{year:04d}-{month:02d}-{day:02d}" if year else None
+    return "DATE", _resolve_month_day(month, day, ctx.anchor, ctx.tense(m.start(), m.end()))
+
+
+def number_ordinal(words: str) -> int:
+    total = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        total += ORDINALS.get(word, SMALL.get(word, 0))
+    return total
+
+
+@rule(r"(?:(" + WEEKDAY + r"),?\s+)?(" + DAY + r"|the\s+" + ORDINAL_DAY + r"(?:\s+of)?)\s+(" + MONTH + r")(?:,?\s+("
+      + YEAR + r"))?")
+def day_month(m: re.Match, ctx: _Context):
+    if not _is_month_word(m.group(3)) or m.group(3)[0].islower():
+        return None
+    month = _month(m.group(3))
+    day_text = m.group(2).lower().removeprefix("the").removesuffix("of").strip()
+    day = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else number_ordinal(day_text)
+    if not 1 <= day <= 31:
+        return None
+    if m.group(4):
+        return "DATE", f"{int(m.group(4)):04d}-{month:02d}-{day:02d}"
+    return "DATE", _resolve_month_day(month, day, ctx.anchor, ctx.tense(m.start(), m.end()))
+
+
+@rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
+def iso_date(m: re.Match, ctx: _Context):
+    month, day = int(m.group(2)), int(m.group(3))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if m.group(4):
+        return "TIME", f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}"
+    return "DATE", m.group(0)
+
+
+@rule(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)")
+def slash_date(m: re.Match, ctx: _Context):
+    month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if month > 12 and day <= 12:  # day first, as written outside the US
+        month, day = day, month
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@rule(r"(" + MONTH + r")(?:\s+of|,)?\s+(" + YEAR + r"|" + YEAR_WORDS + r"|this\s+year|last\s+year|next\s+year)")
+def month_year(m: re.Match, ctx: _Context):
+    if not _is_month_word(m.group(1)) or m.group(1)[0].islower():
+        return None
+    month = _month(m.group(1))
+    year_text = m.group(2).lower()
+    if year_text.endswith("year"):
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-{month:02d}"
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[year_text.split()[0]]
+    else:
+        year = _year_value(year_text)
+    return "DATE", f"{year:04d}-{month:02d}" if year else None
+
+
+@rule(r"(?:(?:the\s+)?(early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[- ](?:the\s+month\s+of\s+)?)?"
+      r"(?:(last|this|next|past|coming)\s+)?(" + MONTH + r")")
+def month_alone(m: re.Match, ctx: _Context):
+    word = m.group(3)
+    if not _is_month_word(word) or word[0].islower() or word.rstrip(".").lower() in ("sept", "sep", "mar", "jun",
+                                                                                    "jul") and not word.endswith("."):
+        return None
+    if word.lower() == "may" and not (m.group(1) or m.group(2)) and not _month_context(ctx.text, m.start()):
+        return None
+    month = _month(word)
+    relation = (m.group(2) or "").lower()
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    if relation in ("last", "past"):
+        year = ctx.anchor.year - (1 if month >= ctx.anchor.month else 0)
+        return "DATE", f"{year}-{month:02d}"
+    if relation in ("next", "coming"):
+        year = ctx.anchor.year + (1 if month <= ctx.anchor.month else 0)
+        return "DATE", f"{year}-{month:02d}"
+    if relation == "this":
+        return "DATE", f"{ctx.anchor.year}-{month:02d}"
+    return "DATE", _resolve_month(month, ctx.anchor, ctx.tense(m.start(), m.end()))
+
+
+def _month_context(text: str, start: int) -> bool:
+    """"May" alone is a month after "in", "since", "until", "by", "of", "early" and the like."""
+    before = text[max(0, start - 12):start].lower()
+    return bool(re.search(r"\b(?:in|since|until|till|by|of|from|to|through|during|before|after|and|or)\s+$", before))
+
+
+@rule(r"(?:(?:the\s+)?(early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|"
+      r"second\s+half\s+of|spring\s+of|summer\s+of|fall\s+of|autumn\s+of|winter\s+of)[- ](?:the\s+year\s+)?)?"
+      r"(fiscal\s+|calendar\s+|the\s+year\s+|the\s+fiscal\s+)?(" + YEAR + r"|" + YEAR_WORDS + r")"
+      r"(?:\s+(?:fiscal\s+year|period|quarter))?(?!\s*(?:%|percent|per\s+cent|[-–]?(?:[a-z]+-)?(?:people|"
+      r"workers|tons|dollars|troops|members|employees|feet|meters|metres|miles|shares|units|cars|pounds)))")
+def year(m: re.Match, ctx: _Context):
+    prefix, determiner, digits = m.group(1), m.group(2), m.group(3)
+    value = _year_value(digits)
+    if value is None:
+        return None
+    if digits.isdigit() and not (prefix or determiner) and not _plausible_year(ctx.text, m.start(), m.end()):
+        return None
+    prefix = (prefix or "").lower()
+    if "half" in prefix:
+        return "DATE", f"{value}-H{1 if prefix.startswith('first') else 2}"
+    for season, code in SEASONS.items():
+        if prefix.startswith(season):
+            return "DATE", f"{value}-{code}"
+    return "DATE", str(value)
+
+
+def _plausible_year(text: str, start: int, end: int) -> bool:
+    """A bare four-digit number is a year unless money, a count or a measure says otherwise."""
+    before = text[max(0, start - 12):start]
+    if re.search(r"(?:[$£€#]|\b(?:No|no|number|Nos?\.|page|pages|flight|Flight|route|Route|Article|article|"
+                 r"section|Section|model|Model)\s*)$", before):
+        return False
+    return not re.match(r"[.,]\d|\s*[-–]\s*\d{1,3}\b(?!/)|:\d", text[end:end + 5])
+
+
+@rule(r"(" + YEAR + r")\s*[-–/]\s*((?:19|20)?\d\d)(?!\d)")
+def year_range(m: re.Match, ctx: _Context):
+    first, second = m.group(1), m.group(2)
+    if len(second) == 2:
+        second = first[:2] + second
+    if not int(first) < int(second) <= int(first) + 50:
+        return None
+    return "DATE", f"{first}/{second}"
+
+
+@rule(r"(?:the\s+)?(?:(early|mid|late)[- ])?(?:(?:(1[0-9]|20)(\d)0|'(\d)0)'?s|(?:" + _alt(
+    ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]) + r"))")
+def decade(m: re.Match, ctx: _Context):
+    if m.group(2):
+        return "DATE", f"{m.group(2)}{m.group(3)}X"
+    words = {"twen": 2, "thir": 3, "for": 4, "fif": 5, "six": 6, "seven": 7, "eigh": 8, "nine": 9}
+    if m.group(4):
+        digit = int(m.group(4))
+    else:
+        tail = m.group(0).lower().split()[-1].split("-")[-1]
+        digit = next(d for w, d in words.items() if tail.startswith(w))
+    century = 19 if ctx.anchor is None or ctx.anchor.year < 2000 + digit * 10 else 20
+    return "DATE", f"{century}{digit}X"
+
+
+@rule(r"(?:the\s+)?(?:(early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)[- ]century|(?:the\s+)?(" + ORDINAL_DAY +
+      r")[- ]century")
+def century(m: re.Match, ctx: _Context):
+    ordinal = int(m.group(2)) if m.group(2) else number_ordinal(m.group(3))
+    if not ordinal:
+        return None
+    return "DATE", f"{ordinal - 1:02d}"
+
+
+# --- rules: days relative to the publication date -------------------------------------------
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+@rule(r"(?:(early|late|earlier|later|mid-?|until)\s+)?(today|tonight|yesterday|tomorrow)"
+      r"(?:\s+(morning|afternoon|evening|night))?")
+def day_word(m: re.Match, ctx: _Context):
+    modifier, word, part = (m.group(1) or "").lower(), m.group(2).lower(), (m.group(3) or "").lower()
+    if modifier == "until":
+        return None  # "until" is a signal, not part of the expression: let the bare word match
+    if word == "today" and not part and _generic_today(ctx, m.start(), m.end()):
+        return "DATE", "PRESENT_REF"
+    if ctx.anchor is None:
+        return "DATE", None
+    day = _iso(ctx.anchor + dt.timedelta(days=_DAY_WORDS[word]))
+    if word == "tonight" or part:
+        return "TIME", f"{day}T{PARTS_OF_DAY[part or 'tonight']}"
+    return "DATE", day
+
+
+_GENERIC_NOUNS = r"(?:world|society|economy|standards|generation|youth|children|teenagers|technology|politics|" \
+    r"market|markets|media|terms|dollars|prices|climate|era)"
+
+
+def _generic_today(ctx: _Context, start: int, end: int) -> bool:
+    """"Today" as "nowadays": "today's world", "Today, the sector employs ..." (present, no report)."""
+    text = ctx.text
+    if re.match(r"(?:'s|’s)\s+" + _GENERIC_NOUNS, text[end:end + 40], re.I):
+        return True
+    line_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    if text[line_start:start].strip() or not text[end:end + 1] == ",":
+        return False
+    sentence = text[end:_sentence_end(text, end)]
+    if ctx.doc is not None:
+        tense = _tense_from_doc(ctx.doc, start)
+        if tense in ("past", "future"):
+            return False
+    return not re.search(r"\b(?:said|says|say|told|tells|announced|announces|will|would|was|were|had|did|"
+                         r"[a-z]{3,}ed)\b", sentence, re.I)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    match = re.compile(r"[.!?](?:\s|$)|\n").search(text, start)
+    return match.end() if match else len(text)
+
+
+@rule(r"(?:(?:(early)\s+)?(?:(last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?"
+      r"(" + WEEKDAY + r")(?:\s+(morning|afternoon|evening|night))?)"
+      r"(?:,?\s+(" + MONTH + r")\s+(" + DAY + r"|" + ORDINAL_DAY + r"))?")
+def weekday(m: re.Match, ctx: _Context):
+    name = m.group(3)
+    if name.rstrip(".").lower() in ("sun", "sat", "wed", "mon", "fri", "thu", "tue", "tues", "thurs") and \
+            not name.endswith("."):
+        return None  # "sun", "sat" and "wed" are words; abbreviations carry a full stop
+    day = _weekday_number(name)
+    relation = (m.group(2) or "").lower()
+    if m.group(5) and _is_month_word(m.group(5)):  # "Saturday, April 25": the date decides
+        month = _month(m.group(5))
+        day_text = m.group(6)
+        number_ = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else number_ordinal(day_text)
+        value = _resolve_month_day(month, number_, ctx.anchor, ctx.tense(m.start(), m.end()))
+    elif relation == "last" or relation.endswith("past"):
+        value = resolve_weekday(day, ctx.anchor, "last")
+    elif relation in ("next", "coming") or relation.endswith("coming"):
+        value = resolve_weekday(day, ctx.anchor, "next")
+    else:
+        value = resolve_weekday(day, ctx.anchor, ctx.tense(m.start(), m.end()))
+    part = (m.group(4) or "").lower()
+    if part:
+        return "TIME", f"{value}T{PARTS_OF_DAY[part]}"
+    return "DATE", value
+
+
+@rule(r"(" + WEEKDAYS_PLURAL + r")(?:\s+(mornings|afternoons|evenings|"
+      r"nights))?|(?:every|each)\s+(" + WEEKDAY + r")(?:\s+(morning|afternoon|evening|night))?")
+def weekday_set(m: re.Match, ctx: _Context):
+    name = m.group(1) or m.group(3)
+    part = (m.group(2) or m.group(4) or "").lower().rstrip("s")
+    value = f"XXXX-WXX-{_weekday_number(name)}"
+    if part:
+        value += "T" + PARTS_OF_DAY[part]
+    return "SET", value
+
+
+@rule(r"(?:(early|late|earlier|later|mid-?)\s*)?(this|that|the|last|tomorrow|yesterday)\s+(morning|afternoon|"
+      r"evening|night)|(?:(early|late|mid-?)\s*)?(morning|afternoon|evening|night)\s+(yesterday|today|tomorrow)|"
+      r"overnight|(?:mid-?|late\s+|early\s+)afternoon")
+def part_of_day(m: re.Match, ctx: _Context):
+    text = m.group(0).lower()
+    if text == "overnight" or text.endswith("afternoon") and not (m.group(2) or m.group(6)):
+        if ctx.anchor is None:
+            return "TIME", None
+        code = "NI" if text == "overnight" else "AF"
+        return "TIME", f"{_iso(ctx.anchor)}T{code}"
+    day_word = (m.group(2) or m.group(6) or "").lower()
+    part = (m.group(3) or m.group(5)).lower()
+    if ctx.anchor is None:
+        return "TIME", None
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(day_word, 0)
+    if day_word == "that" or (day_word == "the" and ctx.last and len(ctx.last) == 10):
+        base = ctx.last if ctx.last and len(ctx.last) == 10 else _iso(ctx.anchor)
+        return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
+    return "TIME", f"{_iso(ctx.anchor + dt.timedelta(days=offset))}T{PARTS_OF_DAY[part]}"
+
+
+@rule(r"(?:(about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(" + CLOCK +
+      r")(?:(?:,?\s+|\s+(?:on\s+)?)(" + DAYREF + r"))?")
+def clock(m: re.Match, ctx: _Context):
+    clock_text = m.group(2).lower()
+    if clock_text.startswith("at "):
+        return None
+    hour_minute = _clock(clock_text)
+    if hour_minute is None:
+        return None
+    day_value = None
+    if m.group(3):
+        found = find_times(m.group(3), ctx.anchor)
+        day_value = found[0].value if found else None
+        if day_value and day_value.startswith("PRESENT"):
+            day_value = _iso(ctx.anchor) if ctx.anchor else None
+    elif ctx.anchor is not None:
+        day_value = ctx.last if ctx.last and len(ctx.last) == 10 else _iso(ctx.anchor)
+    if day_value is None:
+        return "TIME", f"XXXX-XX-XX{hour_minute}"
+    return "TIME", f"{day_value[:10]}{hour_minute}"
+
+
+def _clock(text: str) -> str | None:
+    text = re.sub(r"\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST)$", "", text.strip())
+    if text in ("noon", "midday"):
+        return "T12:00"
+    if text == "midnight":
+        return "T24:00"
+    match = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if match.group(3) == "p" and hour < 12:
+        hour += 12
+    elif match.group(3) == "a" and hour == 12:
+        hour = 0
+    if hour > 24:
+        return None
+    return f"T{hour:02d}:{minute:02d}"
+
+
+@rule(r"(?:(early|late|mid)[- ])?(?:(last|this|next|the\s+past|the\s+coming|the)\s+)?(spring|summer|fall|autumn|"
+      r"winter)(?:\s+(?:of\s+)?(" + YEAR + r"|" + YEAR_WORDS + r"))?")
+def season(m: re.Match, ctx: _Context):
+    relation = (m.group(2) or "").lower()
+    name = m.group(3).lower()
+    code = SEASONS[name]
+    if m.group(4):
+        return "DATE", f"{_year_value(m.group(4))}-{code}"
+    if not relation and not m.group(1) and not re.search(r"\b(?:in|this|during|by|until|since|over)\s+$",
+                                                         ctx.text[max(0, m.start() - 10):m.start()], re.I):
+        return None  # "fall" and "spring" are verbs and nouns too
+    if relation == "the" and not re.search(r"\b(?:in|during|by|until|over|since)\s+$",
+                                           ctx.text[max(0, m.start() - 10):m.start()], re.I):
+        return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{code}"
+    year_ = ctx.anchor.year
+    season_start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    if relation in ("last", "the past"):
+        year_ -= 1 if season_start >= ctx.anchor.month - 1 else 0
+    elif relation in ("next", "the coming"):
+        year_ += 1 if season_start <= ctx.anchor.month else 0
+    elif relation in ("", "the"):
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "past" and season_start > ctx.anchor.month:
+            year_ -= 1
+        elif tense == "future" and season_start + 2 < ctx.anchor.month:
+            year_ += 1
+    return "DATE", f"{year_}-{code}"
+
+
+_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR_BEFORE = ("year-ago", "year-earlier", "year-before", "comparable", "corresponding")
+
+
+@rule(r"(?:the\s+)?(?:(?:(this|last|next)\s+year(?:'s|’s)\s+)|(?:fiscal|calendar|the\s+company's|its)\s+)?"
+      r"(?:(" + YEAR + r")\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(year-ago|year-earlier|year-before)\s+)?"
+      r"(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|recent|"
+      r"same|next|year-ago|year-earlier|comparable|year-before|corresponding|preceding|prior|fiscal)[- ]"
+      r"(?:(?:fiscal|calendar)[- ])?quarter(?:'s|’s)?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(" + YEAR + r")|"
+      r"(this|last|next)\s+year|a\s+year\s+(?:ago|earlier)))?")
+def quarter(m: re.Match, ctx: _Context):
+    """"The third quarter", "third-quarter", "the year-ago quarter", "the latest quarter"."""
+    text = m.group(0).lower()
+    relative_year = m.group(1) or m.group(6)
+    year_ = m.group(2) or m.group(5)
+    if relative_year and ctx.anchor:
+        year_ = str(ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[relative_year.lower()])
+    which = m.group(4).lower()
+    year_before = bool(m.group(3)) or which in _YEAR_BEFORE or text.endswith(("ago", "earlier"))
+    if which in _QUARTER_ORDINALS:
+        q = _QUARTER_ORDINALS[which]
+        if year_:
+            value = f"{year_}-Q{q}"
+        elif ctx.anchor is None:
+            return "DATE", f"XXXX-Q{q}"
+        elif year_before:
+            value = f"{int(_reported_quarter(ctx)[:4])}-Q{q}"
+        else:
+            value = _nearest_quarter(q, ctx)
+        if year_before:
+            ctx.anaphoric = True
+            return "DATE", _shift_value(value, -1)
+        return "DATE", value
+    ctx.anaphoric = True
+    if which == "latest" and ctx.anchor is not None:
+        reference = min(_reported_quarter(ctx), _quarter(ctx.anchor - relativedelta(months=3)))
+    elif which == "current" and ctx.anchor is not None:
+        reference = _quarter(ctx.anchor)
+    else:
+        reference = _reported_quarter(ctx)
+    if reference is None:
+        return "DATE", None
+    if year_:
+        reference = f"{year_}{reference[4:]}"
+    if year_before:
+        return "DATE", _shift_value(reference, -1)
+    q_year, q = int(reference[:4]), int(reference[-1])
+    if which == "next":
+        return "DATE", f"{q_year + (q == 4)}-Q{q % 4 + 1}"
+    if which in ("previous", "preceding", "prior"):
+        return "DATE", f"{q_year - (q == 1)}-Q{(q - 2) % 4 + 1}"
+    return "DATE", reference
+
+
+def _reported_quarter(ctx: _Context) -> str | None:
+    """The quarter the article last named, else the one before publication (the one being reported)."""
+    if ctx.last_quarter:
+        return ctx.last_quarter
+    return _quarter(ctx.anchor - relativedelta(months=3)) if ctx.anchor else None
+
+
+def _nearest_quarter(q: int, ctx: _Context) -> str:
+    """A quarter named without its year: this year's if it has begun or is next, else last year's."""
+    anchor = ctx.anchor
+    current = (anchor.month - 1) // 3 + 1
+    return f"{anchor.year if q <= current + 1 else anchor.year - 1}-Q{q}"
+
+
+@rule(r"(?:the\s+)?(?:(" + YEAR + r")\s+)?(?:(?:latest|current|past|same|year-ago|year-earlier|comparable|"
+      r"corresponding)\s+)?quarter(?:\s+a\s+year\s+(?:ago|earlier))?|(?:the\s+)?(?:(" + YEAR + r")\s+|(?:year-ago|"
+      r"year-earlier|comparable|corresponding|latest)\s+)period(?:\s+(?:a|last)\s+year)?|year-(?:ago|earlier)")
+def quarter_anaphor(m: re.Match, ctx: _Context):
+    """"The quarter", "the 1988 period", "year-ago" in a quarterly report: the quarter it reports."""
+    text = m.group(0).lower()
+    if text in ("quarter", "the quarter") and re.match(r"\s*(?:of|to|point|percent|mile|century|inch|hour)\b",
+                                                       ctx.text[m.end():m.end() + 10], re.I):
+        return None
+    if text in ("quarter",) and not re.search(r"\b(?:the|this|in|for|a)\s+$", ctx.text[max(0, m.start() - 6):
+                                                                                   m.start()], re.I):
+        return None
+    if text.endswith("period") and not (m.group(2) or ctx.last_quarter):
+        return None
+    reference = _reported_quarter(ctx)
+    if reference is None:
+        return "DATE", None
+    ctx.anaphoric = True
+    year_ = m.group(1) or m.group(2)
+    if year_:
+        return "DATE", f"{year_}{reference[4:]}"
+    if any(word in text for word in ("ago", "earlier", "comparable", "corresponding")) or text.endswith("last year"):
+        return "DATE", _shift_value(reference, -1)
+    return "DATE", reference
+
+
+# --- rules: calendar units relative to the publication date --------------------------------
+
+
+@rule(r"(?:(early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\s+of)"
+      r"[- ](?:in\s+)?)?(last|this|next|the\s+past|the\s+coming|the\s+current|"
+      r"the\s+previous|the\s+following|the\s+same|that|the\s+latest|the\s+next|the\s+last|current|this\s+past|"
+      r"this\s+coming|the|the\s+prior|the\s+present|the\s+full|the\s+entire|the\s+whole)\s+(?:(fiscal|calendar|"
+      r"school|academic|financial|model|budget)\s+)?(week(?:end)?|month|year|decade|century)(?!-)")
+def relative_unit(m: re.Match, ctx: _Context):
+    modifier = (m.group(1) or "").lower()
+    relation = re.sub(r"\s+", " ", m.group(2).lower())
+    unit = m.group(4).lower()
+    if relation in ("the", "the full", "the entire", "the whole") and not modifier:
+        return _the_unit(m, ctx, unit)
+    if relation in ("that", "the same", "the following", "the previous", "the prior"):
+        return _anaphoric_unit(m, ctx, relation, unit)
+    if relation in ("the next", "the last", "the past", "the coming") and not modifier and unit != "weekend":
+        if relation in ("the past", "the last") and unit == "year" and _followed_by_duration_use(ctx, m.end()):
+            return "DURATION", "P1Y"
+        if relation in ("the next", "the coming") or unit in ("decade", "century"):
+            return "DURATION", duration(1, unit)  # "over the past decade": a stretch of time
+    if ctx.anchor is None:
+        return "DATE", None
+    shift = {"last": -1, "the past": -1, "the previous": -1, "the last": -1, "this past": -1, "next": 1,
+             "the coming": 1, "the next": 1, "this coming": 1, "the following": 1}.get(relation, 0)
+    if modifier in ("earlier", "later") and relation == "this":
+        shift = 0
+    return "DATE", _shift(ctx.anchor, unit, shift)
+
+
+def _followed_by_duration_use(ctx: _Context, end: int) -> bool:
+    return bool(re.match(r"\s+(?:or\s+(?:so|two)|alone)\b", ctx.text[end:end + 12]))
+
+
+def _the_unit(m: re.Match, ctx: _Context, unit: str):
+    """"The year", "the week": the current one in a dated context; a duration after for/during/over."""
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if unit == "weekend" and ctx.anchor is not None:
+        past = ctx.tense(m.start(), m.end()) == "past" or ctx.anchor.isoweekday() >= 6
+        return "DATE", _shift(ctx.anchor, "weekend", -1 if past and ctx.anchor.isoweekday() < 6 else 0)
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"\s+(?:ended|ending|to\s+date)\b", after) or re.search(r"\b(?:over|throughout|all)\s+$", before):
+        return "DURATION", duration(1, unit)  # "the year ended March 31": a fiscal year, as a period
+    if unit == "year" and ctx.anchor is not None and (
+            re.search(r"\b(?:in|for|of|this|during)\s+$", before) or m.group(0).lower().startswith("the full")):
+        ctx.anaphoric = True
+        return "DATE", ctx.last[:4] if ctx.last and ctx.last[:4].isdigit() else str(ctx.anchor.year)
+    if re.search(r"\b(?:for|during|past|entire)\s+$", before) or \
+            m.group(0).lower().startswith(("the full", "the entire", "the whole")):
+        return "DURATION", duration(1, unit)
+    if unit == "week" and re.search(r"\b(?:in|this|during|later|earlier)\s+$", before) and ctx.anchor is not None:
+        return "DATE", _week(ctx.anchor)
+    return None
+
+
+def _anaphoric_unit(m: re.Match, ctx: _Context, relation: str, unit: str):
+    """"That year", "the following year": the last date mentioned, moved by the relation."""
+    base = ctx.last
+    if not base or not base[:4].isdigit():
+        return None if relation != "that" else ("DATE", None)
+    shift = {"the following": 1, "the previous": -1, "the prior": -1}.get(relation, 0)
+    if unit == "year":
+        return "DATE", str(int(base[:4]) + shift)
+    if unit == "month" and len(base) >= 7 and base[5:7].isdigit():
+        day = dt.date(int(base[:4]), int(base[5:7]), 1) + relativedelta(months=shift)
+        return "DATE", f"{day.year}-{day.month:02d}"
+    if unit in ("week", "weekend") and len(base) == 10:
+        day = dt.date.fromisoformat(base) + dt.timedelta(weeks=shift)
+        return "DATE", _week(day) + ("-WE" if unit == "weekend" else "")
+    return "DATE", None
+
+
+@rule(r"the\s+(?:same|previous|following|next)\s+day")
+def the_day(m: re.Match, ctx: _Context):
+    text = m.group(0).lower()
+    if not text.startswith("the") or text == "the day" and not re.match(r"\s*(?:before|after|,|\.)",
+                                                                          ctx.text[m.end():m.end() + 3]):
+        return None
+    base = ctx.last if ctx.last and len(ctx.last) == 10 else None
+    if base is None:
+        return None
+    day = dt.date.fromisoformat(base)
+    shift = 1 if ("following" in text or "next" in text or text.endswith("after")) else \
+        -1 if ("previous" in text or text.endswith("before")) else 0
+    return "DATE", _iso(day + dt.timedelta(days=shift))
+
+
+@rule(APPROX + r"?(" + NUMBER + r")\s+(?:more\s+)?(" + UNIT + r")s?\s+(ago|earlier|before|later|after|from\s+now|"
+      r"hence|back|previously|since)")
+def ago(m: re.Match, ctx: _Context):
+    direction = m.group(3).lower()
+    if direction in ("before", "after", "since") and not re.match(r"\s*[,.;]", ctx.text[m.end():m.end() + 2]):
+        return None  # "two years before the war": a duration related to an event, not to the anchor
+    amount = number(m.group(1))
+    unit = m.group(2).lower()
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    relative_to_last = direction in ("earlier", "before", "later", "after")
+    if amount is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if unit == "year" and amount == 1 and sign < 0 and ctx.last_quarter:
+        return "DATE", _shift_value(ctx.last_quarter, -1)  # "a year ago" in a quarterly report: that quarter
+    if relative_to_last and unit == "year" and amount == 1 and _granularity(ctx.last) in ("year", "month", "day"):
+        return "DATE", _shift_value(ctx.last, -1 if sign < 0 else 1)  # "a year earlier": the period before
+    if ctx.anchor is None:
+        return "DATE", None
+    whole = int(amount)
+    if unit in ("decade", "century", "centurie"):
+        return "DATE", _shift(ctx.anchor, "year", sign * whole * (10 if unit == "decade" else 100))
+    if unit in ("hour", "minute", "second"):
+        return "DATE", _iso(ctx.anchor)
+    return "DATE", _shift(ctx.anchor, unit, sign * whole)
+
+
+# --- rules: durations and sets -------------------------------------------------------------
+
+
+@rule(r"(?:the\s+)?(?:(past|last|next|first|coming|previous|final|latest|following|remaining|initial|same|"
+      r"additional|other|recent|ensuing|preceding|full|entire|whole)\s+)?" + APPROX + r"?(" + NUMBER +
+      r"|a\s+few|a\s+couple\s+of|several|many|some|few|the)\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|"
+      r"additional\s+|long\s+|short\s+|calendar\s+|business\s+|working\s+|fiscal\s+)?(" + UNIT + r")s?"
+      r"(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two|more))?")
+def duration_phrase(m: re.Match, ctx: _Context):
+    text = m.group(0).lower()
+    amount_text = m.group(2).lower()
+    unit = m.group(3).lower()
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if amount_text in ("a", "an", "one") and re.search(r"\b(?:per|every|each|once|twice|times|a)\s+$", before):
+        return None  # "twice a year" is a set, found by its own rule
+    if amount_text == "the" or re.fullmatch(YEAR, amount_text):
+        return None  # "the 1988 quarter" is a date
+    if amount_text in ("some",) and unit not in ("time",):
+        amount_text = "several"
+    amount = number(re.sub(r"^(?:a\s+few|a\s+couple\s+of|several|many|few)$", "x", amount_text)) \
+        if amount_text not in ("a few", "several", "many", "few", "a couple of") else None
+    if amount_text == "a couple of":
+        amount = 2
+    if text.endswith("and a half") and amount is not None:
+        amount += 0.5
+    if unit == "weekend":
+        return "DURATION", "P2D" if amount in (1, None) else duration(amount * 2, "day")
+    if unit == "quarter":
+        return "DURATION", f"P{int(amount * 3)}M" if amount else "PXM"
+    return "DURATION", duration(amount, unit)
+
+
+@rule(r"(\d+(?:\.\d+)?|" + _NUM_WORD + r"(?:-" + _NUM_WORD + r")?|several|multi|half)[- ](" + UNIT +
+      r")(?:s?[- ](?:old|long))?")
+def duration_adjective(m: re.Match, ctx: _Context):
+    """"An 11-minute recording", "a two-year term", "a 52-week high"."""
+    text = m.group(0)
+    if "-" not in text and not text.endswith("long") or text.endswith("old"):
+        return None  # ages ("a 6-year-old") are not time expressions in TimeML corpora
+    amount_text = m.group(1).lower()
+    amount = None if amount_text in ("several", "multi") else number(amount_text)
+    return "DURATION", duration(amount, m.group(2))
+
+
+@rule(r"(?:(?:the\s+)?(past|last|next|coming|recent|early|first|final|following|previous)\s+)?(?:" +
+      r"(second|minute|hour|day|week|month|year|decade|centurie)s)(?!\s+(?:ago|old|earlier|later))")
+def vague_plural(m: re.Match, ctx: _Context):
+    """"In recent years", "for weeks", "the next few days": an unknown number of units."""
+    relation = (m.group(1) or "").lower()
+    unit = m.group(2).lower()
+    before = ctx.text[max(0, m.start() - 10):m.start()].lower()
+    if relation == "recent":
+        return "DATE", "PAST_REF"
+    if relation in ("coming",):
+        return "DATE", "FUTURE_REF"
+    if not relation and not re.search(r"\b(?:for|in|over|within|after|took|takes|take|spent|spend|lasted|the)\s+$",
+                                      before):
+        return None
+    if unit == "centurie":
+        unit = "century"
+    return "DURATION", duration(None, unit)
+
+
+@rule(r"(?:(every|each|per|once\s+a|twice\s+a|(?:\w+|\d+)\s+times\s+a|a)\s+(other\s+)?(?:(" + NUMBER +
+      r")\s+)?(" + UNIT + r"|" + MONTH + r")s?|daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|"
+      r"biweekly|semiannually|(?:bi|semi)-annually)")
+def set_(m: re.Match, ctx: _Context):
+    text = m.group(0).lower()
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+               "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
+               "semi-annually": "P6M", "bi-annually": "P6M"}
+    if text in adverbs:
+        if text in ("weekly", "monthly", "quarterly", "nightly", "biweekly", "yearly") and re.match(
+                r"\s+(?!basis)[a-z]", ctx.text[m.end():m.end() + 3]) and not re.match(
+                r"\s+(?:and|or|but|to|in|on|at|for|by|from|with|since|until|through|during)\b",
+                ctx.text[m.end():m.end() + 9]):
+            return None  # "daily newspaper": an adjective, not a frequency
+        return "SET", adverbs[text]
+    quant = m.group(1).lower()
+    unit = m.group(4)
+    if quant == "a" and not re.search(r"(?:\d|\$|cents?|dollars?|percent|%|times|pounds|euros|miles|each|per)"
+                                      r"\s*(?:\w+\s+)?$", ctx.text[max(0, m.start() - 20):m.start()], re.I):
+        return None
+    if re.fullmatch(MONTH, unit):
+        if not unit[0].isupper():
+            return None
+        return "SET", f"XXXX-{_month(unit):02d}"
+    amount = number(m.group(3)) if m.group(3) else 1
+    if m.group(2):
+        amount = (amount or 1) * 2
+    return "SET", duration(amount, unit)
+
+
+# --- rules: holidays, and words that point at the present, past or future -----------------
+
+
+@rule(r"(?:(?:last|this|next)\s+)?(christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|"
+      r"valentine's\s+day|halloween|boxing\s+day|bastille\s+day|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|"
+      r"good\s+friday|labou?r\s+day|memorial\s+day)(?:\s+(" + YEAR + r"))?")
+def holiday(m: re.Match, ctx: _Context):
+    name = re.sub(r"\s+", " ", m.group(1).lower())
+    if not m.group(1)[0].isupper():
+        return None
+    if ctx.anchor is None and not m.group(2):
+        return "DATE", None
+    relation = m.group(0).split()[0].lower()
+    if m.group(2) or relation in ("last", "next", "this"):
+        year_ = int(m.group(2)) if m.group(2) else ctx.anchor.year + {"last": -1, "next": 1}.get(relation, 0)
+        return "DATE", _holiday(name, year_)
+    # No year: the nearest occurrence, a past one preferred as news reports more than it announces.
+    days = [_holiday(name, ctx.anchor.year + shift) for shift in (-1, 0, 1)]
+    return "DATE", min(days, key=lambda d: abs((dt.date.fromisoformat(d) - ctx.anchor).days) *
+                       (1.5 if d > ctx.anchor.isoformat() else 1))
+
+
+def _holiday(name: str, year_: int) -> str:
+    if name in HOLIDAYS:
+        month, day = HOLIDAYS[name]
+        return f"{year_}-{month:02d}-{day:02d}"
+    if name.startswith("easter") or name == "good friday":
+        return _iso(easter(year_) - dt.timedelta(days=2 if name == "good friday" else 0))
+    nth = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+           "labour day": (9, 1, 1), "memorial day": (5, 1, -1)}[name]
+    first = dt.date(year_, nth[0], 1)
+    if nth[2] > 0:
+        day = first + dt.timedelta(days=(nth[1] - first.isoweekday()) % 7 + 7 * (nth[2] - 1))
+    else:
+        last = first + relativedelta(months=1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.isoweekday() - nth[1]) % 7)
+    return _iso(day)
+
+
+REFERENCE_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PAST_REF", "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF", "most recently": "PAST_REF",
+    "until recently": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "in the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "the immediate future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the coming": "FUTURE_REF",
+}
+
+
+@rule(r"(?:right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|more\s+recently|"
+      r"most\s+recently|recently|lately|"
+      r"the\s+(?:near\s+|foreseeable\s+|immediate\s+|distant\s+)?(?:future|past)|the\s+present(?!\s+\w+ing))")
+def reference_word(m: re.Match, ctx: _Context):
+    text = re.sub(r"\s+", " ", m.group(0).lower())
+    after = ctx.text[m.end():m.end() + 12]
+    if text == "now" and re.match(r"\s*(?:that|defunct|-defunct)\b", after):
+        return None  # "now that ..." is a conjunction
+    if text == "soon" and re.match(r"\s+(?:after|before|as|thereafter)\b", after):
+        return None
+    if text == "the past" and re.match(r"\s+(?:\w+\s+)?(?:\w+)", after) and re.match(
+            r"\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d+|year|month|week|decade|day)",
+            after):
+        return None
+    if text.startswith("the distant"):
+        return "DATE", "FUTURE_REF" if text.endswith("future") else "PAST_REF"
+    if text.startswith("the") and text.split()[-1] in ("future", "past") and text.count(" ") == 2:
+        return "DATE", REFERENCE_WORDS.get(text, "FUTURE_REF" if text.endswith("future") else "PAST_REF")
+    return "DATE", REFERENCE_WORDS[text]
+
+
+@rule(r"(?:current|recent)(?=\s+[a-z])")
+def reference_adjective(m: re.Match, ctx: _Context):
+    """"The current account", "recent talks": TimeBank marks these adjectives as the present or past."""
+    return "DATE", "PRESENT_REF" if m.group(0).lower() == "current" else "PAST_REF"
+
+
+# Anchor words by kind, lower case; the combined pattern finds them all in one scan. One position gets one
+# kind, so words that begin with another kind's word come first (monthly, month, mon; decade, dec).
+ANCHORS = {
+    "adverb": r"daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|semi-?annually",
+    "unit": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni",
+    "month": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    "weekday": r"mon|tue|wed|thu|fri|sat|sun",
+    "digits": r"\d[-/–]\d?|1[6-9]\d\d|20\d\d|'\d0|\d0'?s\b|\d:\d\d|\d\s*[ap]\.?m\b",
+    "word_year": r"nineteen|twenty|two thousand|[a-z]+ties\b",
+    "day_word": r"today|tonight|yesterday|tomorrow|noon|midnight|midday",
+    "part": r"morning|afternoon|evening|overnight",
+    "season": r"spring|summer|fall|autumn|winter",
+    "period": r"period",
+    "ago": r"ago|earlier|before|later|after|from now|hence|back|previously|since",
+    "holiday": r"christmas|new year|independence|valentine|halloween|boxing|bastille|thanksgiving|easter|"
+               r"good friday|labou?r day|memorial",
+    "reference": r"now|current|present|recent|lately|past|future|these days",
+}
+_ANCHOR = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in ANCHORS.items()) + ")")
+RULE_ANCHORS = {
+    "month_day": ("month",), "day_month": ("month",), "month_year": ("month",), "month_alone": ("month",),
+    "iso_date": ("digits",), "slash_date": ("digits",), "year_range": ("digits",), "year": ("digits", "word_year"),
+    "decade": ("digits", "word_year"), "century": ("unit",), "day_word": ("day_word",),
+    "weekday": ("weekday",), "weekday_set": ("weekday",), "part_of_day": ("part", "unit"),
+    "clock": ("digits", "day_word"), "season": ("season",), "quarter": ("unit",), "quarter_anaphor": ("unit", "period"),
+    "relative_unit": ("unit",), "the_day": ("unit",), "ago": ("ago",), "duration_phrase": ("unit",),
+    "duration_adjective": ("unit",), "vague_plural": ("unit",), "set_": ("unit", "month", "weekday", "adverb"),
+    "holiday": ("holiday",), "reference_word": ("reference",), "reference_adjective": ("reference",),
+}
+RULES[:] = [_Rule(r.name, r.pattern, r.normalise, RULE_ANCHORS[r.name]) for r in RULES]
+
+# Rules whose value leans on an earlier one: they do not become the reference themselves.
+_ANAPHORIC = {"quarter_anaphor", "ago", "the_day", "relative_unit"}
+
+# Longer, more specific rules first: a tie in start and length goes to the earlier rule.
+RULES.sort(key=lambda r: 0 if r.name in ("clock", "month_day", "day_month", "quarter") else 1)

@@ -1,0 +1,82 @@
+"""``said_on`` on hand-written articles published on Friday 30 June 2023, and the timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.config import Settings
+from onrecord.ingest.article import make_article
+from onrecord.pipeline import process_batch
+from onrecord.record import Record
+from onrecord.timeline import sort_key, timeline
+
+STAGES = Settings(stages=("entities", "quotes", "times", "dating"))
+PUBLISHED = "2023-06-30"  # a Friday
+
+
+def record_of(text: str) -> Record:
+    (record,) = process_batch([make_article("<test>", text, published=PUBLISHED)], STAGES)
+    assert isinstance(record, Record), record
+    return record
+
+
+def said_on(record: Record, fragment: str) -> str | None:
+    (quote,) = [q for q in record.quotes if fragment in q.content.text]
+    return quote.said_on
+
+
+@pytest.fixture(scope="module")
+def article() -> Record:
+    return record_of(
+        "On Tuesday, Maria Lopez told reporters that the plant would close in September.\n\n"
+        "The mayor, who was elected in 2014, said the city would help the workers.\n\n"
+        "In his Monday address, the governor said the state would not intervene.\n\n"
+        "Union leaders said on Wednesday that a strike would begin on Monday."
+    )
+
+
+def test_the_clause_dates_the_statement(article):
+    assert said_on(article, "the plant would close") == "2023-06-27"
+
+
+def test_a_date_in_a_relative_clause_does_not(article):
+    assert said_on(article, "the city would help") is None
+
+
+def test_the_occasion_of_the_statement_dates_it(article):
+    assert said_on(article, "the state would not intervene") == "2023-06-26"
+
+
+def test_a_date_inside_what_was_said_does_not(article):
+    assert said_on(article, "a strike would begin") == "2023-06-28"
+
+
+def test_never_the_publication_date_by_default():
+    record = record_of("“We will rebuild the pier,” said Tomas Berg, the harbour master.")
+    assert [q.said_on for q in record.quotes] == [None]
+
+
+def test_a_press_conference_dates_the_account_that_follows():
+    record = record_of(
+        "At a press conference on Tuesday, Helen Park described the negotiations with the union.\n\n"
+        "“We are close to a deal on wages,” she said.\n\n"
+        "“Nothing is settled on pensions yet,” she added."
+    )
+    assert said_on(record, "close to a deal") == "2023-06-27"
+    assert said_on(record, "Nothing is settled") == "2023-06-27"
+
+
+def test_timeline_orders_statements_and_events():
+    record = record_of(
+        "The library closed on Monday after years of cuts. "
+        "On Wednesday, Ana Ruiz told reporters that the vote was a mistake."
+    )
+    rows = timeline([record])
+    assert [(row.date, row.kind) for row in rows][:2] == [("2023-06-26", "event"), ("2023-06-28", "event")]
+    statements = [row for row in rows if row.kind == "statement"]
+    assert statements and statements[0].date == "2023-06-28" and statements[0].speaker == "Ana Ruiz"
+
+
+def test_sort_key_puts_coarse_values_first():
+    values = ["2023-06-26", "2023-06", "2023", "2023-Q2", "2023-W26", "199X"]
+    assert sorted(values, key=sort_key) == ["199X", "2023", "2023-Q2", "2023-06", "2023-W26", "2023-06-26"]

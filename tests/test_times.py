@@ -1,0 +1,128 @@
+"""Time expressions on hand-written sentences, anchored to Wednesday 13 March 2024."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.stages.times import duration, find_times, number
+
+ANCHOR = "2024-03-13"  # a Wednesday
+
+
+def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | None]:
+    found = find_times(sentence, anchor)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0].text, found[0].type, found[0].value
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # weekdays: the most recent such day, the publication day counting, unless tense or next says otherwise
+    ("The council met on Monday to discuss the budget.", ("Monday", "DATE", "2024-03-11")),
+    ("The mayor resigned Wednesday after a long dispute.", ("Wednesday", "DATE", "2024-03-13")),
+    ("Protesters gathered outside the court on Friday.", ("Friday", "DATE", "2024-03-08")),
+    ("The committee will vote on Friday.", ("Friday", "DATE", "2024-03-15")),
+    ("The union plans to strike on Monday.", ("Monday", "DATE", "2024-03-18")),
+    ("Talks resume next Tuesday in Geneva.", ("next Tuesday", "DATE", "2024-03-19")),
+    ("She spoke to the board last Thursday.", ("last Thursday", "DATE", "2024-03-07")),
+    ("The bridge reopens this coming Sunday.", ("this coming Sunday", "DATE", "2024-03-17")),
+    # yesterday, today, tomorrow
+    ("The ministry confirmed the figures yesterday.", ("yesterday", "DATE", "2024-03-12")),
+    ("The court rules today on the appeal.", ("today", "DATE", "2024-03-13")),
+    ("Ballots will be counted tomorrow.", ("tomorrow", "DATE", "2024-03-14")),
+    # the generic "today" of the present
+    ("Today, the sector employs forty thousand people.", ("Today", "DATE", "PRESENT_REF")),
+    ("The shop is a relic in today's economy.", ("today", "DATE", "PRESENT_REF")),
+    # weeks, months, years relative to publication
+    ("Prices rose sharply last week.", ("last week", "DATE", "2024-W10")),
+    ("The plant closed last month.", ("last month", "DATE", "2024-02")),
+    ("Exports fell this year.", ("this year", "DATE", "2024")),
+    ("The election is due next year.", ("next year", "DATE", "2025")),
+    ("Two people were arrested earlier this month.", ("earlier this month", "DATE", "2024-03")),
+    ("The road was built three years ago.", ("three years ago", "DATE", "2021")),
+    # months and days without a year
+    ("The treaty was signed on Feb. 9 in Oslo.", ("Feb. 9", "DATE", "2024-02-09")),
+    ("The festival opens on 2 May with a parade.", ("2 May", "DATE", "2024-05-02")),
+    ("Sales slumped in January.", ("January", "DATE", "2024-01")),
+    ("The vote took place in November.", ("November", "DATE", "2023-11")),
+    ("The airport opened on July 4, 1998.", ("July 4, 1998", "DATE", "1998-07-04")),
+    ("The company was founded in October 2011.", ("October 2011", "DATE", "2011-10")),
+    # years, decades, centuries, ranges, "since"
+    ("The law dates from 1987.", ("1987", "DATE", "1987")),
+    ("The city boomed in the 1990s.", ("the 1990s", "DATE", "199X")),
+    ("Rents doubled in the late '80s.", ("the late '80s", "DATE", "198X")),
+    ("The chapel was built in the 12th century.", ("the 12th century", "DATE", "11")),
+    ("Its budget for 2014/2015 was cut.", ("2014/2015", "DATE", "2014/2015")),
+    ("The 2019-20 season was cut short.", ("2019-20", "DATE", "2019/2020")),
+    ("The mine has been closed since 2014.", ("2014", "DATE", "2014")),
+    # seasons and quarters
+    ("The harvest failed last summer.", ("last summer", "DATE", "2023-SU")),
+    ("Building work starts in the spring of 2025.", ("the spring of 2025", "DATE", "2025-SP")),
+    ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2023-Q3")),
+    ("Revenue fell in the first quarter of 2022.", ("the first quarter of 2022", "DATE", "2022-Q1")),
+    # times of day
+    ("The fire started at 4:30 p.m. on Tuesday.", ("4:30 p.m. on Tuesday", "TIME", "2024-03-12T16:30")),
+    ("Polls close at 10 p.m. tonight.", ("10 p.m. tonight", "TIME", "2024-03-13T22:00")),
+    ("The storm hit the coast this morning.", ("this morning", "TIME", "2024-03-13TMO")),
+    ("Shots were heard late Sunday night.", ("Sunday night", "TIME", "2024-03-10TNI")),
+    ("Officials met at noon.", ("noon", "TIME", "2024-03-13T12:00")),
+    # durations
+    ("Investigators released an 11-minute recording.", ("11-minute", "DURATION", "PT11M")),
+    ("The strike lasted three weeks.", ("three weeks", "DURATION", "P3W")),
+    ("She served for 2 1/2 years on the board.", ("2 1/2 years", "DURATION", "P2Y6M")),
+    ("Sales grew over the past two decades.", ("the past two decades", "DURATION", "P20Y")),
+    ("The talks went on for several hours.", ("several hours", "DURATION", "PTXH")),
+    ("The patient waited for nearly an hour.", ("nearly an hour", "DURATION", "PT1H")),
+    # sets
+    ("The market is held every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("Ferries run daily between the islands.", ("daily", "SET", "P1D")),
+    ("Inspectors visit twice a year.", ("twice a year", "SET", "P1Y")),
+    ("The choir rehearses on Thursdays.", ("Thursdays", "SET", "XXXX-WXX-4")),
+    # holidays and references to the present, past and future
+    ("Shops were closed on Christmas Day.", ("Christmas Day", "DATE", "2023-12-25")),
+    ("The bank is now under new management.", ("now", "DATE", "PRESENT_REF")),
+    ("The ban was recently lifted.", ("recently", "DATE", "PAST_REF")),
+    ("More cuts are planned for the near future.", ("the near future", "DATE", "FUTURE_REF")),
+])
+def test_expression(sentence, expected):
+    assert one(sentence) == expected
+
+
+def test_quarter_anaphora_follows_the_report():
+    text = "Net income rose in the third quarter of 2023. A year earlier, the company lost money in the quarter."
+    values = [(t.text, t.value) for t in find_times(text, ANCHOR)]
+    assert values == [("the third quarter of 2023", "2023-Q3"), ("A year earlier", "2022-Q3"),
+                      ("the quarter", "2023-Q3")]
+
+
+def test_that_year_leans_on_the_last_date():
+    values = [t.value for t in find_times("The dam was finished in 1962. That year the river flooded.", ANCHOR)]
+    assert values == ["1962", "1962"]
+
+
+def test_words_that_only_look_like_times():
+    text = "Sales may fall, she said, as markets march on. The 2,000 workers earned $1,500 each and 6-year-old Ana won."
+    assert find_times(text, ANCHOR) == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Ministers met on Monday and again on Tuesday."
+    for time in find_times(text, ANCHOR):
+        (start, end), = time.spans
+        assert text[start:end] == time.text
+
+
+def test_without_an_anchor_relative_values_stay_unresolved():
+    assert one("The vote is on Monday.", None) == ("Monday", "DATE", "XXXX-WXX-1")
+    assert one("The law dates from 1987.", None) == ("1987", "DATE", "1987")
+
+
+@pytest.mark.parametrize(("words", "value"), [("twenty-four", 24), ("a dozen", 12), ("2 1/2", 2.5), ("few", None)])
+def test_number(words, value):
+    assert number(words) == value
+
+
+@pytest.mark.parametrize(("amount", "unit", "value"), [
+    (11, "minute", "PT11M"), (3, "years", "P3Y"), (None, "day", "PXD"), (0.5, "hour", "PT30M"), (2, "decade", "P20Y"),
+])
+def test_duration(amount, unit, value):
+    assert duration(amount, unit) == value
