@@ -79,6 +79,15 @@ def test_extract_text_path_and_failure(tmp_path):
         raise AssertionError("an empty file must raise InputError")
 
 
+def test_extract_of_a_mistyped_path_is_an_error_not_text(tmp_path):
+    try:
+        onrecord.extract(str(tmp_path / "missng.txt"))
+    except InputError as err:
+        assert err.reason == "no such file or directory"
+    else:
+        raise AssertionError("a missing file must raise InputError")
+
+
 def test_extract_many_yields_failures_in_order(tmp_path):
     good, bad = write(tmp_path, "a.txt", REPORT), write(tmp_path, "b.txt", "")
     results = list(onrecord.extract_many([bad, good, bad]))

@@ -23,7 +23,8 @@ def extract(
 ) -> Record:
     """The record of one article, given as a file path, an ``Article`` or the text itself.
 
-    A ``str`` naming an existing file is read as that file; any other ``str`` is article text.
+    A ``str`` naming a file (one that exists, or a single word ending in a known suffix) is read as
+    that file; any other ``str`` is article text.
     Raises ``InputError`` when the input cannot be read, ``ModelError`` when the model is missing.
     """
     settings = Settings.from_env(model=model, published=published)
@@ -62,4 +63,10 @@ def extract_many(
 
 
 def _is_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 4096 and (value == "-" or Path(value).exists())
+    """A file that exists, or a single word naming one by its suffix: "missng.txt" is a mistyped
+    path (an error), not an article three words long."""
+    if "\n" in value or len(value) >= 4096:
+        return False
+    if value == "-" or Path(value).exists():
+        return True
+    return not any(c.isspace() for c in value) and ingest.format_of(Path(value)) is not None
