@@ -142,3 +142,12 @@ def test_colon_quotation_takes_its_speaker_from_the_sentence_before():
     quote = by_content(quotes, "Seven hours of theatre")
     assert quote.kind == "direct" and quote.speaker.text == "She"
     assert quote.speaker.entity == next(e.id for e in record.entities if e.name == "Ruth Dahl")
+
+
+def test_pull_quote_signed_after_a_dash_without_a_verb():
+    text = ("Readers wrote in after the debate.\n\n"
+            "”The harbour deserves better than this. Nobody asked the people who work there.” ― Ingrid Maalen\n\n"
+            "“I have never seen a council so divided.” — Pieter Vance, Brennhollow")
+    _, quotes = quotes_of(text)
+    assert by_content(quotes, "The harbour deserves better").speaker.text == "Ingrid Maalen"
+    assert by_content(quotes, "so divided").speaker.text == "Pieter Vance"

@@ -220,6 +220,28 @@ def eval_timeml(
     Console().print(table)
 
 
+@eval_app.command("pronouns")
+def eval_pronouns(
+    directory: Annotated[Path, typer.Argument(help="A PolNeAR split: text/, attributions/ and ../metadata.tsv.")],
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Score only the first N articles.")] = None,
+) -> None:
+    """Share of PolNeAR's pronoun sources that the record links to an entity named in the article."""
+    from .eval.coref import evaluate_pronouns
+
+    print(json.dumps(evaluate_pronouns(directory, Settings.from_env(), limit=limit), indent=2))
+
+
+@eval_app.command("meantime")
+def eval_meantime(
+    directory: Annotated[Path, typer.Argument(help="MEANTIME (CAT XML), e.g. ../shared/data/time/meantime.")],
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Score only the first N documents.")] = None,
+) -> None:
+    """B-cubed F1 of entity mention clustering (names and pronouns of people, organisations, places)."""
+    from .eval.coref import evaluate_meantime
+
+    print(json.dumps(evaluate_meantime(directory, Settings.from_env(), limit=limit), indent=2))
+
+
 @app.command()
 def timeline(
     paths: Annotated[list[str], typer.Argument(help="Articles: files, directories or - for stdin.")],

@@ -32,7 +32,7 @@ class Settings:
     # Publication date (ISO) for articles whose input gives none.
     published: str | None = None
     batch_size: int = 32
-    stages: tuple[str, ...] = field(default=("entities", "quotes", "times", "dating"))
+    stages: tuple[str, ...] = field(default=("entities", "quotes", "speakers", "times", "dating"))
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .config import MODEL_INSTALL
 from .errors import ModelError
@@ -42,7 +43,19 @@ def load(name: str, components: frozenset[str] | None = None) -> Language:
         for component in sorted(set(nlp.pipe_names) - _closure(nlp, components)):
             nlp.disable_pipe(component)
     _split_dashes_and_quotes(nlp)
+    if "parser" in nlp.pipe_names and "parser" not in nlp.disabled:
+        nlp.add_pipe("onrecord_paragraphs", before="parser")
     return nlp
+
+
+@Language.component("onrecord_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """No sentence runs across a line break: a headline, a byline or a paragraph ends there. The
+    parser keeps boundaries set before it runs, and parses each paragraph on its own terms."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
 
 
 # News sets dashes and quotation marks tight against words (“We are leaving now!”—the captain

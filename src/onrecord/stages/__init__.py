@@ -47,4 +47,4 @@ def required_components(stages: Iterable[Stage]) -> frozenset[str]:
 
 
 # Registration happens on import; Settings.stages gives the order in which they run.
-from . import dating, entities, quotes, times  # noqa: E402,F401
+from . import coref, dating, entities, quotes, times  # noqa: E402,F401

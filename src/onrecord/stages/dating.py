@@ -148,9 +148,9 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
     for _ in range(len(doc)):  # the parse is a tree; the bound only guards against a broken one
         if head in cue_tokens:
             return True
-        if head.pos_ in _CLAUSE_VERBS and head is not span.root:
+        if head.pos_ in _CLAUSE_VERBS and head.i != span.root.i:
             return head in cue_verbs or head.dep_ == "ROOT" and any(t.dep_ == "ROOT" for t in cue_verbs)
-        if head.head is head:
+        if head.head.i == head.i:
             return head in cue_verbs
         head = head.head
     return False

@@ -1,39 +1,725 @@
-"""Entities from the NER: one entity per distinct name and type.
+"""Entities: one per real-world referent in the article, built on the NER and the parse.
 
-Named referents only: numbers, dates and amounts are not who or what a statement is about.
-Joining name variants into one referent (surnames, titles, nicknames) builds on this.
+The small model tags a bare surname PERSON, ORG or GPE from one sentence to the next and knows
+nothing of nicknames, so names are joined by their form (full name, surname, initials, title),
+by what the article itself says ties them (appositions, bracketed glosses, "known as",
+acronyms in brackets), and types are decided by vote. Third-person pronouns and definite role
+descriptions ("the port chief") are then resolved to those entities by agreement, recency and
+salience, and their spans added to the entity's mentions.
+
+The clusters are left in ``doc.user_data`` for the "speakers" stage (``stages/coref.py``).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import LOWER, ORTH, POS, SENT_START
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN, SPACE
+from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Record
 from . import stage
 
 REFERENT_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+USER_DATA_KEY = "onrecord.clusters"
 _TRIM = " \t\n'’\"“”.,;:()[]"
 
+# Words that stand before a name without being part of it; the gender ones also tell gender.
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother", "duke", "baron", "monsieur", "herr",
+               "senor", "señor", "uncle", "count", "emperor", "sheikh", "pope", "cardinal"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "madame", "lady", "queen", "princess", "sister", "mother", "duchess",
+                 "baroness", "dame", "frau", "senora", "señora", "aunt", "countess", "empress"}
+ROLE_NOUNS = {
+    "president", "minister", "premier", "chancellor", "secretary", "governor", "mayor", "senator", "congressman",
+    "congresswoman", "representative", "ambassador", "commissioner", "chief", "head", "leader", "boss", "chairman",
+    "chairwoman", "chair", "chairperson", "director", "spokesman", "spokeswoman", "spokesperson", "official", "ceo",
+    "executive", "founder", "owner", "general", "admiral", "colonel", "commander", "judge", "justice", "prosecutor",
+    "attorney", "lawyer", "coach", "captain", "manager", "inspector", "detective", "officer", "sheriff", "bishop",
+    "pastor", "priest", "rabbi", "imam", "professor", "doctor", "dr", "prof", "economist", "analyst", "envoy",
+    "diplomat", "negotiator", "lawmaker", "legislator", "mp", "candidate", "nominee", "superintendent", "dean",
+    "principal", "treasurer", "vice", "deputy", "prime", "king", "queen", "prince", "princess", "pope",
+    "rep", "sen", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "insp", "det", "supt", "st",
+    "editor", "author", "actor", "actress", "singer", "player", "striker", "goalkeeper", "defender",
+    "midfielder", "star", "champion", "activist", "campaigner", "mother", "father", "wife", "husband", "son",
+    "daughter", "widow", "brother", "sister", "resident", "witness", "victim", "suspect", "president-elect",
+}
+# Role nouns that are one role under different words: "the port chief" is "the head of the port authority".
+_SYNONYMS = [
+    {"chief", "head", "leader", "boss", "chair", "chairman", "chairwoman", "chairperson", "director", "ceo"},
+    {"spokesman", "spokeswoman", "spokesperson"},
+    {"minister", "secretary"},
+    {"lawyer", "attorney"},
+    {"premier", "prime"},
+]
+_MALE_ROLES = {"spokesman", "chairman", "congressman", "king", "prince", "father", "husband", "son", "brother",
+               "actor", "widower"}
+_FEMALE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "princess", "mother", "wife", "daughter",
+                 "sister", "actress", "widow"}
+# First names common in English-language news, for gender agreement of pronouns.
+MALE_NAMES = set("""
+james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
+jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian
+keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel
+logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis boris
+vladimir dmitry sergei sergey igor ivan yevgeny evgeny alexei alexey mikhail nikolai viktor emmanuel francois
+jean pierre jacques nicolas olaf angelo giuseppe marco luca carlos luis miguel pedro jorge diego mohammed muhammad
+ahmed ali hassan omar abdul xi li wang narendra rahul shinzo fumio kim moon recep benjamin joe barack bill hillary
+tony gordon rishi keir nigel jeremy emmanuel olaf justin jair javier pablo hans klaus friedrich wolfgang jens
+lars erik sven anders mats ole bjorn nils tom tim ben sam max leo felix oscar hugo otto karl kurt rolf dirk
+volodymyr petro andriy oleksandr yuri yury gennady ramzan
+""".split())
+FEMALE_NAMES = set("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen
+amy shirley angela helen anna ana brenda pamela nicole emma samantha katherine christine debra rachel catherine
+carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice
+madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany
+natalie isabella charlotte rose alexis kayla annie hillary theresa angela ursula christine kamala nancy
+condoleezza madeleine golda indira benazir aung sanna jacinda liz giorgia marine segolene ruth irina olga natalia
+natalya tatiana tatyana svetlana yulia elena yelena maria marina ekaterina anastasia lyudmila valentina galina
+ines ines isabel lucia carmen dolores pilar ingrid greta astrid sigrid karin birgit ulrike heike claudia sabine
+priya sonia fatima aisha leila yuki mei ling
+""".split())
+_PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "it": "n", "its": "n", "itself": "n",
+    "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p",
+}
+# Which entity types each kind of pronoun may stand for.
+_PRONOUN_TYPES = {"m": {"PERSON"}, "f": {"PERSON"}, "n": {"ORG", "GPE", "FAC", "PRODUCT", "LOC"},
+                  "p": {"ORG", "NORP"}}
+_ORG_SUFFIXES = {"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh",
+                 "group", "holdings", "limited", "incorporated", "lp", "llp", "spa", "se", "bv"}
+_ACRONYM_STOP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "at", "to"}
+_PROFILE_DEPS = {"nsubj", "nsubjpass"}
 
-@stage("entities", requires={"ner"})
+
+@dataclass
+class Mention:
+    start: int  # characters, end exclusive
+    end: int
+    kind: str  # name | pronoun | description
+    head: int  # token index of the mention's head
+    label: str = ""
+
+
+@dataclass
+class Cluster:
+    """One referent: its name forms, mentions and what the article says it is."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    descriptors: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)  # words of titles and descriptors
+    gender: str | None = None  # from names, titles and role words: firm
+    votes: Counter = field(default_factory=Counter)  # from pronouns resolved to it: soft
+    full_person: bool = False  # named by a PERSON-tagged name of two or more words
+    id: str = ""
+
+    @property
+    def type(self) -> str:
+        if self.full_person:
+            return "PERSON"
+        return self.labels.most_common(1)[0][0] if self.labels else "PERSON"
+
+    @property
+    def name(self) -> str:
+        # The fullest form: most words, ignoring acronyms, first seen on a tie.
+        def fullness(name: str) -> tuple:
+            return (not _is_acronym(name), len(name.split()), len(name))
+
+        return max(self.names, key=fullness) if self.names else ""
+
+    def add_name(self, name: str) -> None:
+        if name and all(name.casefold() != n.casefold() for n in self.names):
+            self.names.append(name)
+
+
+@stage("entities", requires={"ner", "parser"})
 def find_entities(doc: Doc, record: Record) -> None:
-    by_key: dict[tuple[str, str], Entity] = {}
     text = record.article.text  # doc.text rebuilds the string on every access
+    names = _name_mentions(doc, text)
+    clusters = _cluster(names, doc, text)
+    _add_untagged_names(doc, text, clusters)
+    _merge_glosses(doc, text, clusters)
+    clusters = [c for c in _merged(clusters) if c.mentions]
+    _add_titles_and_appositions(doc, text, clusters)
+    _resolve_descriptions(doc, text, clusters)
+    _resolve_pronouns(doc, text, clusters)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    record.entities = []
+    for number, cluster in enumerate(clusters, 1):
+        cluster.id = f"e{number}"
+        record.entities.append(_entity(cluster))
+    doc.user_data[USER_DATA_KEY] = clusters
+
+
+def _entity(cluster: Cluster) -> Entity:
+    name = cluster.name
+    spans = sorted({(m.start, m.end) for m in cluster.mentions})
+    aliases = [n for n in cluster.names if n != name]
+    return Entity(id=cluster.id, name=name, type=cluster.type, aliases=aliases,
+                  descriptors=list(dict.fromkeys(cluster.descriptors)), mentions=spans)
+
+
+# --- names -----------------------------------------------------------------------------------------
+
+
+def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
+    """NER mentions of referents, trimmed of punctuation, possessive and leading titles."""
+    found = []
     for ent in doc.ents:
         if ent.label_ not in REFERENT_LABELS:
             continue
         start, end = _trimmed(text, ent.start_char, ent.end_char)
         if text[start:end].endswith(("'s", "’s")):
             start, end = _trimmed(text, start, end - 2)
-        name = text[start:end]
-        if not name:
+        start = _skip_leading_words(text, start, end, ent.label_)
+        if start < end:
+            found.append((Mention(start, end, "name", ent.root.i, ent.label_), text[start:end]))
+    return found
+
+
+def _skip_leading_words(text: str, start: int, end: int, label: str) -> int:
+    """Start after a leading "the" and, for persons, titles the model took into the name."""
+    while True:
+        match = re.match(r"(\S+)\s+", text[start:end])
+        if not match:
+            return start
+        word = match.group(1).casefold().rstrip(".")
+        if word == "the" or (label == "PERSON" and (word in ROLE_NOUNS or word in MALE_TITLES | FEMALE_TITLES)):
+            start += match.end()
+        else:
+            return start
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".,").casefold() for w in re.split(r"[\s\u00a0]+", name) if w.strip(".,")]
+
+
+def _word_fits(short: str, long: str) -> bool:
+    # "M." (now "m") stands for "Mark"; hyphenated surnames answer to either half.
+    return short == long or (len(short) == 1 and long.startswith(short)) or short in long.split("-")
+
+
+def _name_fits(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` can name whoever ``long`` names: its words in order, the surname kept."""
+    if not short or len(short) > len(long):
+        return False
+    if len(short) == 1:
+        return short[0] == long[-1] or (short[0] == long[0] and len(short[0]) > 1) or short[0] in long[-1].split("-")
+    if not _word_fits(short[-1], long[-1]):
+        return False
+    at = 0
+    for word in short[:-1]:
+        while at < len(long) - 1 and not _word_fits(word, long[at]):
+            at += 1
+        if at >= len(long) - 1:
+            return False
+        at += 1
+    return True
+
+
+def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Cluster]:
+    """Full person names first, then every other name joins a fitting person or its own form."""
+    persons: list[tuple[list[str], Cluster]] = []
+    order = sorted(range(len(names)), key=lambda i: (-len(_words(names[i][1])), names[i][0].start))
+    rest = []
+    for i in order:
+        mention, name = names[i]
+        words = _words(name)
+        if mention.label == "PERSON" and len(words) > 1 and not _is_acronym(name):
+            fits = [c for w, c in persons if _name_fits(words, w)]
+            cluster = _nearest(fits, mention.start) if fits else None
+            if cluster is None:
+                cluster = Cluster(full_person=True)
+            persons.append((words, cluster))
+            _join(cluster, mention, name)
+        else:
+            rest.append(i)
+    by_key: dict[str, Cluster] = {}
+    for i in sorted(rest, key=lambda i: names[i][0].start):
+        mention, name = names[i]
+        words = _words(name)
+        fits = list({id(c): c for w, c in persons if _name_fits(words, w)}.values())
+        if fits and (mention.label == "PERSON" or len(words) >= 1) and not _is_acronym(name):
+            _join(_nearest(fits, mention.start), mention, name)
             continue
-        key = (name.casefold(), ent.label_)
-        entity = by_key.get(key)
-        if entity is None:
-            entity = by_key[key] = Entity(id=f"e{len(by_key) + 1}", name=name, type=ent.label_)
-        entity.mentions.append((start, end))
-    record.entities = list(by_key.values())
+        key = _key(name)
+        _join(by_key.setdefault(key, Cluster()), mention, name)
+    clusters = list({id(c): c for _, c in persons}.values()) + list(by_key.values())
+    _merge_acronyms(clusters, text)
+    return clusters
+
+
+def _join(cluster: Cluster, mention: Mention, name: str) -> None:
+    cluster.mentions.append(mention)
+    cluster.labels[mention.label] += 1
+    cluster.add_name(name)
+
+
+def _nearest(clusters: list[Cluster], at: int) -> Cluster:
+    """Of clusters that fit a name, the one mentioned last before it (or first after it)."""
+    def distance(cluster: Cluster) -> tuple:
+        before = [at - m.start for m in cluster.mentions if m.start <= at]
+        after = [m.start - at for m in cluster.mentions if m.start > at]
+        return (0, min(before)) if before else (1, min(after, default=0))
+
+    return min(clusters, key=distance)
+
+
+def _key(name: str) -> str:
+    words = [w.replace(".", "") for w in _words(name)]
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper()
+
+
+def _acronyms(name: str) -> set[str]:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    content = [w for w in words if w.casefold() not in _ACRONYM_STOP]
+    return {"".join(w[0] for w in content).upper(), "".join(w[0] for w in words).upper()}
+
+
+def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
+    """"IMF" is the International Monetary Fund: by its letters, or a bracket right after the name."""
+    for short in clusters:
+        if not any(_is_acronym(n) for n in short.names) or short.full_person:
+            continue
+        letters = {n.replace(".", "") for n in short.names if _is_acronym(n)}
+        for long in clusters:
+            if long is short or long.full_person:
+                continue
+            if any(letters & _acronyms(n) for n in long.names if not _is_acronym(n)) or _bracketed(long, short, text):
+                short.__dict__["merge_into"] = long
+                break
+
+
+def _bracketed(long: Cluster, short: Cluster, text: str) -> bool:
+    return any(re.fullmatch(r"\s*\(\s*", text[a.end:b.start]) for a in long.mentions for b in short.mentions
+               if 0 < b.start - a.end < 4)
+
+
+def _merged(clusters: list[Cluster]) -> list[Cluster]:
+    """Apply the merges recorded as ``merge_into`` (kept out of the dataclass fields on purpose)."""
+    def target(cluster: Cluster) -> Cluster:
+        seen = set()
+        while "merge_into" in cluster.__dict__ and id(cluster) not in seen:
+            seen.add(id(cluster))
+            cluster = cluster.__dict__["merge_into"]
+        return cluster
+
+    kept: dict[int, Cluster] = {}
+    for cluster in clusters:
+        into = target(cluster)
+        kept.setdefault(id(into), into)
+        if into is not cluster:
+            into.mentions += cluster.mentions
+            into.labels += cluster.labels
+            into.full_person |= cluster.full_person
+            for name in cluster.names:
+                into.add_name(name)
+    for cluster in kept.values():
+        cluster.__dict__.pop("merge_into", None)
+    return list(kept.values())
+
+
+def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """Proper nouns the model left untagged ("[Olsen]", "Ana") that repeat a person's name or an acronym."""
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    persons = [(set(_words(n)), c) for c in clusters if c.full_person for n in c.names]
+    acronyms = {n: c for c in clusters if not c.full_person for n in c.names if _is_acronym(n)}
+    for i in _scan(doc).propn:
+        token = doc[i]
+        if token.idx in taken or not token.text[:1].isupper():
+            continue
+        word = token.text.casefold()
+        fits = [c for words, c in persons if word in words and len(word) > 1]
+        if token.text in acronyms:
+            fits = [acronyms[token.text]]
+        if fits:
+            cluster = _nearest(list({id(c): c for c in fits}.values()), token.idx)
+            cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), "name", token.i, ""))
+
+
+# --- what the article says ties names together -------------------------------------------------------
+
+_GLOSS = re.compile(r"\[([^\[\]\n]{1,120})\]")
+_QUOTED = re.compile(r"[“\"‘']([^”\"’']{1,60})[”\"’']")
+_KNOWN_AS = re.compile(r"\b(?:(?:also |widely |popularly |better |commonly )?known as|nicknamed|dubbed|a\.k\.a\.?|aka)"
+                       r"\s+(?:the\s+)?[“\"‘']?((?:[A-Z][\w'’\-]*\.?\s?){1,4})")
+
+
+def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """Bracketed editorial glosses and "known as"/"nicknamed" tie a second name to an entity."""
+    for match in _GLOSS.finditer(text):
+        inside = match.group(1)
+        quoted = _QUOTED.search(inside)
+        target = _cluster_named(clusters, quoted.group(1) if quoted else inside.strip())
+        if target is None:
+            continue
+        before = re.search(r"([A-Z][\w'’\-]*|[Hh]e|[Ss]he|[Tt]hey|[Hh]im|[Hh]er|[Tt]hem)\s*$", text[:match.start()])
+        if before is None:
+            continue
+        start, end = before.start(1), before.end(1)
+        word = before.group(1)
+        kind = "pronoun" if word.casefold() in _PRONOUN_GENDER else "name"
+        _attach(clusters, target, start, end, kind, doc)
+        if kind == "name":
+            target.add_name(word)
+            _add_alias_mentions(doc, text, clusters, target, word)
+    for match in _KNOWN_AS.finditer(text):
+        alias = match.group(1).strip().rstrip(".,")
+        owner = _owner_before(clusters, match.start(), text)
+        if owner is None or not alias:
+            continue
+        start = match.start(1)
+        _attach(clusters, owner, start, start + len(alias), "name", doc)
+        owner.add_name(alias)
+        _add_alias_mentions(doc, text, clusters, owner, alias)
+
+
+def _cluster_named(clusters: list[Cluster], name: str) -> Cluster | None:
+    words = _words(name)
+    fits = [c for c in clusters if any(_name_fits(words, _words(n)) or _key(n) == _key(name) for n in c.names)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _owner_before(clusters: list[Cluster], at: int, text: str) -> Cluster | None:
+    """The entity named last before ``at`` in the same sentence: "Ana Duarte, known as ..."."""
+    sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    best, best_end = None, -1
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if m.kind == "name" and sentence_start < m.start and best_end < m.end <= at:
+                best, best_end = cluster, m.end
+    return best
+
+
+def _attach(clusters: list[Cluster], target: Cluster, start: int, end: int, kind: str, doc: Doc) -> None:
+    """Make the span a mention of ``target``, taking it (and its cluster, if only that) from elsewhere."""
+    for cluster in clusters:
+        if cluster is target:
+            continue
+        inside = [m for m in cluster.mentions if start <= m.start and m.end <= end]
+        if inside and len(inside) == len(cluster.mentions):
+            cluster.__dict__["merge_into"] = target
+    if not any(m.start == start and m.end == end for m in target.mentions):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        head = span.root.i if span is not None and len(span) else 0
+        target.mentions.append(Mention(start, end, kind, head, ""))
+
+
+def _add_alias_mentions(doc: Doc, text: str, clusters: list[Cluster], target: Cluster, alias: str) -> None:
+    taken = {m.start for c in clusters for m in c.mentions}
+    for match in re.finditer(rf"\b{re.escape(alias)}\b", text):
+        if match.start() not in taken:
+            _attach(clusters, target, match.start(), match.end(), "name", doc)
+
+
+# --- titles, appositions, descriptions ---------------------------------------------------------------
+
+
+def _add_titles_and_appositions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    for cluster in clusters:
+        for mention in list(cluster.mentions):
+            if mention.kind != "name":
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            _title(doc, span, cluster)
+            _apposition(doc, span, cluster)
+        if cluster.type == "PERSON" and cluster.gender is None:
+            cluster.gender = _gender_of_names(cluster)
+
+
+def _title(doc: Doc, span: Span, cluster: Cluster) -> None:
+    """"Finance Minister Ana Duarte", "Mr Olsen": the words before the name that modify it."""
+    words: list[Token] = []
+    at = span.start - 1
+    while at >= 0:
+        token = doc[at]
+        if token.is_punct and token.text != ".":
+            break
+        lower = token.lower_.rstrip(".")
+        if token.text == "." or lower in MALE_TITLES or lower in FEMALE_TITLES:
+            if lower in MALE_TITLES or lower in FEMALE_TITLES:
+                cluster.gender = cluster.gender or ("m" if lower in MALE_TITLES else "f")
+            at -= 1
+            continue
+        if token.dep_ in ("compound", "amod", "nmod") and at < token.head.i < span.end + 2 or (
+                token.head.i > at and token.text[:1].isupper() and lower in ROLE_NOUNS):
+            words.insert(0, token)
+            at -= 1
+            continue
+        break
+    if any(t.lower_.rstrip(".") in ROLE_NOUNS for t in words):
+        _describe(cluster, " ".join(t.text for t in words), words)
+
+
+def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
+    """"Mark Olsen, the head of the port authority," and "The finance minister, Ana Duarte,"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ in ("NOUN", "ADJ") and not child.ent_type_:
+            phrase = doc[child.left_edge.i:child.right_edge.i + 1]
+            _describe(cluster, phrase.text.strip(" ,"), list(phrase))
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and not head.ent_type_:
+        phrase = doc[head.left_edge.i:head.i + 1]
+        _describe(cluster, phrase.text, list(phrase))
+
+
+def _describe(cluster: Cluster, text: str, tokens: list[Token]) -> None:
+    cluster.descriptors.append(text)
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in ROLE_NOUNS:
+            word = token.lower_.rstrip(".")
+            cluster.roles.add(word)
+            if cluster.gender is None and word in _MALE_ROLES | _FEMALE_ROLES:
+                cluster.gender = "m" if word in _MALE_ROLES else "f"
+
+
+def _gender_of_names(cluster: Cluster) -> str | None:
+    for name in sorted(cluster.names, key=lambda n: -len(n.split())):
+        first = _words(name)[0] if _words(name) else ""
+        if first in MALE_NAMES and first not in FEMALE_NAMES:
+            return "m"
+        if first in FEMALE_NAMES and first not in MALE_NAMES:
+            return "f"
+    return None
+
+
+def _synonyms(word: str) -> set[str]:
+    for group in _SYNONYMS:
+        if word in group:
+            return group
+    return {word}
+
+
+def description_fits(tokens: list[Token], cluster: Cluster) -> bool:
+    """"the port chief" fits whoever the article called a chief (or head) of something "port"."""
+    if cluster.type != "PERSON" or not cluster.roles:
+        return False
+    head = tokens[-1].lower_
+    if not _synonyms(head) & cluster.roles:
+        return False
+    modifiers = [t.lower_ for t in tokens[:-1] if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in _LOOSE]
+    return all(_synonyms(word) & cluster.roles for word in modifiers)
+
+
+_LOOSE = {"former", "new", "then", "current", "top", "senior", "outgoing", "incoming", "acting", "embattled", "veteran",
+          "longtime", "long-time", "interim", "same", "other"}
+
+
+def description_tokens(doc: Doc, start: int, end: int) -> list[Token] | None:
+    """The words of a definite role description ("the port chief") in the span, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.pos_ != "NOUN" or root.lower_ not in ROLE_NOUNS:
+        return None
+    words = [t for t in span if t.i <= root.i and t.head.i >= t.i and not t.is_punct]
+    if not words or words[0].lower_ not in ("the", "this", "that"):
+        return None
+    return [t for t in words[1:] if t.pos_ != "DET"]
+
+
+def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """A later "the port chief" joins the one person it fits, when only one does."""
+    taken = {i for c in clusters for m in c.mentions for i in (m.start, m.end - 1)}
+    for i in _scan(doc).roles:
+        root = doc[i]
+        chunk = doc[root.left_edge.i:i + 1]
+        if chunk.start_char in taken or root.left_edge.lower_ not in ("the", "this", "that"):
+            continue
+        if any(child.dep_ == "appos" for child in chunk.root.children) or chunk.root.dep_ == "compound":
+            continue
+        tokens = description_tokens(doc, chunk.start_char, chunk.end_char)
+        if not tokens:
+            continue
+        fits = [c for c in clusters if description_fits(tokens, c) and min(m.start for m in c.mentions) < chunk.start_char]
+        if len(fits) == 1:
+            fits[0].mentions.append(Mention(chunk.start_char, chunk.end_char, "description", chunk.root.i))
+            fits[0].descriptors.append(chunk.text)
+
+
+# --- pronouns ---------------------------------------------------------------------------------------
+
+
+def pronoun_gender(word: str) -> str | None:
+    return _PRONOUN_GENDER.get(word.casefold())
+
+
+def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """Third-person pronouns, in reading order, to the most salient recent entity that agrees."""
+    events = _events(clusters)
+    quoted = inside_quotes(doc)
+    taken = {m.start for c in clusters for m in c.mentions}
+    position = 0
+    for i in _scan(doc).pronouns:
+        token = doc[i]
+        gender = _PRONOUN_GENDER.get(token.lower_)
+        if gender is None or token.idx in taken or _pleonastic(token):
+            continue
+        while position < len(events) and events[position][0] < token.i:
+            position += 1
+        cluster = best_antecedent(doc, token, gender, events[:position])
+        if cluster is None:
+            continue
+        cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), "pronoun", token.i))
+        if gender in "mf" and not quoted[token.i]:
+            cluster.votes[gender] += 1  # the article's own usage guides later agreement
+        events.insert(position, (token.i, cluster, token))
+        position += 1
+
+
+def _events(clusters: list[Cluster]) -> list[tuple[int, Cluster, Token | None]]:
+    return sorted(((m.head, c, None) for c in clusters for m in c.mentions), key=lambda e: e[0])
+
+
+def best_antecedent(doc: Doc, token: Token, gender: str, events: list, bonus: dict | None = None,
+                    window: int = 3) -> Cluster | None:
+    """Score the entities mentioned up to ``window`` sentences back: nearer, subject, frequent, agreeing."""
+    sents = sentence_ids(doc)
+    quoted = inside_quotes(doc)
+    here = sents[token.i]
+    scores: dict[int, float] = {}
+    owners: dict[int, Cluster] = {}
+    for at, cluster, _ in reversed(events[-60:]):
+        distance = here - sents[at]
+        if at >= token.i or distance > window:
+            continue
+        agreement = _agreement(cluster, gender)
+        if agreement is None:
+            continue
+        mention = doc[at]
+        if distance == 0 and _bound(mention, token):
+            continue
+        score = 2.0 - min(distance, 2) - 0.2 * max(distance - 2, 0) + agreement
+        score += 0.6 if mention.dep_ in _PROFILE_DEPS else 0.0
+        score += 0.02 * at / max(token.i, 1)  # later in the window is nearer
+        score -= 0.5 if quoted[at] and not quoted[token.i] else 0.0  # names inside a quotation are not its speaker
+        score += min(len(cluster.mentions), 8) * 0.05
+        score += (bonus or {}).get(id(cluster), 0.0)
+        if score > scores.get(id(cluster), float("-inf")):
+            scores[id(cluster)], owners[id(cluster)] = score, cluster
+    if not scores:
+        return None
+    return owners[max(scores, key=scores.get)]
+
+
+def _agreement(cluster: Cluster, gender: str) -> float | None:
+    """None when the entity cannot be the pronoun; else a penalty for weak or contrary evidence."""
+    if cluster.type not in _PRONOUN_TYPES[gender]:
+        return None
+    if gender not in "mf":
+        return 0.0
+    if cluster.gender is not None:
+        return 0.0 if cluster.gender == gender else None
+    other = "f" if gender == "m" else "m"
+    if cluster.votes[other] > cluster.votes[gender]:
+        return -0.8
+    return 0.0 if cluster.votes[gender] else -0.3
+
+
+@dataclass
+class _Scan:
+    """What the stages look up per token, read once through ``Doc.to_array`` (iterating a Doc
+    builds a Python object per token, which costs more than the rest of the stage)."""
+
+    sentence: list[int]
+    quoted: list[bool]
+    pronouns: list[int]
+    propn: list[int]
+    roles: list[int]
+
+
+_PRONOUN_IDS = numpy.array([get_string_id(w) for w in _PRONOUN_GENDER], dtype="uint64")
+_ROLE_IDS = numpy.array([get_string_id(w) for w in ROLE_NOUNS], dtype="uint64")
+_QUOTE_IDS = numpy.array([get_string_id(w) for w in ("“", "”", '"', "«", "»")], dtype="uint64")
+
+
+def _scan(doc: Doc) -> _Scan:
+    scan = doc.user_data.get("onrecord.scan")
+    if scan is not None and len(scan.sentence) == len(doc):
+        return scan
+    array = doc.to_array([ORTH, LOWER, POS, SENT_START]).reshape(-1, 4)
+    starts = array[:, 3] == 1
+    if len(starts):
+        starts[0] = False
+    sentence = numpy.cumsum(starts).tolist()
+    marks = numpy.flatnonzero(numpy.isin(array[:, 0], _QUOTE_IDS) | (array[:, 2] == SPACE)).tolist()
+    scan = _Scan(
+        sentence=sentence,
+        quoted=_quoted(doc, marks),
+        pronouns=numpy.flatnonzero(numpy.isin(array[:, 1], _PRONOUN_IDS)).tolist(),
+        propn=numpy.flatnonzero(array[:, 2] == PROPN).tolist(),
+        roles=numpy.flatnonzero((array[:, 2] == NOUN) & numpy.isin(array[:, 1], _ROLE_IDS)).tolist(),
+    )
+    doc.user_data["onrecord.scan"] = scan
+    return scan
+
+
+def _quoted(doc: Doc, marks: list[int]) -> list[bool]:
+    """Whether each token stands inside quotation marks; a paragraph break closes an open one."""
+    flags = [False] * len(doc)
+    opened = None
+    for i in marks:
+        text = doc[i].text
+        if text in ("“", "«") or (text == '"' and opened is None):
+            opened = i
+        elif opened is not None and (text in ("”", "»", '"') or "\n\n" in text):
+            flags[opened + 1:i] = [True] * (i - opened - 1)
+            opened = None
+    return flags
+
+
+def inside_quotes(doc: Doc) -> list[bool]:
+    return _scan(doc).quoted
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """The sentence number of every token."""
+    return _scan(doc).sentence
+
+
+def _bound(mention: Token, pronoun: Token) -> bool:
+    """"Olsen praised him": a plain pronoun is not a co-argument of its antecedent."""
+    if pronoun.lower_ in ("his", "her", "its", "their", "himself", "herself", "itself", "themselves"):
+        return False
+    return mention.head.i == pronoun.head.i
+
+
+def _pleonastic(token: Token) -> bool:
+    if token.dep_ == "expl":
+        return True
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    return head.lemma_ in ("be", "seem", "appear", "take", "rain", "matter") and any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -113,6 +113,8 @@ def _role(text: str, i: int, stack: list[_Open]) -> tuple[str, str] | None:
         kind = _CLOSERS[char]
         if kind == "s" and not any(o.kind == "s" for o in stack):
             return None  # the ministers’ union: nothing single is open, so an apostrophe
+        if kind == "d" and not any(o.kind == "d" for o in stack) and before in ("", "\n") and after.isalnum():
+            return "open", kind  # ”Text…” typed with the wrong mark at a paragraph's start
         return "close", kind
     kind = "d" if char == '"' else "s"
     can_open = before in _OPEN_CONTEXT and after not in " \t\n"

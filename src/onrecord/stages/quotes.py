@@ -25,7 +25,8 @@ from .cues import ADDRESSING, EVALUATION, NOUNS, SPEECH, VERBS
 from .marks import Quoted, find_quotations
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_PRONOUNS = {"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us"}
+# A capitalised name of up to five words after a dash, ending the line or followed by a comma.
+_DASH_NAME = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>(?:[A-Z][\w.’'-]*[ \t]?){1,5})(?=[,\n]|$)")
 _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
@@ -246,7 +247,7 @@ class Finder:
                     previous.kind = "mixed"
             else:
                 draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
-                self._colon_speaker(draft, quotation)
+                self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
                 if draft.speaker is None:
                     draft.speaker = self._carried_speaker(by_start, quotation)
                 by_start.append(draft)
@@ -305,6 +306,15 @@ class Finder:
         if last in _TITLE_CUES or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
             return "title"
         return "scare"
+
+    def _dash_name(self, draft: _Draft, quotation: Quoted) -> bool:
+        """“…” ― Sonya Herridge: a pull quote or a reader's post signed after a dash, no verb."""
+        match = _DASH_NAME.match(self.text, quotation.outer_end)
+        if match is None:
+            return False
+        draft.cue = [match.span("dash")]
+        draft.speaker = match.span("name")
+        return True
 
     def _colon_speaker(self, draft: _Draft, quotation: Quoted) -> None:
         """A quotation after "She described the session as follows:" takes that sentence's cue."""
@@ -479,23 +489,8 @@ def _to_quotes(drafts: list[_Draft], record: Record) -> list[Quote]:
             addressee=_party(text, draft.addressee, record) if draft.addressee else None,
             parent=parent,
         )
-        if parent is not None:
-            _resolve_persons(quote, next(q for q in quotes if q.id == parent))
         quotes.append(quote)
     return quotes
-
-
-def _resolve_persons(inner: Quote, outer: Quote) -> None:
-    """Inside a reported quotation, "me"/"I" is the outer speaker and "you" the outer addressee:
-    in Smith's “The mayor told me: ‘…’”, the mayor spoke to Smith."""
-    for party in (inner.speaker, inner.addressee):
-        if party is None or party.entity is not None:
-            continue
-        word = party.text.lower()
-        if word in ("i", "me", "we", "us") and outer.speaker is not None:
-            party.entity = outer.speaker.entity
-        elif word == "you" and outer.addressee is not None:
-            party.entity = outer.addressee.entity
 
 
 def _enclosing(quotes: list[Quote], drafts: list[_Draft], draft: _Draft) -> str | None:
@@ -513,23 +508,5 @@ def _role(text: str, spans: list[tuple[int, int]]) -> Role:
 
 
 def _party(text: str, span: tuple[int, int], record: Record) -> Party:
-    return Party(text=text[span[0]:span[1]], spans=[span], entity=_entity_at(span, record))
-
-
-def _entity_at(span: tuple[int, int], record: Record) -> str | None:
-    """The entity mentioned in the speaker span; pronouns take the last person named before."""
-    start, end = span
-    for entity in record.entities:
-        if any(start <= s and e <= end for s, e in entity.mentions):
-            return entity.id
-    word = record.article.text[start:end].lower()
-    if word in _PRONOUNS - {"i", "we", "you", "me", "us", "it"}:
-        best, best_at = None, -1
-        for entity in record.entities:
-            if entity.type != "PERSON" and word in ("he", "she", "him", "her"):
-                continue
-            for s, _ in entity.mentions:
-                if best_at < s < start:
-                    best, best_at = entity.id, s
-        return best
-    return None
+    # The entity is filled by the "speakers" stage, which resolves names, descriptions and pronouns.
+    return Party(text=text[span[0]:span[1]], spans=[span])

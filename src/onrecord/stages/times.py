@@ -385,7 +385,7 @@ def _tense_from_doc(doc: Doc, start: int) -> str | None:
     if span is None or not len(span):
         return None
     head = span[0]
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
         return None

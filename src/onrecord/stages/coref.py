@@ -1,0 +1,135 @@
+"""Speakers and addressees to entities: the "speakers" stage, run after "quotes".
+
+``resolve`` gives the entity of one party span: the entity mentioned at the span's head (a
+name, or a pronoun or description the "entities" stage already resolved), else a pronoun by
+agreement, recency and salience (earlier speakers count for more), else a role description
+("the president") that fits one person, else a generic "the company" the last organisation
+named. Inside a quotation, "I"/"me"/"we" is the outer speaker and "you" the outer addressee.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..record import Party, Quote, Record
+from . import stage
+from .entities import (
+    USER_DATA_KEY,
+    Cluster,
+    best_antecedent,
+    description_fits,
+    description_tokens,
+    pronoun_gender,
+    sentence_ids,
+)
+
+FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
+SECOND_PERSON = {"you", "yourself", "yourselves"}
+# Heads of a description that stands for the organisation last named: "the company said".
+_ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "automaker", "manufacturer", "maker",
+              "agency", "ministry", "department", "organisation", "organization", "party", "union", "club",
+              "team", "retailer", "insurer", "lender", "broadcaster", "newspaper", "network", "board", "council",
+              "court", "commission", "committee", "fund", "institute", "university", "charity", "regulator"}
+_SPEAKER_BONUS = 0.5  # who spoke before is likelier to be the "he" of the next "he said"
+
+
+@stage("speakers", requires={"ner", "parser"})
+def link_parties(doc: Doc, record: Record) -> None:
+    clusters = doc.user_data.get(USER_DATA_KEY)
+    if clusters is None:
+        return  # the "entities" stage did not run: there is nothing to link to
+    by_id = {q.id: q for q in record.quotes}
+    spoke: dict[int, float] = {}
+    for quote in sorted(record.quotes, key=_position):
+        outer = by_id.get(quote.parent) if quote.parent else _enclosing(quote, record.quotes)
+        for role in ("speaker", "addressee"):
+            party: Party | None = getattr(quote, role)
+            if party is not None and party.spans:
+                party.entity = resolve(party.spans[0][0], party.spans[-1][1], record, doc,
+                                       clusters=clusters, outer=outer, spoke=spoke)
+        if quote.speaker is not None and quote.speaker.entity:
+            cluster = next((c for c in clusters if c.id == quote.speaker.entity), None)
+            if cluster is not None:
+                spoke[id(cluster)] = _SPEAKER_BONUS
+
+
+def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cluster] | None = None,
+            outer: Quote | None = None, spoke: dict[int, float] | None = None) -> str | None:
+    """The id of the entity that the party span ``[start, end)`` refers to, or None."""
+    clusters = doc.user_data.get(USER_DATA_KEY, []) if clusters is None else clusters
+    word = record.article.text[start:end].strip().casefold()
+    if word in FIRST_PERSON | SECOND_PERSON:
+        return _person_of(word, outer)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    for cluster in clusters:
+        if any(m.start <= root.idx < m.end for m in cluster.mentions):
+            return cluster.id
+    # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker.
+    for token in root.children:
+        if token.dep_ == "appos":
+            for cluster in clusters:
+                if any(m.start <= token.idx < m.end for m in cluster.mentions):
+                    return cluster.id
+    gender = pronoun_gender(word)
+    if gender is not None:
+        return _id(best_antecedent(doc, root, gender, _events_before(clusters, root.i), spoke, window=8))
+    tokens = description_tokens(doc, start, end)
+    if tokens:
+        fits = [c for c in clusters if description_fits(tokens, c)]
+        return _id(_last_before(fits, start))
+    if root.lower_ in _ORG_NOUNS and root.pos_ == "NOUN" and doc[root.left_edge.i].lower_ == "the":
+        orgs = [c for c in clusters if c.type == "ORG"]
+        nearest = _last_before(orgs, start)
+        if nearest is not None and sentence_ids(doc)[root.i] - _last_sentence(doc, nearest, start) <= 3:
+            return nearest.id
+    return None
+
+
+def _person_of(word: str, outer: Quote | None) -> str | None:
+    """Inside a quotation the quoted speaker is "I" and whoever they address is "you"."""
+    if outer is None:
+        return None
+    party = outer.speaker if word in FIRST_PERSON else outer.addressee
+    return party.entity if party is not None else None
+
+
+def _enclosing(quote: Quote, quotes: list[Quote]) -> Quote | None:
+    """The quote whose quoted content holds this quote's speaker or cue: a quotation in a quotation."""
+    anchor = quote.speaker or quote.cue
+    if anchor is None or not anchor.spans:
+        return None
+    at = anchor.spans[0][0]
+    for other in quotes:
+        if other is not quote and other.kind in ("direct", "mixed", "block") and any(
+                s <= at < e for s, e in other.content.spans):
+            return other
+    return None
+
+
+def _events_before(clusters: list[Cluster], token: int) -> list:
+    return sorted(((m.head, c, None) for c in clusters for m in c.mentions if m.head < token), key=lambda e: e[0])
+
+
+def _last_before(clusters: list[Cluster], at: int) -> Cluster | None:
+    best, best_at = None, -1
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            if best_at < mention.start < at:
+                best, best_at = cluster, mention.start
+    return best
+
+
+def _last_sentence(doc: Doc, cluster: Cluster, at: int) -> int:
+    heads = [m.head for m in cluster.mentions if m.start < at]
+    return sentence_ids(doc)[max(heads)] if heads else -99
+
+
+def _position(quote: Quote) -> int:
+    return min((s for s, _ in quote.content.spans), default=0)
+
+
+def _id(cluster: Cluster | None) -> str | None:
+    return cluster.id if cluster is not None else None

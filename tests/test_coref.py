@@ -1,0 +1,83 @@
+"""Speakers and addressees to entities (the "speakers" stage), end to end with the real model."""
+
+from __future__ import annotations
+
+from onrecord.config import Settings
+from onrecord.ingest.article import make_article
+from onrecord.nlp import load
+from onrecord.pipeline import run
+from onrecord.record import Party, Quote, Role
+from onrecord.stages.coref import resolve
+
+STAGES = ("entities", "quotes", "speakers")
+
+
+def record_of(text: str):
+    (record,) = list(run([make_article("<text>", text)], Settings(stages=STAGES)))
+    return record
+
+
+def quote_with(record, words: str):
+    found = [q for q in record.quotes if words in q.content.text]
+    assert found, f"no quote containing {words!r} in {[q.content.text for q in record.quotes]}"
+    return found[0]
+
+
+def name_of(record, entity_id):
+    return next((e.name for e in record.entities if e.id == entity_id), None)
+
+
+def test_he_and_she_speakers_agree_with_the_person():
+    record = record_of(
+        "Mark Olsen met Ana Duarte at the harbour on Monday. "
+        "She said that the fees would not rise. He said that the fees must rise.")
+    assert name_of(record, quote_with(record, "not rise").speaker.entity) == "Ana Duarte"
+    assert name_of(record, quote_with(record, "must rise").speaker.entity) == "Mark Olsen"
+
+
+def test_description_as_speaker_resolves_to_the_one_person_it_fits():
+    record = record_of(
+        "Mark Olsen, the head of the port authority, toured the docks with Ana Duarte. "
+        "“The cranes are too old,” the port chief said.")
+    assert name_of(record, quote_with(record, "cranes").speaker.entity) == "Mark Olsen"
+
+
+def test_title_description_as_speaker():
+    record = record_of(
+        "President Helena Marsh visited the flooded town on Sunday. "
+        "“We will rebuild every house,” the president said.")
+    assert name_of(record, quote_with(record, "rebuild").speaker.entity) == "Helena Marsh"
+
+
+def test_addressee_and_speaker_by_name():
+    record = record_of("“The budget is balanced,” Ana Duarte told Mark Olsen on Friday.")
+    quote = quote_with(record, "balanced")
+    assert name_of(record, quote.speaker.entity) == "Ana Duarte"
+    assert name_of(record, quote.addressee.entity) == "Mark Olsen"
+
+
+def test_speaker_after_a_long_quotation_is_the_earlier_speaker():
+    record = record_of(
+        "Mark Olsen spoke to the council on Tuesday. “The port is losing money. The cranes are old. "
+        "The ships go to Rotterdam instead,” Olsen said. “Nobody listens,” he added.")
+    assert name_of(record, quote_with(record, "Nobody listens").speaker.entity) == "Mark Olsen"
+
+
+def test_first_person_inside_a_quotation_is_the_outer_speaker():
+    record = record_of("“Duarte told me: ‘You will get your cranes,’” Mark Olsen said to Lisa Berg on Friday.")
+    inner = [q for q in record.quotes if q.parent is not None]
+    assert inner and inner[0].addressee.text == "me"
+    assert name_of(record, inner[0].addressee.entity) == "Mark Olsen"
+
+
+def test_resolve_maps_first_and_second_person_to_the_outer_parties():
+    record = record_of("Mark Olsen told Lisa Berg that I and you had won.")
+    olsen, berg = (next(e.id for e in record.entities if e.name == name) for name in ("Mark Olsen", "Lisa Berg"))
+    outer = Quote(id="q1", kind="direct", content=Role(text="x", spans=[(0, 1)]),
+                  speaker=Party(text="Mark Olsen", spans=[(0, 10)], entity=olsen),
+                  addressee=Party(text="Lisa Berg", spans=[(16, 25)], entity=berg))
+    doc = load(Settings().model, None)(record.article.text)
+    i, you = record.article.text.index(" I ") + 1, record.article.text.index("you")
+    assert resolve(i, i + 1, record, doc, clusters=[], outer=outer) == olsen
+    assert resolve(you, you + 3, record, doc, clusters=[], outer=outer) == berg
+    assert resolve(i, i + 1, record, doc, clusters=[], outer=None) is None

@@ -1,0 +1,98 @@
+"""The entity stage on hand-written sentences, one way of naming a referent each, with the real model."""
+
+from __future__ import annotations
+
+import onrecord
+
+
+def entities_of(text: str):
+    record = onrecord.extract(text)
+    return record, record.entities
+
+
+def entity_named(entities, name: str):
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, f"{name!r} is {len(found)} entities in {[(e.name, e.type) for e in entities]}"
+    return found[0]
+
+
+def mentions(record, entity) -> list[str]:
+    return [record.article.text[s:e] for s, e in entity.mentions]
+
+
+def test_full_name_surname_possessive_and_title_are_one_person():
+    record, entities = entities_of(
+        "Finance Minister Ana Duarte presented the budget on Monday. Duarte said the deficit would shrink. "
+        "Critics attacked Duarte's plan within hours.")
+    ana = entity_named(entities, "Ana Duarte")
+    assert ana.type == "PERSON"
+    assert mentions(record, ana).count("Duarte") == 2
+    assert "Finance Minister" in ana.descriptors
+    assert not any(e.name == "Duarte" for e in entities)
+
+
+def test_two_people_who_share_a_surname_stay_apart():
+    record, entities = entities_of(
+        "Mark Olsen runs the port authority. His sister, Lisa Olsen, runs the rival ferry company. "
+        "Mark Olsen said the fees would rise. Lisa Olsen said they would not.")
+    mark, lisa = entity_named(entities, "Mark Olsen"), entity_named(entities, "Lisa Olsen")
+    assert mark.id != lisa.id
+    assert set(mentions(record, mark)).isdisjoint({"Lisa Olsen"})
+
+
+def test_apposition_and_a_later_description_that_only_one_person_fits():
+    record, entities = entities_of(
+        "Mark Olsen, the head of the port authority, met Ana Duarte on Friday. "
+        "The port chief later said the talks had gone well.")
+    mark = entity_named(entities, "Mark Olsen")
+    assert "the head of the port authority" in mark.descriptors
+    assert "The port chief" in mentions(record, mark)
+
+
+def test_initials_join_the_full_name():
+    record, entities = entities_of(
+        "Mark Olsen opened the new terminal on Friday. M. Olsen had promised it for a decade.")
+    mark = entity_named(entities, "Mark Olsen")
+    assert any(m.endswith("Olsen") and m != "Mark Olsen" for m in mentions(record, mark))
+
+
+def test_bracketed_gloss_ties_a_diminutive_and_resolves_a_pronoun():
+    record, entities = entities_of(
+        "Ana Duarte and Mark Olsen met on Friday. Annie [a diminutive of “Ana”] laughed at the offer. "
+        "He [Olsen] refused to sign.")
+    ana, mark = entity_named(entities, "Ana Duarte"), entity_named(entities, "Mark Olsen")
+    assert "Annie" in ana.aliases and "Annie" in mentions(record, ana)
+    assert "He" in mentions(record, mark)
+
+
+def test_known_as_and_nicknamed_give_aliases():
+    record, entities = entities_of(
+        "Roberto Vasquez, known as Beto, won the race. Beto thanked his team. "
+        "Helena Marsh, nicknamed Lena, finished second.")
+    roberto = entity_named(entities, "Roberto Vasquez")
+    assert "Beto" in roberto.aliases and mentions(record, roberto).count("Beto") == 2
+    assert "Lena" in entity_named(entities, "Helena Marsh").aliases
+
+
+def test_acronym_and_full_name_are_one_organisation():
+    record, entities = entities_of(
+        "The International Monetary Fund (IMF) cut its forecast on Tuesday. "
+        "The IMF said growth would slow.")
+    imf = entity_named(entities, "International Monetary Fund")
+    assert imf.type == "ORG" and "IMF" in imf.aliases
+    assert mentions(record, imf).count("IMF") == 2
+
+
+def test_type_by_vote_keeps_a_surname_a_person():
+    record, entities = entities_of(
+        "Ana Duarte won the vote. Duarte thanked her supporters in Lisbon. Duarte will travel on Monday.")
+    ana = entity_named(entities, "Ana Duarte")
+    assert ana.type == "PERSON"
+    assert mentions(record, ana).count("Duarte") == 2
+
+
+def test_pronouns_agree_in_gender():
+    record, entities = entities_of(
+        "Mark Olsen met Ana Duarte in the capital. She said the deal was close. He said it was not.")
+    assert "She" in mentions(record, entity_named(entities, "Ana Duarte"))
+    assert "He" in mentions(record, entity_named(entities, "Mark Olsen"))
