@@ -4,14 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 JOBS ?= 2
 
-.PHONY: run test install dev lint schema bench train clean
+.PHONY: run test install dev pg lint schema bench bench-store train clean
 
 run: install
 	$(BIN)/onrecord extract samples/corpus --format table
 
-test: dev
+test: dev pg
 	$(BIN)/ruff check src tests bench train
 	$(BIN)/pytest -n $(JOBS) tests
+
+# PostgreSQL (the Debian package) where missing: the store's tests start a throwaway cluster of
+# their own. The leading '-' lets the suite still run, so those tests fail with the reason.
+pg:
+	-bash scripts/pg-setup.sh
 
 install: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
@@ -45,6 +50,9 @@ train: install
 
 bench: install
 	$(BIN)/python bench/throughput.py ../shared/data/polnear/dev/text
+
+bench-store: dev
+	$(BIN)/python bench/store.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

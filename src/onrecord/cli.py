@@ -244,15 +244,31 @@ def eval_meantime(
 
 @app.command()
 def timeline(
-    paths: Annotated[list[str], typer.Argument(help="Articles: files, directories or - for stdin.")],
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="jsonl for machines, table for people.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Articles to read; without any, the store.")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="The store to read when no articles are given [env: ONRECORD_DB].", envvar="ONRECORD_DB", show_envvar=False)] = None,
+    entity: Annotated[Optional[str], typer.Option(help="From the store: only what this entity said, was told, or was spoken about in.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="table for people, jsonl (or csv, from the store) for machines.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for articles whose input gives none.", callback=_published)] = None,
     model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline [env: ONRECORD_MODEL].")] = None,
 ) -> None:
-    """The dated statements and events of the given articles, in date order."""
+    """Dated statements and events in date order: of the given articles, or of the whole store."""
+    if not paths:
+        from .store.cli import Out, store_timeline
+
+        try:
+            chosen = Out(format) if format else None
+        except ValueError:
+            raise typer.BadParameter(f"unknown format {format!r} (use table, jsonl or csv)") from None
+        store_timeline(db, entity, chosen)
+        return
+    if format not in (None, "table", "jsonl"):
+        raise typer.BadParameter(f"unknown format {format!r} for articles (use table or jsonl)")
+    _file_timeline(paths, format, Settings.from_env(model=model, published=published))
+
+
+def _file_timeline(paths: list[str], format: str | None, settings: Settings) -> None:
     from .timeline import timeline as build
 
-    settings = Settings.from_env(model=model, published=published)
     records, failures = [], 0
     try:
         for result in extract_many(paths, settings=settings):
@@ -265,7 +281,7 @@ def timeline(
         _say(f"onrecord: error: {err}")
         raise typer.Exit(1) from None
     rows = build(records)
-    if (format or (Format.table if sys.stdout.isatty() else Format.jsonl)) is Format.table:
+    if (format or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
         table = Table(title=f"Timeline: {len(rows)} dated statements and events")
         for column in ("date", "kind", "who", "what", "source"):
             table.add_column(column, no_wrap=column in ("date", "kind"))
@@ -290,6 +306,14 @@ def schema(
     else:
         sys.stdout.write(text)
 
+
+def _register_store_commands() -> None:
+    from .store.cli import register
+
+    register(app)
+
+
+_register_store_commands()
 
 if __name__ == "__main__":
     app()
