@@ -13,6 +13,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -109,6 +110,17 @@ def _day(value: Optional[str], end: bool = False) -> Optional[str]:
         return iso_date(value)
     except (ValueError, OverflowError):
         raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+@contextmanager
+def _connection(db: str | None) -> Iterator:
+    """A connection to the store, its engine disposed of afterwards."""
+    engine = _open(db)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
 
 
 def _format(value: Optional[Out]) -> Out:
@@ -303,14 +315,11 @@ def entity_command(
     format: Annotated[Optional[Out], typer.Option("--format", "-f", help="table for people, jsonl for machines.")] = None,
 ) -> None:
     """One entity: aliases, descriptors, who they spoke to, who spoke about them, quotes per month."""
-    engine = _open(db)
     try:
-        with engine.connect() as conn:
+        with _connection(db) as conn:
             page = queries.entity_page(conn, name)
     except queries.NotFound as err:
         raise _fail(str(err)) from None
-    finally:
-        engine.dispose()
     if _format(format) is not Out.table:
         sys.stdout.write(json.dumps(page, ensure_ascii=False) + "\n")
         return
@@ -332,14 +341,11 @@ def entity_command(
 
 def store_timeline(db: str | None, entity: str | None, format: Out | None) -> None:
     """Dated statements in date order, from the store (``onrecord timeline`` without files)."""
-    engine = _open(db)
     try:
-        with engine.connect() as conn:
+        with _connection(db) as conn:
             _emit(queries.timeline_rows(conn, entity=entity), _format(format), QUOTE_TABLE[:-1])
     except queries.NotFound as err:
         raise _fail(str(err)) from None
-    finally:
-        engine.dispose()
 
 
 def stats_command(
@@ -347,12 +353,8 @@ def stats_command(
     format: Annotated[Optional[Out], typer.Option("--format", "-f", help="table for people, jsonl for machines.")] = None,
 ) -> None:
     """What the store holds: articles, quotes, entities, corroborated statements, date range."""
-    engine = _open(db)
-    try:
-        with engine.connect() as conn:
-            figures = queries.stats(conn)
-    finally:
-        engine.dispose()
+    with _connection(db) as conn:
+        figures = queries.stats(conn)
     fmt = _format(format)
     if fmt is Out.table:
         _emit(({"what": k, "value": v} for k, v in figures.items()), fmt, [("what", ""), ("value", "")])
