@@ -70,6 +70,11 @@ def test_addressees():
     assert by_content(quotes, "the port would close").addressee.text == "him"
 
 
+def test_a_thing_ordered_is_not_an_addressee():
+    _, quotes = quotes_of("The mayor orders the same thing every morning and warned the cafe owner about the rain.")
+    assert not [q for q in quotes if q.addressee and q.addressee.text == "the same thing"]
+
+
 def test_block_quote_after_a_colon():
     text = ("The dockworkers walked out on Monday. As the union put it in its statement:\n\n"
             "The authority has treated the people who built this harbour as an obstacle to be managed.\n\n"

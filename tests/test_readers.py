@@ -23,6 +23,13 @@ def test_plain_text_keeps_everything_and_takes_headline_as_title(tmp_path):
     assert article.source == str(path)
 
 
+def test_plain_text_dateline_gives_the_publication_date(tmp_path):
+    article = read_one(write(tmp_path, "a.txt", f"Fees delayed\n\nQuay Gazette, 14 March 2024\n\n{REPORT}\n"))
+    assert article.published == "2024-03-14"
+    # A date inside the body is not a dateline.
+    assert read_one(write(tmp_path, "b.txt", f"Fees delayed\n\n{REPORT} The vote was on 2 May 2023.")).published is None
+
+
 MARKDOWN = f"""# Harbour fees delayed until spring
 
 **By Clara Weiss and Tomas Reyes** | June 27, 2023

@@ -25,6 +25,7 @@ from onrecord.stages import REGISTRY
 from onrecord.stages.cue_model import CANDIDATE_POS, extension_keys, features, neighbours, quote_state
 from onrecord.stages.marks import find_quotations
 
+MIN_CUE_RATE = 0.01
 OUT = Path(__file__).resolve().parents[1] / "src" / "onrecord" / "stages" / "data" / "cues.json"
 
 
@@ -33,7 +34,7 @@ def examples(split_dir: Path, model: str):
     annotations = first_annotations(split_dir)
     names = sorted(annotations)
     nlp = load(model, REGISTRY["quotes"].requires)
-    rows, labels, cue_lemmas = [], [], Counter()
+    rows, labels, cue_lemmas, seen_lemmas = [], [], Counter(), Counter()
     extensions: Counter = Counter()  # (key, included?) for the children next to cue heads
     docs = nlp.pipe((a.text for a in articles(split_dir, names)), batch_size=32)
     for name, doc in zip(names, docs, strict=True):
@@ -49,9 +50,12 @@ def examples(split_dir: Path, model: str):
         states = quote_state(doc, spans)
         for token in doc:
             if token.pos_ in CANDIDATE_POS:
+                seen_lemmas[token.lemma_.lower()] += 1
                 rows.append({f: 1 for f in features(token, states[token.i])})
                 labels.append(token.i in cue_heads)
-    return rows, np.array(labels), extensions, cue_lemmas
+    # Words that head a cue at least once in a hundred uses are worth scoring at all.
+    lemmas = {lemma for lemma, n in cue_lemmas.items() if n / max(n, seen_lemmas[lemma]) >= MIN_CUE_RATE}
+    return rows, np.array(labels), extensions, lemmas
 
 
 def _count_extensions(span, counts: Counter) -> None:
@@ -107,7 +111,7 @@ def main() -> int:
     extend = sorted(key for key in seen if extensions[key, True] > extensions[key, False])
     keep_out = sorted(key for key in seen - set(extend) if key.count("|") == 3)
     print(f"cue spans: {len(extend)} extending keys, {len(keep_out)} keys kept out")
-    # Only words that headed a cue in training are scored at all: the model cannot raise a word
+    # Only words that headed cues in training are scored at all: the model cannot raise a word
     # it never saw as a cue over the threshold, and skipping the rest keeps the stage cheap.
     lemmas = sorted(cue_lemmas)
     data = {"threshold": round(threshold, 3), "extend": extend, "keep_out": keep_out, "lemmas": lemmas,

@@ -1,10 +1,13 @@
-"""Plain text: the whole file is the article; a short first line standing alone is its title."""
+"""Plain text: the whole file is the article; a short first line standing alone is its title, and a
+dateline near the top (a short line with a date) gives the publication date."""
 
 from __future__ import annotations
 
+import re
+
 from ..config import Settings
 from ..record import Article
-from .article import decode, make_article
+from .article import decode, iso_date, make_article
 
 
 def headline(text: str) -> str | None:
@@ -16,6 +19,25 @@ def headline(text: str) -> str | None:
     return None
 
 
+# A date as datelines write it: "11 October 2023", "October 11, 2023", "2023-10-11".
+_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\b")
+
+
+def dateline(text: str) -> str | None:
+    """The publication date from a short line near the top ("Saltmere Evening Post, 11 October 2023")."""
+    for paragraph in text.strip().split("\n\n")[:4]:
+        line = paragraph.strip()
+        match = _DATE.search(line) if len(line) <= 100 else None
+        if match:
+            try:
+                return iso_date(match.group())
+            except (ValueError, OverflowError):
+                continue
+    return None
+
+
 def parse(source: str, data: bytes, settings: Settings) -> Article:
     text = decode(source, data, settings.encoding)
-    return make_article(source, text, title=headline(text), default_published=settings.published)
+    return make_article(source, text, title=headline(text), published=dateline(text),
+                        default_published=settings.published)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -70,8 +70,9 @@ def attribution_clause(cue: Token) -> set[int]:
     return keep
 
 
-def contents(cue: Token, text: str, quotations: list[Spans]) -> list[Candidate]:
-    """Every reading of what ``cue`` reports; ``quotations`` are quoted spans next to the cue."""
+def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | None = None) -> list[Candidate]:
+    """Every reading of what ``cue`` reports; ``quotations`` are quoted spans next to the cue.
+    ``sentence`` is the cue's sentence where the caller has it (``Token.sent`` walks the doc)."""
     found: list[Candidate] = []
 
     def add(kind: str, spans: Spans | None) -> None:
@@ -105,7 +106,7 @@ def contents(cue: Token, text: str, quotations: list[Spans]) -> list[Candidate]:
         cut = {t.i for t in cue.subtree}
         add("around", _runs(text, list(head.subtree), cut))
         add("around-left", _runs(text, [t for t in head.subtree if t.i < cue.left_edge.i], cut))
-    sentence = list(cue.sent)
+    sentence = list(sentence if sentence is not None else cue.sent)
     clause = attribution_clause(cue)
     add("sentence-rest", _runs(text, sentence, clause))
     left = [t for t in sentence if t.i < min(clause)]

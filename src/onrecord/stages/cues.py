@@ -48,3 +48,17 @@ NOUNS = {
 # Verbs whose object is the person spoken to (told him, telling reporters, assured voters).
 ADDRESSING = {"tell", "inform", "assure", "reassure", "advise", "warn", "brief", "urge", "ask", "remind",
               "promise", "thank", "instruct", "order", "beg", "caution"}
+
+ADDRESSEE_PRONOUNS = {"me", "us", "you", "him", "her", "them", "i", "we", "he", "she", "they"}
+# Nouns for the people a statement is made to: "telling reporters", "assured voters".
+PEOPLE_NOUNS = {
+    "reporter", "journalist", "press", "media", "crowd", "audience", "voter", "supporter", "member",
+    "lawmaker", "legislator", "senator", "delegate", "official", "colleague", "staff", "employee", "worker",
+    "student", "parent", "resident", "citizen", "people", "public", "viewer", "listener", "reader", "host",
+    "interviewer", "committee", "panel", "court", "judge", "jury", "council", "parliament", "congress",
+    "assembly", "board", "chamber", "investor", "analyst", "donor", "ally", "leader", "minister", "president",
+    "mayor", "governor", "chief", "officer", "police", "agent", "prosecutor", "lawyer", "attorney", "friend",
+    "family", "wife", "husband", "son", "daughter", "mother", "father", "nation", "country", "union",
+    "party", "group", "team", "player", "fan", "guest", "caller", "questioner", "moderator", "negotiator",
+    "protester", "demonstrator", "picket", "fisherman", "nurse", "doctor", "patient", "customer", "owner",
+}

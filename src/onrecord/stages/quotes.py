@@ -21,7 +21,7 @@ from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, trimmed
 from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, quote_state
-from .cues import ADDRESSING, EVALUATION, NOUNS, SPEECH, VERBS
+from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .marks import Quoted, find_quotations
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -61,6 +61,10 @@ class Finder:
         self.starts = [q.start for q in self.quotations]
         self.claimed: set[int] = set()  # ids of quotations that are some quote's content
         self.states = quote_state(doc, [span for q in self.quotations for span in q.spans])
+        # Token.sent walks the doc on every call; one lookup table serves the whole stage.
+        self.sentences: list[Span] = []
+        for sentence in doc.sents:
+            self.sentences.extend([sentence] * len(sentence))
         self.terms: list[Term] = []
 
     def run(self) -> list[_Draft]:
@@ -81,8 +85,9 @@ class Finder:
             # Inside someone's words, "I think …" is part of what they said, not a new report;
             # only a nested quotation ("He told me: ‘…’") makes a quote of its own.
             return None
-        offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside])
-        chosen = ranker.best("content", token, offered, self.doc, self.text)
+        sentence = self.sentences[token.i]
+        offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside], sentence)
+        chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
         if beside and _within(list(chosen.spans), beside[0]):
@@ -151,7 +156,8 @@ class Finder:
 
     def _attached_quotation(self, verb: Token) -> Quoted | None:
         """The quotation this cue introduces or follows: “…,” she said / she said: “…”."""
-        sentence_start, sentence_end = verb.sent.start_char, verb.sent.end_char
+        sentence = self.sentences[verb.i]
+        sentence_start, sentence_end = sentence.start_char, sentence.end_char
         clause = self._clause_tokens(verb)
         left, right = clause[0].idx, end_of(clause[-1])
         best = None
@@ -214,16 +220,17 @@ class Finder:
         return [(tokens[0].idx, end_of(tokens[-1]))]
 
     def _speaker(self, cue: Token) -> tuple[int, int] | None:
-        chosen = ranker.best("speaker", cue, candidates.speakers(cue, self.text), self.doc, self.text)
+        offered = candidates.speakers(cue, self.text)
+        chosen = ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
         return chosen.spans[0] if chosen else None
 
     def _addressee(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         for child in verb.children:
-            if lemma in ADDRESSING and child.dep_ in ("dobj", "dative", "iobj") and child.pos_ in ("PRON", "PROPN", "NOUN"):
+            if lemma in ADDRESSING and child.dep_ in ("dobj", "dative", "iobj") and _can_be_spoken_to(child):
                 return _span_of(_noun_phrase(child))
             if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma in SPEECH:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ in ("PRON", "PROPN", "NOUN"):
+                if objects and _can_be_spoken_to(objects[0]):
                     return _span_of(_noun_phrase(objects[0]))
         return None
 
@@ -324,13 +331,13 @@ class Finder:
         token = self._token_at(len(before) - 1)
         if token is None:
             return
-        for candidate in reversed(list(token.sent)):
+        for candidate in reversed(list(self.sentences[token.i])):
             lemma = candidate.lemma_.lower()
             if candidate.pos_ == "VERB" and (lemma in VERBS or lemma in ("put", "go")) or (
                     candidate.pos_ == "NOUN" and lemma in NOUNS):
                 verb = candidate if candidate.pos_ == "VERB" else candidate.head
                 draft.cue = self._cue_span(candidate)
-                draft.speaker = self._speaker(verb) or self._previous_subject(token.sent)
+                draft.speaker = self._speaker(verb) or self._previous_subject(self.sentences[token.i])
                 draft.verb = verb
                 return
 
@@ -357,7 +364,7 @@ class Finder:
             if token is None:
                 continue
             draft = _Draft("block", [trimmed(self.text, *paragraph)])
-            self._cue_before_colon(draft, token.sent)
+            self._cue_before_colon(draft, self.sentences[token.i])
             if draft.cue:
                 found.append(draft)
         return found
@@ -380,6 +387,16 @@ class Finder:
 
 
 # -- helpers --------------------------------------------------------------------------------
+def _can_be_spoken_to(token: Token) -> bool:
+    """Someone one can tell something: a personal pronoun, a named person, group or organisation,
+    or a noun for people ("told reporters"); not "ordered the same thing"."""
+    if token.pos_ == "PRON":
+        return token.lower_ in ADDRESSEE_PRONOUNS
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE_NOUNS
+
+
 def _span_of(tokens) -> tuple[int, int] | None:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].is_space):

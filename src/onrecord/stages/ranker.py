@@ -13,7 +13,7 @@ import json
 import math
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .candidates import Candidate
 
@@ -22,9 +22,9 @@ def _bucket(n: int) -> str:
     return next(str(limit) for limit in (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000) if n <= limit)
 
 
-def cue_context(cue: Token) -> tuple[str, int, int]:
-    """What every candidate of one cue shares: computed once per cue (token.sent is not free)."""
-    sentence = cue.sent
+def cue_context(cue: Token, sentence: Span | None = None) -> tuple[str, int, int]:
+    """What every candidate of one cue shares: computed once per cue (``Token.sent`` walks the doc)."""
+    sentence = sentence if sentence is not None else cue.sent
     return cue.lemma_.lower(), sentence.start_char, sentence.end_char
 
 
@@ -66,10 +66,11 @@ def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
-def best(role: str, cue: Token, candidates: list[Candidate], doc: Doc, text: str) -> Candidate | None:
+def best(role: str, cue: Token, candidates: list[Candidate], doc: Doc, text: str,
+         sentence: Span | None = None) -> Candidate | None:
     if not candidates:
         return None
     if len(candidates) == 1:
         return candidates[0]
-    context = cue_context(cue)
+    context = cue_context(cue, sentence)
     return max(candidates, key=lambda c: score(role, cue, c, doc, text, context))
