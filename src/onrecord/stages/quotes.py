@@ -2,11 +2,15 @@
 
 Works on one parsed Doc:
 1. quotation marks are paired (``marks``) into quoted spans, nested and multi-paragraph;
-2. every reporting word (``cues``) is read with the parse: its subject is the speaker, its clause
-   or the quotation next to it is the content, its object the addressee;
+2. the learned cue detector (``cue_model``) finds the words that introduce reports; for each, the
+   parse offers candidate contents and speakers (``candidates``) and the learned ``ranker`` picks
+   one of each; the quotation beside a cue wins over a clause inside it;
 3. quotations no cue claims continue the quote before them, answer a colon that introduced them,
-   or, when short and unattributed, are terms (scare quotes, titles, coined words);
+   are signed after a dash, carry their speaker into the next paragraph or alternate in a
+   conversation; short unattributed ones are terms (scare quotes, titles, coined words);
 4. paragraphs quoted without marks after a sentence that ends in a colon are block quotations.
+
+Speakers' and addressees' entities are filled later by the "speakers" stage (``coref``).
 """
 
 from __future__ import annotations
@@ -410,10 +414,6 @@ def _span_of(tokens) -> tuple[int, int] | None:
 
 def _within(spans: list[tuple[int, int]], quotation: Quoted) -> bool:
     return all(quotation.opened_at <= s and e <= quotation.outer_end for s, e in spans)
-
-
-def _overlaps(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
-    return any(s < oe and os < e for s, e in spans for os, oe in others)
 
 
 def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
