@@ -30,7 +30,8 @@ from .marks import Quoted, find_quotations
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
-_DASH_NAME = re.compile(r"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>(?:[A-Z][\w.’'-]*[ \t]?){1,5})(?=[,\n]|$)")
+_DASH_NAME = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,4})[^\S\n]*(?=[,\n]|$)")
 _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
