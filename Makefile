@@ -4,12 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 JOBS ?= 2
 
-.PHONY: run test install dev pg lint schema bench bench-store train clean
+.PHONY: run test install dev pg chromium lint schema bench bench-store train clean
 
+# The main job: who said what in the sample corpus, then the browser UI over a store of it.
 run: install
 	$(BIN)/onrecord extract samples/corpus --format table
+	rm -f .onrecord-samples.db .onrecord-samples.db-wal .onrecord-samples.db-shm
+	$(BIN)/onrecord ingest samples/corpus --db .onrecord-samples.db
+	$(BIN)/onrecord serve --db .onrecord-samples.db
 
-test: dev pg
+test: dev pg chromium
 	$(BIN)/ruff check src tests bench train
 	$(BIN)/pytest -n $(JOBS) tests
 
@@ -17,6 +21,10 @@ test: dev pg
 # their own. The leading '-' lets the suite still run, so those tests fail with the reason.
 pg:
 	-bash scripts/pg-setup.sh
+
+# Debian's chromium for the browser tests (Playwright drives it; never `playwright install`).
+chromium:
+	-command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 install: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
@@ -26,7 +34,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[warc]"
+	$(BIN)/pip install --quiet -e ".[warc,web]"
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python

@@ -307,13 +307,15 @@ def schema(
         sys.stdout.write(text)
 
 
-def _register_store_commands() -> None:
-    from .store.cli import register
+def _register_commands() -> None:
+    from .store.cli import register as register_store
+    from .web.cli import register as register_web
 
-    register(app)
+    register_store(app)
+    register_web(app)
 
 
-_register_store_commands()
+_register_commands()
 
 if __name__ == "__main__":
     app()
