@@ -265,3 +265,11 @@ def test_page_errors_are_html(client):
     response = client.get("/entities/Nobody%20Atall")
     assert response.status_code == 404 and "no entity named" in response.text
     assert response.headers["content-type"].startswith("text/html")
+
+
+def test_api_docs_are_served_from_local_files(client):
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/docs-assets/swagger-ui-bundle.js" in page.text and "cdn." not in page.text
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+    assert "onrecord" in client.get("/openapi.json").json()["info"]["title"]
