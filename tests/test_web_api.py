@@ -220,6 +220,20 @@ def test_upload_requires_the_token(tmp_path):
         assert app.get("/api/stats").json()["quotes"] == 3
 
 
+def test_ingest_runs_the_pipeline_on_an_upload_with_the_token(tmp_path):
+    text = ("Harbour fees delayed\n\nQuay Gazette, 14 March 2024\n\n“We cannot take another increase this year,” "
+            "Commissioner Ruth Alvang told reporters on Tuesday after the harbour commission voted to delay the fees.")
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(str(tmp_path / "up.db"), token="s3cret")) as app:
+        assert app.post("/api/ingest", files={"file": ("fees.txt", text.encode())}).status_code == 401
+        done = app.post("/api/ingest", files={"file": ("fees.txt", text.encode())}, headers=auth)
+        assert done.status_code == 201 and done.json()["status"] == "stored" and done.json()["quotes"] >= 1
+        quotes = app.get("/api/quotes", params={"speaker": "Ruth Alvang"}).json()["items"]
+        assert quotes and "another increase" in quotes[0]["content"]
+        empty = app.post("/api/ingest", files={"file": ("empty.txt", b"")}, headers=auth)
+        assert empty.status_code == 422 and "empty input" in empty.json()["error"]["message"]
+
+
 # --- pages -----------------------------------------------------------------------------------------
 
 
