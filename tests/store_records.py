@@ -59,3 +59,37 @@ def make_record(
     times = [TimeExpression(text="on Tuesday", spans=[span(text, "on Tuesday")], type="DATE", value=published)] \
         if "on Tuesday" in text else []
     return Record(article=article, entities=entities, quotes=records, terms=terms, times=times)
+
+
+# Hand-written for the store and web tests: two reports of one council row, from two outlets.
+COURIER = (
+    "Mayor Tobias Wrenn defended the budget on Tuesday. “Nobody goes into politics to close a library,” "
+    "Wrenn said to Ruth Dahl. Dahl said that Wrenn had “stopped listening to the libraries”. "
+    "Samira Oduya said the estate would lose its only warm room."
+)
+HERALD = (
+    "Tobias Wrenn told councillors: “Nobody goes into politics to close a library.” "
+    "Later Ruth Dahl said Tobias Wrenn would regret the smart parking scheme."
+)
+
+
+def council_records() -> list[Record]:
+    """The Courier's and the Herald's reports: the same statement by Wrenn carried by both."""
+    return [
+        make_record(COURIER, url="https://www.kessing-courier.test/a", published="2024-03-14",
+                    people={"Tobias Wrenn": [], "Wrenn": [], "Ruth Dahl": [], "Dahl": [], "Samira Oduya": []},
+                    quotes=[
+                        {"content": "Nobody goes into politics to close a library,", "speaker": "Wrenn",
+                         "addressee": "Ruth Dahl"},
+                        {"content": "stopped listening to the libraries", "speaker": "Dahl", "kind": "partial"},
+                        {"content": "the estate would lose its only warm room", "speaker": "Samira Oduya",
+                         "kind": "indirect"},
+                    ]),
+        make_record(HERALD, url="https://herald.test/b", published="2024-03-16",
+                    people={"Tobias Wrenn": [], "Ruth Dahl": []},
+                    quotes=[
+                        {"content": "Nobody goes into politics to close a library.", "speaker": "Tobias Wrenn"},
+                        {"content": "Tobias Wrenn would regret the smart parking scheme", "speaker": "Ruth Dahl",
+                         "kind": "indirect"},
+                    ]),
+    ]

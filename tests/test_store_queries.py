@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from store_records import make_record
+from store_records import COURIER, council_records, make_record
 
 from onrecord.store import entities as ents
 from onrecord.store import queries
@@ -11,37 +11,13 @@ from onrecord.store.write import store_record
 
 pytest_plugins = ["store_fixtures"]
 
-# Hand-written for these tests: three reports of one council row, from two outlets.
-COURIER = (
-    "Mayor Tobias Wrenn defended the budget on Tuesday. “Nobody goes into politics to close a library,” "
-    "Wrenn said to Ruth Dahl. Dahl said that Wrenn had “stopped listening to the libraries”. "
-    "Samira Oduya said the estate would lose its only warm room."
-)
-HERALD = (
-    "Tobias Wrenn told councillors: “Nobody goes into politics to close a library.” "
-    "Later Ruth Dahl said Tobias Wrenn would regret the smart parking scheme."
-)
+# Hand-written for these tests, like the council reports in store_records.
 SPRING = "In April, Dr. Ruth Dahl said the harbour ferry fares must fall before the summer season."
 
 
 def load(engine):
     records = [
-        make_record(COURIER, url="https://www.kessing-courier.test/a", published="2024-03-14",
-                    people={"Tobias Wrenn": [], "Wrenn": [], "Ruth Dahl": [], "Dahl": [], "Samira Oduya": []},
-                    quotes=[
-                        {"content": "Nobody goes into politics to close a library,", "speaker": "Wrenn",
-                         "addressee": "Ruth Dahl"},
-                        {"content": "stopped listening to the libraries", "speaker": "Dahl", "kind": "partial"},
-                        {"content": "the estate would lose its only warm room", "speaker": "Samira Oduya",
-                         "kind": "indirect"},
-                    ]),
-        make_record(HERALD, url="https://herald.test/b", published="2024-03-16",
-                    people={"Tobias Wrenn": [], "Ruth Dahl": []},
-                    quotes=[
-                        {"content": "Nobody goes into politics to close a library.", "speaker": "Tobias Wrenn"},
-                        {"content": "Tobias Wrenn would regret the smart parking scheme", "speaker": "Ruth Dahl",
-                         "kind": "indirect"},
-                    ]),
+        *council_records(),
         make_record(SPRING, url="https://herald.test/c", published="2024-04-02", people={"Dr. Ruth Dahl": []},
                     quotes=[{"content": "the harbour ferry fares must fall before the summer season",
                              "speaker": "Dr. Ruth Dahl", "kind": "indirect", "said_on": "2024-04-01"}]),

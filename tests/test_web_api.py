@@ -9,23 +9,14 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
-from store_records import make_record, span  # noqa: E402
+from store_records import COURIER, council_records, make_record, span  # noqa: E402
 
 from onrecord.record import Party, Quote, Role, Term  # noqa: E402
 from onrecord.store.engine import connect  # noqa: E402
 from onrecord.store.write import store_record  # noqa: E402
 from onrecord.web import create_app  # noqa: E402
 
-# Hand-written for these tests.
-COURIER = (
-    "Mayor Tobias Wrenn defended the budget on Tuesday. “Nobody goes into politics to close a library,” "
-    "Wrenn said to Ruth Dahl. Dahl said that Wrenn had “stopped listening to the libraries”. "
-    "Samira Oduya said the estate would lose its only warm room."
-)
-HERALD = (
-    "Tobias Wrenn told councillors: “Nobody goes into politics to close a library.” "
-    "Later Ruth Dahl said Tobias Wrenn would regret the smart parking scheme."
-)
+# Hand-written for these tests, like the council reports in store_records.
 NESTED = "Ruth Dahl said: “Wrenn told me ‘the vote is settled’ before the meeting began.”"
 HOSTILE = (
     "<script>alert(1)</script> Councillor Ivo Marr said “<img src=x onerror=alert(1)> is not a budget” "
@@ -61,22 +52,7 @@ def hostile_record():
 
 def records():
     return [
-        make_record(COURIER, url="https://www.kessing-courier.test/a", published="2024-03-14",
-                    people={"Tobias Wrenn": [], "Wrenn": [], "Ruth Dahl": [], "Dahl": [], "Samira Oduya": []},
-                    quotes=[
-                        {"content": "Nobody goes into politics to close a library,", "speaker": "Wrenn",
-                         "addressee": "Ruth Dahl"},
-                        {"content": "stopped listening to the libraries", "speaker": "Dahl", "kind": "partial"},
-                        {"content": "the estate would lose its only warm room", "speaker": "Samira Oduya",
-                         "kind": "indirect"},
-                    ]),
-        make_record(HERALD, url="https://herald.test/b", published="2024-03-16",
-                    people={"Tobias Wrenn": [], "Ruth Dahl": []},
-                    quotes=[
-                        {"content": "Nobody goes into politics to close a library.", "speaker": "Tobias Wrenn"},
-                        {"content": "Tobias Wrenn would regret the smart parking scheme", "speaker": "Ruth Dahl",
-                         "kind": "indirect"},
-                    ]),
+        *council_records(),
         nested_record(),
         hostile_record(),
     ]
