@@ -5,27 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__
 from .api import extract_many
 from .config import Settings
+from .console import fail, for_people, progress, say
 from .errors import Failure, OnrecordError
 from .ingest.article import iso_date
 from .record import json_schema
@@ -37,7 +30,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True)
 
 
 class Format(StrEnum):
@@ -88,21 +80,22 @@ def extract(
         settings = Settings.from_env(model=model, published=published, max_bytes=max_bytes, encoding=encoding)
     except ValueError as err:
         raise typer.BadParameter(str(err)) from None
-    format = format or (Format.table if sys.stdout.isatty() else Format.jsonl)
+    format = format or (Format.table if for_people() else Format.jsonl)
     out = Console(soft_wrap=False) if format is Format.table else None
     failures = records = 0
     first = True
     if format is Format.json:
         sys.stdout.write("[")
     try:
-        with _progress() as progress:
-            task = progress.add_task("articles", total=None) if progress else None
+        bar = progress()
+        with bar or nullcontext():
+            task = bar.add_task("articles", total=None) if bar else None
             for result in extract_many(paths, jobs=jobs, settings=settings):
-                if progress:
-                    progress.advance(task)
+                if bar:
+                    bar.advance(task)
                 if isinstance(result, Failure):
                     failures += 1
-                    _say(f"onrecord: error: {result}", progress)
+                    say(f"onrecord: error: {result}", bar)
                     if strict:
                         break
                     continue
@@ -115,43 +108,14 @@ def extract(
                     sys.stdout.write(result.to_json() + "\n")
                 first = False
     except OnrecordError as err:
-        _say(f"onrecord: error: {err}")
-        raise typer.Exit(1) from None
+        raise fail(str(err)) from None
     finally:
         if format is Format.json:
             sys.stdout.write("\n]\n")
         sys.stdout.flush()
     if failures:
-        _say(f"onrecord: {failures} input(s) failed, {records} record(s) written")
+        say(f"onrecord: {failures} input(s) failed, {records} record(s) written")
         raise typer.Exit(1)
-
-
-def _say(message: str, progress: Progress | None = None) -> None:
-    """One line on stderr (above the progress bar when there is one), never wrapped."""
-    (progress.console if progress else stderr).print(message, markup=False, highlight=False, soft_wrap=True)
-
-
-class _NoProgress:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _progress():
-    """A progress bar on stderr, only when a person is watching it."""
-    if not stderr.is_terminal:
-        return _NoProgress()
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        _RateColumn(), TimeElapsedColumn(), console=stderr, transient=True,
-    )
-
-
-class _RateColumn(ProgressColumn):
-    def render(self, task) -> Text:
-        return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
 
 
 eval_app = typer.Typer(help="Score onrecord against annotated corpora.", no_args_is_help=True)
@@ -172,8 +136,7 @@ def eval_polnear(
     try:
         scores = polnear.evaluate(directory, Settings.from_env(model=model), jobs=jobs, limit=limit)
     except OnrecordError as err:
-        _say(f"onrecord: error: {err}")
-        raise typer.Exit(1) from None
+        raise fail(str(err)) from None
     if as_json:
         print(json.dumps(scores.as_dict(), indent=2))
         return
@@ -205,8 +168,7 @@ def eval_timeml(
     try:
         report = timeml.evaluate(directory)
     except OnrecordError as err:
-        _say(f"onrecord: error: {err}")
-        raise typer.Exit(1) from None
+        raise fail(str(err)) from None
     scores = report.as_dict()
     if as_json:
         print(json.dumps(scores, indent=2))
@@ -274,14 +236,13 @@ def _file_timeline(paths: list[str], format: str | None, settings: Settings) -> 
         for result in extract_many(paths, settings=settings):
             if isinstance(result, Failure):
                 failures += 1
-                _say(f"onrecord: error: {result}")
+                say(f"onrecord: error: {result}")
             else:
                 records.append(result)
     except OnrecordError as err:
-        _say(f"onrecord: error: {err}")
-        raise typer.Exit(1) from None
+        raise fail(str(err)) from None
     rows = build(records)
-    if (format or ("table" if sys.stdout.isatty() else "jsonl")) == "table":
+    if (format or ("table" if for_people() else "jsonl")) == "table":
         table = Table(title=f"Timeline: {len(rows)} dated statements and events")
         for column in ("date", "kind", "who", "what", "source"):
             table.add_column(column, no_wrap=column in ("date", "kind"))

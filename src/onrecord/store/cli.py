@@ -7,41 +7,29 @@ jsonl|csv`` for machines, and errors are one ``onrecord: error: ...`` line with 
 
 from __future__ import annotations
 
-import calendar
 import csv
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..config import Settings
+from ..console import fail, for_people, progress, say
 from ..errors import OnrecordError
-from ..ingest.article import iso_date
 from . import entities as ents
 from . import export as exporting
 from . import queries
 from .engine import DEFAULT_DB, connect
 from .write import count_articles, ingest
 
-stderr = Console(stderr=True)
 DB_HELP = f"The store: a SQLite file or postgresql://user@host/db [env: ONRECORD_DB] [default: {DEFAULT_DB}]."
 Db = Annotated[Optional[str], typer.Option("--db", help=DB_HELP, envvar="ONRECORD_DB", show_envvar=False)]
 Aliases = Annotated[Optional[Path], typer.Option(
@@ -75,40 +63,26 @@ class Kind(StrEnum):
     block = "block"
 
 
-def _say(message: str, progress: Progress | None = None) -> None:
-    (progress.console if progress else stderr).print(message, markup=False, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    _say(f"onrecord: error: {message}")
-    return typer.Exit(1)
-
-
 def _open(db: str | None):
     try:
         return connect(db)
     except ModuleNotFoundError as err:
-        raise _fail(f"PostgreSQL stores need {err.name}: pip install 'onrecord[postgres]'") from None
+        raise fail(f"PostgreSQL stores need {err.name}: pip install 'onrecord[postgres]'") from None
     except (SQLAlchemyError, OSError, RuntimeError) as err:
-        raise _fail(f"cannot open the store {db or DEFAULT_DB}: {_reason(err)}") from None
+        raise fail(f"cannot open the store {db or DEFAULT_DB}: {error_reason(err)}") from None
 
 
-def _reason(err: Exception) -> str:
+def error_reason(err: Exception) -> str:
+    """The first line of what the database said."""
     first = str(getattr(err, "orig", None) or err).strip().splitlines()
     return first[0] if first else type(err).__name__
 
 
 def _day(value: Optional[str], end: bool = False) -> Optional[str]:
-    """YYYY, YYYY-MM or a date as a day: the first day of the period, or with ``end`` the last."""
-    if value is None:
-        return None
-    if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value.strip()):
-        year, month = int(m[1]), int(m[2] or (12 if end else 1))
-        day = calendar.monthrange(year, month)[1] if end else 1
-        return f"{year:04d}-{month:02d}-{day:02d}"
+    """A date option as a day (see ``queries.period_day``)."""
     try:
-        return iso_date(value)
-    except (ValueError, OverflowError):
+        return queries.period_day(value, end)
+    except ValueError:
         raise typer.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
 
 
@@ -124,7 +98,7 @@ def _connection(db: str | None) -> Iterator:
 
 
 def _format(value: Optional[Out]) -> Out:
-    return value or (Out.table if sys.stdout.isatty() else Out.jsonl)
+    return value or (Out.table if for_people() else Out.jsonl)
 
 
 def _emit(rows: Iterable[dict], fmt: Out, columns: list[tuple[str, str]]) -> None:
@@ -144,17 +118,6 @@ def _emit(rows: Iterable[dict], fmt: Out, columns: list[tuple[str, str]]) -> Non
     Console(soft_wrap=False).print(table)
 
 
-def _progress(total: int | None):
-    """Articles done, rate and time left, on stderr, only when a person is watching it."""
-    if not stderr.is_terminal:
-        return None
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}", style="progress.data.speed"), TimeElapsedColumn()]
-    if total is not None:
-        columns.append(TimeRemainingColumn())
-    return Progress(*columns, console=stderr, transient=True)
-
-
 def _alias_path(path: Optional[Path]) -> Optional[Path]:
     return path if path is not None else (DEFAULT_ALIASES if DEFAULT_ALIASES.exists() else None)
 
@@ -165,7 +128,7 @@ def _apply_aliases(engine, path: Optional[Path]) -> None:
     try:
         rules = ents.load_rules(path)
     except (ValueError, OSError) as err:
-        raise _fail(f"cannot read the alias file {path}: {err}") from None
+        raise fail(f"cannot read the alias file {path}: {err}") from None
     with engine.begin() as conn:
         ents.apply_rules(conn, rules)
 
@@ -188,37 +151,24 @@ def ingest_command(
     settings = Settings.from_env(model=model, published=_day(published))
     counts = {"stored": 0, "replaced": 0, "skipped": 0, "failed": 0}
     total = count_articles(paths) if sys.stderr.isatty() else None
-    progress = _progress(total)
+    bar = progress(total)
     try:
-        with progress or _Null():
-            task = progress.add_task("articles", total=total, rate="") if progress else None
+        with bar or nullcontext():
+            task = bar.add_task("articles", total=total) if bar else None
             for outcome in ingest(engine, paths, settings, jobs=jobs, replace=update):
                 counts[outcome.status] += 1
                 if outcome.status == "failed":
-                    _say(f"onrecord: error: {outcome.source}: {outcome.reason}", progress)
-                if progress:
-                    progress.update(task, advance=1, rate=_rate(progress, task))
+                    say(f"onrecord: error: {outcome.source}: {outcome.reason}", bar)
+                if bar:
+                    bar.advance(task)
     except OnrecordError as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     finally:
         engine.dispose()
-    _say(f"onrecord: {counts['stored']} article(s) stored, {counts['replaced']} replaced, "
+    say(f"onrecord: {counts['stored']} article(s) stored, {counts['replaced']} replaced, "
          f"{counts['skipped']} already stored, {counts['failed']} failed")
     if counts["failed"]:
         raise typer.Exit(1)
-
-
-def _rate(progress: Progress, task) -> str:
-    speed = progress.tasks[task].speed
-    return f"{speed:.1f} articles/s" if speed else ""
-
-
-class _Null:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
 
 
 QUOTE_TABLE = [("on_date", "date"), ("speaker", "speaker"), ("addressee", "to"), ("kind", "kind"),
@@ -254,9 +204,9 @@ def quotes_command(
             else:
                 _emit(queries.find_quotes(conn, limit=limit, **filters), fmt, QUOTE_TABLE)
     except queries.NotFound as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     except SQLAlchemyError as err:
-        raise _fail(_reason(err)) from None
+        raise fail(error_reason(err)) from None
     finally:
         engine.dispose()
 
@@ -297,7 +247,7 @@ def _edit_aliases(engine, path: Path, merge: Optional[tuple[str, str]], split: O
     try:
         rules = ents.load_rules(path)
     except (ValueError, OSError) as err:
-        raise _fail(f"cannot read the alias file {path}: {err}") from None
+        raise fail(f"cannot read the alias file {path}: {err}") from None
     if merge:
         rules.add_merge(merge[0], [merge[1]])
     if split:
@@ -306,7 +256,7 @@ def _edit_aliases(engine, path: Path, merge: Optional[tuple[str, str]], split: O
     with engine.begin() as conn:
         ents.apply_rules(conn, rules)
     done = f"merged {merge[1]!r} into {merge[0]!r}" if merge else f"split {split!r} off"
-    _say(f"onrecord: {done}; saved in {path}")
+    say(f"onrecord: {done}; saved in {path}")
 
 
 def entity_command(
@@ -319,7 +269,7 @@ def entity_command(
         with _connection(db) as conn:
             page = queries.entity_page(conn, name)
     except queries.NotFound as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     if _format(format) is not Out.table:
         sys.stdout.write(json.dumps(page, ensure_ascii=False) + "\n")
         return
@@ -345,7 +295,7 @@ def store_timeline(db: str | None, entity: str | None, format: Out | None) -> No
         with _connection(db) as conn:
             _emit(queries.timeline_rows(conn, entity=entity), _format(format), QUOTE_TABLE[:-1])
     except queries.NotFound as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
 
 
 def stats_command(
@@ -379,13 +329,13 @@ def export_command(
     try:
         counts = exporting.export(engine, format.value, out, tables)
     except ModuleNotFoundError as err:
-        raise _fail(f"parquet export needs {err.name}: pip install 'onrecord[parquet]'") from None
+        raise fail(f"parquet export needs {err.name}: pip install 'onrecord[parquet]'") from None
     except (ValueError, OSError) as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     finally:
         engine.dispose()
     if out is not None:
-        _say("onrecord: exported " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" to {out}")
+        say("onrecord: exported " + ", ".join(f"{n} {t}" for t, n in counts.items()) + f" to {out}")
 
 
 def register(app: typer.Typer) -> None:

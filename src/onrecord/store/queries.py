@@ -7,16 +7,35 @@ alias or an unambiguous surname); ``#12`` means the entity with id 12.
 
 from __future__ import annotations
 
+import calendar
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, and_, column, distinct, func, literal_column, or_, select, table, text
 from sqlalchemy.orm import aliased
 
+from ..ingest.article import iso_date
 from . import entities as ents
 from .engine import fts_query
 from .schema import aliases, article_entities, articles, current_version, entities, quote_about, quotes, terms, times
+
+
+def period_day(value: str | None, end: bool = False) -> str | None:
+    """YYYY, YYYY-MM or a date as a day, for date filters: the period's first day, or with ``end``
+    its last. Raises ValueError on anything else."""
+    if not value:
+        return None
+    if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value.strip()):
+        year, month = int(m[1]), int(m[2] or (12 if end else 1))
+        if not 1 <= month <= 12:
+            raise ValueError(f"no month {month}")
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1] if end else 1:02d}"
+    try:
+        return iso_date(value)
+    except OverflowError:
+        raise ValueError(f"not a date: {value!r}") from None
 
 QUOTES_FTS = table("quotes_fts", column("rowid"))
 speaker_e = aliased(entities, name="speaker_e")

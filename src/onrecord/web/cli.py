@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..store.cli import Db, _fail, _reason, _say
+from ..console import fail, say
+from ..store.cli import Db, error_reason
 from ..store.engine import DEFAULT_DB, normalise_url
 
 
@@ -26,18 +27,18 @@ def serve_command(
 
         from . import create_app
     except ModuleNotFoundError as err:
-        raise _fail(f"the web app needs {err.name}: pip install 'onrecord[web]'") from None
+        raise fail(f"the web app needs {err.name}: pip install 'onrecord[web]'") from None
     url = normalise_url(db)
     if url.startswith("sqlite:///") and not token and not Path(url.removeprefix("sqlite:///")).exists():
-        raise _fail(f"no store at {db or DEFAULT_DB}: fill one with onrecord ingest first")
+        raise fail(f"no store at {db or DEFAULT_DB}: fill one with onrecord ingest first")
     try:
         app = create_app(db, token=token)
     except ModuleNotFoundError as err:
-        raise _fail(f"PostgreSQL stores need {err.name}: pip install 'onrecord[postgres]'") from None
+        raise fail(f"PostgreSQL stores need {err.name}: pip install 'onrecord[postgres]'") from None
     except (SQLAlchemyError, OSError, RuntimeError) as err:
-        raise _fail(f"cannot open the store {db or DEFAULT_DB}: {_reason(err)}") from None
+        raise fail(f"cannot open the store {db or DEFAULT_DB}: {error_reason(err)}") from None
     shown = f"[{host}]" if ":" in host else host
-    _say(f"onrecord: serving {db or DEFAULT_DB} at http://{shown}:{port}/ ({'uploads on' if token else 'read-only'};"
+    say(f"onrecord: serving {db or DEFAULT_DB} at http://{shown}:{port}/ ({'uploads on' if token else 'read-only'};"
          " Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
 

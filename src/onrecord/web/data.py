@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import calendar
 import json
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -39,18 +37,11 @@ class Page:
 
 
 def day(value: str | None, end: bool = False) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD as a day: the period's first day, or with ``end`` its last."""
-    if not value:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
-    if not m or not 1 <= int(m[2] or 1) <= 12:
-        raise BadRequest(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    year, month = int(m[1]), int(m[2] or (12 if end else 1))
-    last = calendar.monthrange(year, month)[1]
-    d = int(m[3]) if m[3] else (last if end else 1)
-    if not 1 <= d <= last:
-        raise BadRequest(f"not a date: {value!r}")
-    return f"{year:04d}-{month:02d}-{d:02d}"
+    """A date filter as a day (see ``queries.period_day``); a bad one is the client's error."""
+    try:
+        return queries.period_day(value, end)
+    except ValueError:
+        raise BadRequest(f"not a date: {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
 
 
 def clean_filters(raw: dict) -> dict:
