@@ -22,8 +22,8 @@ from onrecord.config import DEFAULT_MODEL
 from onrecord.eval.polnear import articles, first_annotations, read_ann
 from onrecord.nlp import load
 from onrecord.stages import REGISTRY
-from onrecord.stages.cue_model import CANDIDATE_POS, extension_keys, features, neighbours, quote_state
-from onrecord.stages.marks import find_quotations
+from onrecord.stages.cue_model import CANDIDATE_POS, extension_keys, features, neighbours
+from onrecord.stages.marks import quotations_of, token_states
 
 MIN_CUE_RATE = 0.01
 OUT = Path(__file__).resolve().parents[1] / "src" / "onrecord" / "stages" / "data" / "cues.json"
@@ -46,8 +46,7 @@ def examples(split_dir: Path, model: str):
                     cue_heads.add(span.root.i)
                     cue_lemmas[span.root.lemma_.lower()] += 1
                     _count_extensions(span, extensions)
-        spans = [span for q in find_quotations(doc.text) for span in q.spans]
-        states = quote_state(doc, spans)
+        states = token_states(doc, quotations_of(doc, doc.text))
         for token in doc:
             if token.pos_ in CANDIDATE_POS:
                 seen_lemmas[token.lemma_.lower()] += 1

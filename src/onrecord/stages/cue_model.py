@@ -15,7 +15,7 @@ import json
 import math
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .cues import EVALUATION, NOUNS, SPEECH, THOUGHT
 
@@ -27,24 +27,6 @@ def _lexicon(lemma: str) -> str:
         if lemma in words:
             return name
     return "none"
-
-
-def quote_state(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[bool, bool, bool]]:
-    """Per token: inside a quotation, a quotation ends just before it, one starts just after it."""
-    inside = [False] * len(doc)
-    ends_before = [False] * len(doc)
-    starts_after = [False] * len(doc)
-    for start, end in spans:
-        first = doc.char_span(start, end, alignment_mode="expand")
-        if first is None or not len(first):
-            continue
-        for i in range(first.start, first.end):
-            inside[i] = True
-        for i in range(first.end, min(first.end + 5, len(doc))):
-            ends_before[i] = True
-        for i in range(max(0, first.start - 5), first.start):
-            starts_after[i] = True
-    return list(zip(inside, ends_before, starts_after, strict=True))
 
 
 def features(token: Token, state: tuple[bool, bool, bool]) -> list[str]:

@@ -17,13 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LOWER, ORTH, POS, SENT_START
+from spacy.attrs import LOWER, POS, SENT_START
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN, SPACE
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Record
 from . import stage
+from .marks import quotations_of, token_states
 
 REFERENT_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 USER_DATA_KEY = "onrecord.clusters"
@@ -658,42 +659,26 @@ class _Scan:
 
 _PRONOUN_IDS = numpy.array([get_string_id(w) for w in _PRONOUN_GENDER], dtype="uint64")
 _ROLE_IDS = numpy.array([get_string_id(w) for w in ROLE_NOUNS], dtype="uint64")
-_QUOTE_IDS = numpy.array([get_string_id(w) for w in ("“", "”", '"', "«", "»")], dtype="uint64")
 
 
 def _scan(doc: Doc) -> _Scan:
     scan = doc.user_data.get("onrecord.scan")
     if scan is not None and len(scan.sentence) == len(doc):
         return scan
-    array = doc.to_array([ORTH, LOWER, POS, SENT_START]).reshape(-1, 4)
-    starts = array[:, 3] == 1
+    lower, pos, sent_start = doc.to_array([LOWER, POS, SENT_START]).reshape(-1, 3).T
+    starts = sent_start == 1
     if len(starts):
         starts[0] = False
     sentence = numpy.cumsum(starts).tolist()
-    marks = numpy.flatnonzero(numpy.isin(array[:, 0], _QUOTE_IDS) | (array[:, 2] == SPACE)).tolist()
     scan = _Scan(
         sentence=sentence,
-        quoted=_quoted(doc, marks),
-        pronouns=numpy.flatnonzero(numpy.isin(array[:, 1], _PRONOUN_IDS)).tolist(),
-        propn=numpy.flatnonzero(array[:, 2] == PROPN).tolist(),
-        roles=numpy.flatnonzero((array[:, 2] == NOUN) & numpy.isin(array[:, 1], _ROLE_IDS)).tolist(),
+        quoted=[state[0] for state in token_states(doc, quotations_of(doc, doc.text))],
+        pronouns=numpy.flatnonzero(numpy.isin(lower, _PRONOUN_IDS)).tolist(),
+        propn=numpy.flatnonzero(pos == PROPN).tolist(),
+        roles=numpy.flatnonzero((pos == NOUN) & numpy.isin(lower, _ROLE_IDS)).tolist(),
     )
     doc.user_data["onrecord.scan"] = scan
     return scan
-
-
-def _quoted(doc: Doc, marks: list[int]) -> list[bool]:
-    """Whether each token stands inside quotation marks; a paragraph break closes an open one."""
-    flags = [False] * len(doc)
-    opened = None
-    for i in marks:
-        text = doc[i].text
-        if text in ("“", "«") or (text == '"' and opened is None):
-            opened = i
-        elif opened is not None and (text in ("”", "»", '"') or "\n\n" in text):
-            flags[opened + 1:i] = [True] * (i - opened - 1)
-            opened = None
-    return flags
 
 
 def inside_quotes(doc: Doc) -> list[bool]:

@@ -15,6 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
+_CACHE = "onrecord.quotations"
+
 _MARKS = re.compile("[\"'“”„‟«»‹›‘’‚]")
 _OPENERS = {"“": "d", "„": "d", "‟": "d", "«": "d", "‹": "s", "‘": "s", "‚": "s"}
 _CLOSERS = {"”": "d", "»": "d", "›": "s", "’": "s"}
@@ -181,3 +185,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def quotations_of(doc: Doc, text: str) -> list[Quoted]:
+    """The article's quotations, paired once per parsed doc and shared by the stages that read them."""
+    found = doc.user_data.get(_CACHE)
+    if found is None:
+        found = doc.user_data[_CACHE] = find_quotations(text)
+    return found
+
+
+def token_states(doc: Doc, quotations: list[Quoted]) -> list[tuple[bool, bool, bool]]:
+    """Per token: inside a quotation, a quotation ends just before it, one starts just after it."""
+    inside = [False] * len(doc)
+    ends_before = [False] * len(doc)
+    starts_after = [False] * len(doc)
+    for start, end in (span for quotation in quotations for span in quotation.spans):
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            continue
+        for i in range(tokens.start, tokens.end):
+            inside[i] = True
+        for i in range(tokens.end, min(tokens.end + 5, len(doc))):
+            ends_before[i] = True
+        for i in range(max(0, tokens.start - 5), tokens.start):
+            starts_after[i] = True
+    return list(zip(inside, ends_before, starts_after, strict=True))

@@ -24,9 +24,9 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, trimmed
-from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, quote_state
+from .cue_model import CANDIDATE_POS, cue_tokens, is_cue
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
-from .marks import Quoted, find_quotations
+from .marks import Quoted, quotations_of, token_states
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
@@ -62,10 +62,10 @@ class Finder:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text
-        self.quotations = find_quotations(text)
+        self.quotations = quotations_of(doc, text)
         self.starts = [q.start for q in self.quotations]
         self.claimed: set[int] = set()  # ids of quotations that are some quote's content
-        self.states = quote_state(doc, [span for q in self.quotations for span in q.spans])
+        self.states = token_states(doc, self.quotations)
         # Token.sent walks the doc on every call; one lookup table serves the whole stage.
         self.sentences: list[Span] = []
         for sentence in doc.sents:
