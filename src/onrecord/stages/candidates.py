@@ -131,21 +131,20 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
 
     def add(kind: str, tokens: list[Token]) -> None:
         tokens = [t for t in sorted(tokens, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
-        if tokens:
-            candidate = Candidate(kind, (trimmed(text, tokens[0].idx, end_of(tokens[-1])) or (0, 0),))
-            if candidate.spans[0] != (0, 0) and candidate not in found:
-                found.append(candidate)
+        span = trimmed(text, tokens[0].idx, end_of(tokens[-1])) if tokens else None
+        if span and Candidate(kind, (span,)) not in found:
+            found.append(Candidate(kind, (span,)))
 
     verb, hops = cue, 0
     while hops < 3:
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    add("antecedent", _noun_phrase(verb.head))
+                    add("antecedent", noun_phrase(verb.head))
                     add("antecedent-full", [t for t in verb.head.subtree if t.i < verb.i and not _inside(t, verb)])
                 else:
                     add("subject", list(child.subtree))
-                    add("subject-np", _noun_phrase(child))
+                    add("subject-np", noun_phrase(child))
                     add("subject-no-clause", [t for t in child.subtree if not _in_clause(t, child)])
             elif child.dep_ == "agent":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -168,9 +167,9 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
     return found
 
 
-def _noun_phrase(token: Token) -> list[Token]:
-    return [token] + [t for t in token.lefts if t.dep_ in _NP_PARTS] + [
-        t for left in token.lefts if left.dep_ in _NP_PARTS for t in left.subtree]
+def noun_phrase(token: Token) -> list[Token]:
+    """The noun and what stands before it in its phrase ("the port's new chief"), no clauses after."""
+    return [token] + [t for left in token.lefts if left.dep_ in _NP_PARTS for t in left.subtree]
 
 
 def _in_clause(token: Token, root: Token) -> bool:

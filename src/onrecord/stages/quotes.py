@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
-from .candidates import end_of, trimmed
+from .candidates import end_of, noun_phrase, trimmed
 from .cue_model import CANDIDATE_POS, cue_tokens, is_cue
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .marks import Quoted, quotations_of, token_states
@@ -50,11 +50,11 @@ class _Draft:
     verb: Token | None = None
 
 
-@stage("quotes", requires={"parser", "lemmatizer"})
+@stage("quotes", requires={"parser", "lemmatizer", "ner"})  # ner: who can be spoken to
 def find_quotes(doc: Doc, record: Record) -> None:
     finder = Finder(doc, record.article.text)
     drafts = finder.run()
-    record.quotes = _to_quotes(drafts, record)
+    record.quotes = _to_quotes(drafts, record.article.text)
     record.terms = finder.terms
 
 
@@ -169,7 +169,8 @@ class Finder:
         for quotation in self._quotations_near(left, right):
             if quotation.start <= verb.idx < quotation.end:
                 continue  # the cue is inside it: it belongs to an inner quotation
-            if _inside(verb.idx, quotation.parent) is False:
+            outer = quotation.parent
+            if outer is not None and not outer.start <= verb.idx < outer.end:
                 continue  # a nested quotation answers only cues inside its own outer quotation
             gap = self.text[quotation.outer_end:left] if quotation.outer_end <= left else self.text[right:quotation.opened_at]
             if quotation.outer_end > left and quotation.opened_at < right:
@@ -210,15 +211,12 @@ class Finder:
         return self.quotations[low:high]
 
     def _quotations_within(self, spans: list[tuple[int, int]]) -> list[Quoted]:
-        inside = []
-        for start, end in spans:
-            for quotation in self._quotations_near(start, end):
-                if start <= quotation.opened_at and quotation.outer_end <= end + 1 and quotation.depth == 0 or (
-                    start <= quotation.opened_at and quotation.outer_end <= end + 1
-                    and quotation.parent is not None and not (start <= quotation.parent.opened_at)
-                ):
-                    inside.append(quotation)
-        return inside
+        """The outermost quotations lying wholly inside ``spans``."""
+        def inside(q: Quoted, start: int, end: int) -> bool:
+            return start <= q.opened_at and q.outer_end <= end + 1
+
+        return [q for start, end in spans for q in self._quotations_near(start, end)
+                if inside(q, start, end) and (q.parent is None or not inside(q.parent, start, end))]
 
     def _cue_span(self, cue: Token) -> list[tuple[int, int]]:
         tokens = cue_tokens(cue)
@@ -232,11 +230,11 @@ class Finder:
     def _addressee(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         for child in verb.children:
             if lemma in ADDRESSING and child.dep_ in ("dobj", "dative", "iobj") and _can_be_spoken_to(child):
-                return _span_of(_noun_phrase(child))
+                return _span_of(noun_phrase(child))
             if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma in SPEECH:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and _can_be_spoken_to(objects[0]):
-                    return _span_of(_noun_phrase(objects[0]))
+                    return _span_of(noun_phrase(objects[0]))
         return None
 
     # -- what no cue claimed ---------------------------------------------------------------
@@ -296,8 +294,7 @@ class Finder:
     def _is_statement(self, quotation: Quoted) -> bool:
         inner = self.text[quotation.start:quotation.end]
         words = inner.split()
-        paragraph_start = self.text.rfind("\n", 0, quotation.opened_at) + 1
-        alone = not self.text[paragraph_start:quotation.opened_at].strip()
+        alone = not self.text[self._paragraph_start(quotation.opened_at):quotation.opened_at].strip()
         if alone and (quotation.closed_at is None or not self.text[quotation.outer_end:self._lineend_of(quotation)].strip(" .")):
             return True  # a paragraph that is a quotation: a statement, even "Both."
         if len(words) >= 6:
@@ -331,26 +328,9 @@ class Finder:
     def _colon_speaker(self, draft: _Draft, quotation: Quoted) -> None:
         """A quotation after "She described the session as follows:" takes that sentence's cue."""
         before = self.text[:quotation.opened_at].rstrip()
-        if not before.endswith(":"):
-            return
-        token = self._token_at(len(before) - 1)
-        if token is None:
-            return
-        for candidate in reversed(list(self.sentences[token.i])):
-            lemma = candidate.lemma_.lower()
-            if candidate.pos_ == "VERB" and (lemma in VERBS or lemma in ("put", "go")) or (
-                    candidate.pos_ == "NOUN" and lemma in NOUNS):
-                verb = candidate if candidate.pos_ == "VERB" else candidate.head
-                draft.cue = self._cue_span(candidate)
-                draft.speaker = self._speaker(verb) or self._previous_subject(self.sentences[token.i])
-                draft.verb = verb
-                return
-
-    def _previous_subject(self, sentence: Span) -> tuple[int, int] | None:
-        for token in sentence:
-            if token.dep_ in _SUBJECTS:
-                return _span_of(_noun_phrase(token))
-        return None
+        token = self._token_at(len(before) - 1) if before.endswith(":") else None
+        if token is not None:
+            self._cue_before_colon(draft, self.sentences[token.i])
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -375,20 +355,26 @@ class Finder:
         return found
 
     def _cue_before_colon(self, draft: _Draft, sentence: Span) -> None:
+        """The cue of the sentence that a colon ends ("as the union put it in its statement:"), its
+        speaker the cue's subject, the statement's owner, or the sentence's subject."""
         for token in reversed(list(sentence)):
             lemma = token.lemma_.lower()
-            if (token.pos_ == "VERB" and (lemma in VERBS or lemma == "put")) or (token.pos_ == "NOUN" and lemma in NOUNS):
+            if (token.pos_ == "VERB" and (lemma in VERBS or lemma in ("put", "go"))) or (
+                    token.pos_ == "NOUN" and lemma in NOUNS):
                 verb = token if token.pos_ == "VERB" else _governing_verb(token)
                 draft.cue = self._cue_span(token)
-                draft.speaker = (self._speaker(verb) if verb is not None else None) or self._possessor(token)
+                draft.speaker = ((self._speaker(verb) if verb is not None else None) or self._possessor(token)
+                                 or self._sentence_subject(sentence))
                 draft.verb = verb
                 return
 
     def _possessor(self, noun: Token) -> tuple[int, int] | None:
-        for child in noun.children:
-            if child.dep_ == "poss":
-                return _span_of(_noun_phrase(child))
-        return None
+        owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+        return _span_of(noun_phrase(owner)) if owner is not None else None
+
+    def _sentence_subject(self, sentence: Span) -> tuple[int, int] | None:
+        subject = next((token for token in sentence if token.dep_ in _SUBJECTS), None)
+        return _span_of(noun_phrase(subject)) if subject is not None else None
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -430,17 +416,6 @@ def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[i
     return out
 
 
-def _noun_phrase(token: Token) -> list[Token]:
-    keep = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat"}
-    return [token] + [t for t in token.lefts if t.dep_ in keep]
-
-
-def _inside(offset: int, quotation: Quoted | None) -> bool | None:
-    if quotation is None:
-        return None
-    return quotation.start <= offset < quotation.end
-
-
 def _covers(quotation: Quoted, span: tuple[int, int], text: str) -> bool:
     """The content is the quotation and nothing but: marks and punctuation aside."""
     outside = text[span[0]:quotation.opened_at] + text[quotation.outer_end:span[1]]
@@ -471,19 +446,17 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    """One quote per content: a cue nested in another cue's content ("said he thinks ...") and
-    two cues claiming one quotation keep the outermost attribution."""
-    kept: list[_Draft] = []
-    for draft in sorted(drafts, key=lambda d: (d.content[0][0], -(d.content[-1][1] - d.content[0][0]))):
-        duplicate = next((k for k in kept if k.content == draft.content), None)
-        if duplicate is not None:
-            continue
-        kept.append(draft)
+    """One quote per content: where two cues claim the same words, the first in the text keeps them."""
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    kept = []
+    for draft in sorted(drafts, key=lambda d: d.content[0][0]):
+        if tuple(draft.content) not in seen:
+            seen.add(tuple(draft.content))
+            kept.append(draft)
     return kept
 
 
-def _to_quotes(drafts: list[_Draft], record: Record) -> list[Quote]:
-    text = record.article.text
+def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
     quotes: list[Quote] = []
     container: dict[int, str] = {}
     for number, draft in enumerate(drafts, start=1):
@@ -498,16 +471,15 @@ def _to_quotes(drafts: list[_Draft], record: Record) -> list[Quote]:
                 outer = outer.parent
         if parent is None and draft.verb is not None:
             parent = _enclosing(quotes, drafts, draft)
-        quote = Quote(
+        quotes.append(Quote(
             id=ident,
             kind=draft.kind,
             content=_role(text, draft.content),
             cue=_role(text, draft.cue) if draft.cue else None,
-            speaker=_party(text, draft.speaker, record) if draft.speaker else None,
-            addressee=_party(text, draft.addressee, record) if draft.addressee else None,
+            speaker=_party(text, draft.speaker) if draft.speaker else None,
+            addressee=_party(text, draft.addressee) if draft.addressee else None,
             parent=parent,
-        )
-        quotes.append(quote)
+        ))
     return quotes
 
 
@@ -525,6 +497,6 @@ def _role(text: str, spans: list[tuple[int, int]]) -> Role:
     return Role(text=" … ".join(text[s:e] for s, e in spans), spans=list(spans))
 
 
-def _party(text: str, span: tuple[int, int], record: Record) -> Party:
+def _party(text: str, span: tuple[int, int]) -> Party:
     # The entity is filled by the "speakers" stage, which resolves names, descriptions and pronouns.
     return Party(text=text[span[0]:span[1]], spans=[span])
