@@ -111,45 +111,38 @@ def _same_attribution(guess: Attribution, gold: Attribution) -> bool:
     return bool(guess.source & gold.source)
 
 
-def first_annotations(directory: Path) -> dict[str, Path]:
-    """Article name → the .ann file of its first annotator."""
-    order: dict[str, list[str]] = {}
-    metadata = directory.parent / "metadata.tsv"
-    if metadata.is_file():
-        with open(metadata, encoding="utf-8", newline="") as rows:
-            for row in csv.DictReader(rows, delimiter="\t"):
-                order[row["filename"]] = row["annotators"].split("|")
-    files: dict[str, Path] = {}
-    for path in sorted((directory / "attributions").glob("*.ann")):
-        name, annotator = path.stem.rsplit("_", 1)
-        ranks = order.get(name, [])
-        rank = ranks.index(annotator) if annotator in ranks else len(ranks)
-        current = files.get(name)
-        if current is None or rank < _rank(current, ranks):
-            files[name] = path
-    return files
-
-
-def _rank(path: Path, ranks: list[str]) -> int:
-    annotator = path.stem.rsplit("_", 1)[1]
-    return ranks.index(annotator) if annotator in ranks else len(ranks)
-
-
-def _published(directory: Path) -> dict[str, str]:
-    metadata = directory.parent / "metadata.tsv"
-    if not metadata.is_file():
+def _metadata(directory: Path) -> dict[str, dict]:
+    """The split's rows of ``../metadata.tsv`` by article name (empty where there is none)."""
+    path = directory.parent / "metadata.tsv"
+    if not path.is_file():
         return {}
-    with open(metadata, encoding="utf-8", newline="") as rows:
-        return {row["filename"]: row["publication_date"] for row in csv.DictReader(rows, delimiter="\t")}
+    with open(path, encoding="utf-8", newline="") as rows:
+        return {row["filename"]: row for row in csv.DictReader(rows, delimiter="\t")}
+
+
+def first_annotations(directory: Path) -> dict[str, Path]:
+    """Article name → the .ann file of its first annotator (the metadata's order, else name order)."""
+    metadata = _metadata(directory)
+    by_name: dict[str, list[Path]] = {}
+    for path in sorted((directory / "attributions").glob("*.ann")):
+        by_name.setdefault(path.stem.rsplit("_", 1)[0], []).append(path)
+
+    def rank(path: Path) -> int:
+        name, annotator = path.stem.rsplit("_", 1)
+        order = metadata.get(name, {}).get("annotators", "").split("|")
+        return order.index(annotator) if annotator in order else len(order)
+
+    return {name: min(paths, key=rank) for name, paths in by_name.items()}
 
 
 def articles(directory: Path, names: Iterable[str]) -> Iterator[Article]:
     """The texts exactly as annotated: no repair, since gold offsets point into the raw text."""
-    published = _published(directory)
+    metadata = _metadata(directory)
     for name in names:
         path = directory / "text" / f"{name}.txt"
         text = path.read_text(encoding="utf-8")
-        yield Article(id=text_id(text), source=str(path), text=text, language="en", published=published.get(name))
+        published = metadata.get(name, {}).get("publication_date")
+        yield Article(id=text_id(text), source=str(path), text=text, language="en", published=published)
 
 
 def evaluate(directory: Path, settings: Settings | None = None, jobs: int = 1, limit: int | None = None) -> Scores:

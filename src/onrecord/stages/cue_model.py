@@ -11,12 +11,10 @@ The same ``features`` function serves training and inference, so the two never d
 from __future__ import annotations
 
 import functools
-import json
-import math
-from importlib import resources
 
 from spacy.tokens import Token
 
+from . import linear
 from .cues import EVALUATION, NOUNS, SPEECH, THOUGHT
 
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ", "PROPN"}
@@ -69,15 +67,16 @@ def features(token: Token, state: tuple[bool, bool, bool]) -> list[str]:
 _KEYED_WORDS = {"prep", "prt", "aux", "auxpass", "neg", "advmod", "det", "agent"}
 
 
+def _touching(root: Token, step: int):
+    """Children of ``root`` on one side that touch it, directly or through other touching children."""
+    i = root.i + step
+    while 0 <= i < len(root.doc) and root.doc[i].head.i == root.i and not root.doc[i].is_punct:
+        yield root.doc[i]
+        i += step
+
+
 def neighbours(root: Token) -> list[Token]:
-    """Children of ``root`` that touch it, directly or through other touching children."""
-    found = []
-    for step in (-1, 1):
-        i = root.i + step
-        while 0 <= i < len(root.doc) and root.doc[i].head.i == root.i and not root.doc[i].is_punct:
-            found.append(root.doc[i])
-            i += step
-    return found
+    return [*_touching(root, -1), *_touching(root, 1)]
 
 
 def extension_keys(root: Token, child: Token) -> tuple[str, str]:
@@ -104,9 +103,7 @@ def cue_tokens(root: Token) -> list[Token]:
     """The cue as annotators mark it: the head plus the touching children they include with it."""
     tokens = [root]
     for step in (-1, 1):
-        i = root.i + step
-        while 0 <= i < len(root.doc) and root.doc[i].head.i == root.i and not root.doc[i].is_punct:
-            child = root.doc[i]
+        for child in _touching(root, step):
             keys = extension_keys(root, child)
             if child.dep_ == "prep" and _decides(keys, "+object"):  # "said in a statement"
                 tokens.extend(child.subtree)
@@ -114,31 +111,22 @@ def cue_tokens(root: Token) -> list[Token]:
             if not _decides(keys):
                 break
             tokens.append(child)
-            i += step
     return sorted(tokens, key=lambda t: t.i)
 
 
 @functools.cache
 def _model() -> dict:
-    data = json.loads(resources.files("onrecord.stages").joinpath("data/cues.json").read_text(encoding="utf-8"))
-    data["extend"] = set(data["extend"])
-    data["keep_out"] = set(data["keep_out"])
-    data["lemmas"] = set(data["lemmas"])
-    return data
-
-
-def _weights() -> tuple[dict[str, float], float]:
-    model = _model()
-    return model["weights"], model["threshold"]
+    model = dict(linear.load("cues"))
+    for key in ("extend", "keep_out", "lemmas"):
+        model[key] = set(model[key])
+    return model
 
 
 def cue_probability(token: Token, state: tuple[bool, bool, bool]) -> float:
-    weights, _ = _weights()
-    score = sum(weights.get(feature, 0.0) for feature in features(token, state))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+    return linear.probability(_model()["weights"], features(token, state))
 
 
 def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
     if token.pos_ not in CANDIDATE_POS or token.lemma_.lower() not in _model()["lemmas"]:
         return False
-    return cue_probability(token, state) >= _weights()[1]
+    return cue_probability(token, state) >= _model()["threshold"]

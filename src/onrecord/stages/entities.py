@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Record
 from . import stage
-from .marks import quotations_of, token_states
+from .marks import states_of
 
 REFERENT_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 USER_DATA_KEY = "onrecord.clusters"
@@ -149,6 +149,7 @@ class Cluster:
 @stage("entities", requires={"ner", "parser"})
 def find_entities(doc: Doc, record: Record) -> None:
     text = record.article.text  # doc.text rebuilds the string on every access
+    states_of(doc, text)  # the quotations, for this stage and the next; from the text at hand
     names = _name_mentions(doc, text)
     clusters = _cluster(names, doc, text)
     _add_untagged_names(doc, text, clusters)
@@ -672,7 +673,7 @@ def _scan(doc: Doc) -> _Scan:
     sentence = numpy.cumsum(starts).tolist()
     scan = _Scan(
         sentence=sentence,
-        quoted=[state[0] for state in token_states(doc, quotations_of(doc, doc.text))],
+        quoted=[state[0] for state in states_of(doc)],
         pronouns=numpy.flatnonzero(numpy.isin(lower, _PRONOUN_IDS)).tolist(),
         propn=numpy.flatnonzero(pos == PROPN).tolist(),
         roles=numpy.flatnonzero((pos == NOUN) & numpy.isin(lower, _ROLE_IDS)).tolist(),

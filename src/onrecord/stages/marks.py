@@ -187,27 +187,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def quotations_of(doc: Doc, text: str) -> list[Quoted]:
-    """The article's quotations, paired once per parsed doc and shared by the stages that read them."""
+def quotations_of(doc: Doc, text: str | None = None) -> list[Quoted]:
+    """The article's quotations, paired once per parsed doc and shared by the stages that read them.
+    Pass the article's text where it is at hand: ``doc.text`` rebuilds it from the tokens."""
     found = doc.user_data.get(_CACHE)
     if found is None:
-        found = doc.user_data[_CACHE] = find_quotations(text)
+        found = doc.user_data[_CACHE] = find_quotations(doc.text if text is None else text)
     return found
+
+
+def states_of(doc: Doc, text: str | None = None) -> list[tuple[bool, bool, bool]]:
+    """``token_states`` of the article's quotations, computed once per parsed doc."""
+    states = doc.user_data.get(_CACHE + ".states")
+    if states is None:
+        states = doc.user_data[_CACHE + ".states"] = token_states(doc, quotations_of(doc, text))
+    return states
+
+
+# The eight possible states, shared: a fresh tuple per token would be thousands of objects per
+# article kept alive in the doc's cache for the garbage collector to walk.
+_STATES = [(bool(n & 4), bool(n & 2), bool(n & 1)) for n in range(8)]
 
 
 def token_states(doc: Doc, quotations: list[Quoted]) -> list[tuple[bool, bool, bool]]:
     """Per token: inside a quotation, a quotation ends just before it, one starts just after it."""
-    inside = [False] * len(doc)
-    ends_before = [False] * len(doc)
-    starts_after = [False] * len(doc)
+    flags = bytearray(len(doc))
     for start, end in (span for quotation in quotations for span in quotation.spans):
         tokens = doc.char_span(start, end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             continue
         for i in range(tokens.start, tokens.end):
-            inside[i] = True
+            flags[i] |= 4
         for i in range(tokens.end, min(tokens.end + 5, len(doc))):
-            ends_before[i] = True
+            flags[i] |= 2
         for i in range(max(0, tokens.start - 5), tokens.start):
-            starts_after[i] = True
-    return list(zip(inside, ends_before, starts_after, strict=True))
+            flags[i] |= 1
+    return [_STATES[flag] for flag in flags]

@@ -26,7 +26,7 @@ from . import candidates, ranker, stage
 from .candidates import end_of, noun_phrase, trimmed
 from .cue_model import CANDIDATE_POS, cue_tokens, is_cue
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
-from .marks import Quoted, quotations_of, token_states
+from .marks import Quoted, quotations_of, states_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
@@ -65,7 +65,7 @@ class Finder:
         self.quotations = quotations_of(doc, text)
         self.starts = [q.start for q in self.quotations]
         self.claimed: set[int] = set()  # ids of quotations that are some quote's content
-        self.states = token_states(doc, self.quotations)
+        self.states = states_of(doc, text)
         # Token.sent walks the doc on every call; one lookup table serves the whole stage.
         self.sentences: list[Span] = []
         for sentence in doc.sents:

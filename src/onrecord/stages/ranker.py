@@ -8,13 +8,9 @@ training split, shipped as ``data/roles.json``. Like ``cue_model``, training and
 
 from __future__ import annotations
 
-import functools
-import json
-import math
-from importlib import resources
-
 from spacy.tokens import Doc, Span, Token
 
+from . import linear
 from .candidates import Candidate
 
 
@@ -52,18 +48,10 @@ def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
     ]
 
 
-@functools.cache
-def _weights() -> dict[str, float]:
-    data = json.loads(resources.files("onrecord.stages").joinpath("data/roles.json").read_text(encoding="utf-8"))
-    return data["weights"]
-
-
 def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
           context: tuple[str, int, int] | None = None) -> float:
-    weights = _weights()
     found = features(role, cue, candidate, doc, text, context)
-    total = weights.get(f"{role}:bias", 0.0) + sum(weights.get(f, 0.0) for f in found)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+    return linear.probability(linear.load("roles")["weights"], [f"{role}:bias", *found])
 
 
 def best(role: str, cue: Token, candidates: list[Candidate], doc: Doc, text: str,
