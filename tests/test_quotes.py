@@ -89,8 +89,11 @@ def test_multi_paragraph_quotation_is_one_quote():
             "“What he complained about was being lied to.\n\n"
             "“And we will not be lied to again.”\n\nThe crowd cheered.")
     _, quotes = quotes_of(text)
-    by_content(quotes, "My father worked")
-    assert any("lied to again" in quote.content.text for quote in quotes if quote.speaker)
+    (quote,) = quotes
+    assert quote.speaker.text == "Meravic" and quote.kind == "direct"
+    # The interrupted first paragraph gives two spans; each paragraph reopening it, one more.
+    assert [text[s:e][:14] for s, e in quote.content.spans] == [
+        "My father work", "He never compl", "What he compla", "And we will no"]
 
 
 def test_nested_quotation_has_its_own_speaker_and_parent():
