@@ -45,18 +45,12 @@ def fail(message: str) -> NoReturn:
 
 
 def input_files(paths: list[str]) -> list[Path]:
-    """The files onrecord would read under ``paths``, in its order (name order, hidden files skipped)."""
+    """The files onrecord would read under ``paths``, in its order."""
     files = []
     for path in map(Path, paths):
         if not path.exists():
             fail(f"{path}: no such file or directory")
-        if path.is_file():
-            files.append(path)
-            continue
-        for file in sorted(path.rglob("*")):
-            hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
-            if file.is_file() and not hidden and ingest.format_of(file):
-                files.append(file)
+        files += ingest.directory_files(path)[0] if path.is_dir() else [path]
     return files
 
 

@@ -118,16 +118,23 @@ def _parse_bytes(source: str, data: bytes, kind: str, settings: Settings) -> Ite
         yield from CONTAINERS[kind](Path(spool.name), source, settings)
 
 
-def _read_directory(directory: Path, settings: Settings) -> Iterator[Article | Failure]:
-    """Every file of a known format under ``directory``, in name order; hidden files are skipped."""
-    skipped = 0
+def directory_files(directory: Path) -> tuple[list[Path], int]:
+    """The files ``read`` takes from a directory (known formats, name order, hidden ones skipped),
+    and how many others it passes over."""
+    files, others = [], 0
     for path in sorted(directory.rglob("*")):
-        relative = path.relative_to(directory)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        if any(part.startswith(".") for part in path.relative_to(directory).parts) or not path.is_file():
             continue
         if format_of(path) is None:
-            skipped += 1
-            continue
+            others += 1
+        else:
+            files.append(path)
+    return files, others
+
+
+def _read_directory(directory: Path, settings: Settings) -> Iterator[Article | Failure]:
+    files, skipped = directory_files(directory)
+    for path in files:
         yield from read_file(path, str(path), settings)
     if skipped:
         log.warning("skipped %d file(s) of other types in %s", skipped, directory)

@@ -303,20 +303,14 @@ def count_articles(sources: Iterable[str | Path]) -> int | None:
     """How many articles ``sources`` hold, when that is cheap to tell (None for stdin and WARC)."""
     total = 0
     for source in sources:
-        path = Path(source)
         if str(source) == "-":
             return None
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if path.is_dir() and any(part.startswith(".") for part in file.relative_to(path).parts):
-                continue
+        path = Path(source)
+        for file in readers.directory_files(path)[0] if path.is_dir() else [path]:
             kind = readers.format_of(file)
             if kind == "warc":
                 return None
-            if kind == "jsonl":
-                total += _count_lines(file)
-            elif kind is not None or not path.is_dir():
-                total += 1
+            total += _count_lines(file) if kind == "jsonl" else 1
     return total
 
 
