@@ -3,8 +3,12 @@
     .venv/bin/python train/roles.py [--polnear ../shared/data/polnear] [--C 1.0]
 
 For every gold attribution in ``train``, the candidates that the parse offers for its cue are
-labelled right (the same characters as the gold span, after trimming) or wrong; a logistic
-regression learns which candidate to prefer. Only ``train`` is read.
+labelled right (the same characters as the gold span, after trimming) or wrong. Contents are
+learned one candidate at a time (a logistic regression of right against wrong), so that cues whose
+gold span no candidate reaches still teach which readings come closest. Speakers are learned in
+pairs (right minus wrong, both ways round), which ranks the few readings of a subject better than
+scoring each alone. Both yield one linear score, so ``ranker`` reads them alike. Only ``train``
+is read.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sparse
 from common import cue_head, options, parsed, weights, write
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -22,8 +27,10 @@ from onrecord.stages.quotes import Finder
 from onrecord.stages.ranker import features
 
 
-def examples(split_dir: Path, model: str):
-    rows, labels = [], []
+def examples(split_dir: Path, model: str) -> dict[str, tuple[list[dict], list[bool], list[int]]]:
+    """Per role: feature rows, labels and the cue (group) each candidate belongs to."""
+    found: dict[str, tuple[list[dict], list[bool], list[int]]] = {"content": ([], [], []), "speaker": ([], [], [])}
+    group = 0
     for doc, gold in parsed(split_dir, model):
         text = doc.text
         finder = Finder(doc, text)
@@ -35,23 +42,54 @@ def examples(split_dir: Path, model: str):
             if attribution.source:
                 roles.append(("speaker", attribution.source, candidates.speakers(cue, text)))
             for role, truth, offered in roles:
+                rows, labels, groups = found[role]
                 for candidate in offered:
                     rows.append({f: 1 for f in features(role, cue, candidate, doc, text)} | {f"{role}:bias": 1})
                     labels.append(positions(text, candidate.spans) == truth)
-    return rows, np.array(labels)
+                    groups.append(group)
+                group += 1
+    return found
+
+
+def pointwise(rows: list[dict], labels: list[bool], C: float) -> tuple[DictVectorizer, LogisticRegression]:
+    vectorizer = DictVectorizer()
+    classifier = LogisticRegression(C=C, max_iter=3000)
+    classifier.fit(vectorizer.fit_transform(rows), np.array(labels))
+    return vectorizer, classifier
+
+
+def pairwise(rows: list[dict], labels: list[bool], groups: list[int], C: float) -> tuple[DictVectorizer, LogisticRegression]:
+    """Each right candidate against each wrong one of the same cue: the sign of w·(right − wrong)."""
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows).tocsr()
+    labels_, groups_ = np.array(labels), np.array(groups)
+    right, wrong = [], []
+    for group in np.unique(groups_):
+        members = np.flatnonzero(groups_ == group)
+        for r in members[labels_[members]]:
+            for w in members[~labels_[members]]:
+                right.append(r)
+                wrong.append(w)
+    differences = x[right] - x[wrong]
+    classifier = LogisticRegression(C=C, max_iter=3000, fit_intercept=False)
+    classifier.fit(sparse.vstack([differences, -differences]), np.r_[np.ones(len(right)), np.zeros(len(right))])
+    return vectorizer, classifier
 
 
 def main() -> None:
     args = options(__doc__.splitlines()[0], regularisation=1.0)
-    rows, labels = examples(args.polnear / "train", args.model)
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(rows)
-    classifier = LogisticRegression(C=args.C, max_iter=3000)
-    classifier.fit(x, labels)
-    print(f"train: {x.shape[0]} candidates, {int(labels.sum())} right, {x.shape[1]} features")
-    kept = weights(vectorizer, classifier, smallest=0.01)
-    for role in ("content", "speaker"):
-        kept[f"{role}:bias"] = round(kept.get(f"{role}:bias", 0.0) + float(classifier.intercept_[0]), 4)
+    found = examples(args.polnear / "train", args.model)
+    kept: dict[str, float] = {}
+    for role, (rows, labels, groups) in found.items():
+        if role == "content":
+            vectorizer, classifier = pointwise(rows, labels, args.C)
+            kept[f"{role}:bias"] = float(classifier.intercept_[0])
+        else:
+            vectorizer, classifier = pairwise(rows, labels, groups, args.C)
+        learned = weights(vectorizer, classifier, smallest=0.01)
+        kept[f"{role}:bias"] = round(kept.get(f"{role}:bias", 0.0) + learned.pop(f"{role}:bias", 0.0), 4)
+        kept.update(learned)
+        print(f"{role}: {len(rows)} candidates, {sum(labels)} right, {len(vectorizer.vocabulary_)} features")
     write("roles", {"weights": kept})
 
 

@@ -3,8 +3,10 @@
 The parse offers several readings of what a cue reports (its clause; its objects, with or
 without the adverbials after them; the clause it interrupts, on both sides; the quotation beside
 it; the rest of the sentence) and of who speaks (the subject, as a whole or as a bare noun phrase;
-the agent of a passive; the antecedent of "who"). Which reading annotators take depends on the
-cue and the sentence, so ``ranker`` learns to choose among these candidates.
+the agent of a passive; the antecedent of "who"). Each single-span reading also comes trimmed:
+without a trailing modifier (", which …", "on Thursday", an apposition) or a leading one ("In
+addition,", "And"), since annotators often leave those out. Which reading annotators take depends on
+the cue and the sentence, so ``ranker`` learns to choose among these candidates.
 """
 
 from __future__ import annotations
@@ -20,12 +22,17 @@ _OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
 _CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _NP_PARTS = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat", "quantmod"}
+# Modifiers that can close a reading (cut from its end) or open it (cut from its start).
+_TAIL_DEPS = {"prep", "npadvmod", "advcl", "relcl", "appos", "acl", "advmod", "conj", "parataxis", "cc"}
+_LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
 
 @dataclass(frozen=True)
 class Candidate:
     kind: str  # how the parse offers it: "clause", "objects", "objects+tail", "around", ...
     spans: Spans
+    trim: str = ""  # what was cut from that reading: "tail:relcl", "lead:cc", ...
+    cut: tuple[str, ...] = ()  # what the cut part looks like, for the ranker: first word, comma, size, time
 
 
 def end_of(token: Token) -> int:
@@ -117,7 +124,42 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         add("quotation", spans)
     if len(quotations) > 1:
         add("quotations", tuple(span for spans in quotations for span in spans))
-    return found
+    return found + _trimmed_readings(cue.doc, text, found)
+
+
+def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]:
+    """Each single-span reading without one modifier at its end or its start."""
+    seen = {c.spans for c in found}
+    trimmed_ones: list[Candidate] = []
+    for candidate in found:
+        if len(candidate.spans) != 1 or candidate.kind.startswith("quotation"):
+            continue
+        start, end = candidate.spans[0]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        first, last = span.start, span.end - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
+        root = span.root.i
+        for token in span:
+            if token.i == root:
+                continue
+            if token.dep_ in _TAIL_DEPS and token.right_edge.i >= last and token.left_edge.i > first:
+                before = doc[token.left_edge.i - 1]
+                cut, how, part = trimmed(text, start, end_of(before)), "tail", doc[token.left_edge.i:last + 1]
+            elif token.dep_ in _LEAD_DEPS and token.left_edge.i == first and token.right_edge.i < last:
+                cut, how, part = trimmed(text, doc[token.right_edge.i + 1].idx, end), "lead", doc[first:token.right_edge.i + 1]
+            else:
+                continue
+            if cut and len(part) and (cut,) not in seen:
+                seen.add((cut,))
+                looks = (part[0].lower_ if part[0].is_stop else part[0].pos_,
+                         "comma" if doc[part.start - 1].is_punct or doc[min(part.end, len(doc) - 1)].is_punct else "tight",
+                         str(min(len(part), 8) // 3), "time" if any(t.ent_type_ in ("DATE", "TIME") for t in part) else "-",
+                         "quoted" if any(t.is_quote for t in part) else "-")
+                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{token.dep_}", looks))
+    return trimmed_ones
 
 
 def _hull(text: str, tokens: list[Token]) -> tuple[int, int] | None:

@@ -34,6 +34,7 @@ def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
     last = tokens[-1] if tokens else cue
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
     kind = candidate.kind
+    trim = candidate.trim or "-"
     inner = text[start:end]
     quoted = any(mark in inner for mark in "“”\"«»") or text[max(0, start - 1):start] in "“\"«‘'"
     return [
@@ -45,6 +46,8 @@ def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
         f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={end >= sentence_end - 2}",
         f"{role}:starts_sentence={start <= sentence_start + 1}", f"{role}:first_ent={first.ent_type_ or '-'}",
         f"{role}:head_pos={span.root.pos_ if span is not None and len(span) else '-'}",
+        f"{role}:trim={trim}", f"{role}:trim_kind={trim}|{kind}", f"{role}:trim_lemma={trim}|{lemma}",
+        *(f"{role}:trim_cut{n}={trim}|{value}" for n, value in enumerate(candidate.cut)),
     ]
 
 
