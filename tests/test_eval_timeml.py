@@ -112,3 +112,10 @@ def test_timebank_scores_hold():
     # A floor well under the figures reached, so that a regression shows and noise does not.
     scores = evaluate(TBAQ / "TimeBank").total
     assert scores.relaxed.f1 > 0.9 and scores.value.f1 > 0.75
+
+
+def test_a_decade_in_the_records_form_matches_timemls_form():
+    from onrecord.eval.timeml import same_value
+
+    assert same_value("199X", "199") and same_value("199", "199X")
+    assert not same_value("199X", "198") and not same_value("1990", "199")

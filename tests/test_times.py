@@ -126,3 +126,69 @@ def test_number(words, value):
 ])
 def test_duration(amount, unit, value):
     assert duration(amount, unit) == value
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # clock times: two-digit hours, universal time marked "Z", a day after the clock read in its sentence
+    ("The plane landed at 10:35 a.m. in Lisbon.", ("10:35 a.m.", "TIME", "2024-03-13T10:35")),
+    ("The summit opens at 14:30 UTC.", ("14:30 UTC", "TIME", "2024-03-13T14:30Z")),
+    ("Trading resumed at 0800 GMT.", ("0800 GMT", "TIME", "2024-03-13T08:00Z")),
+    ("The tenants have until 9 a.m. Thursday to leave.", ("9 a.m. Thursday", "TIME", "2024-03-14T09:00")),
+    # tense cues: "United" is no past tense, a put-off event lies ahead, "will be named" is future
+    ("The minister will travel to the United States Friday.", ("Friday", "DATE", "2024-03-15")),
+    ("The board postponed the vote until Monday.", ("Monday", "DATE", "2024-03-18")),
+    ("The new chief will succeed her on Oct. 1.", ("Oct. 1", "DATE", "2024-10-01")),
+    ("A new coach will be named in December.", ("December", "DATE", "2024-12")),
+    ("She was shot last Oct. 23 outside her home.", ("Oct. 23", "DATE", "2023-10-23")),
+    ("The two sides intend to sign the deal in February.", ("February", "DATE", "2025-02")),
+    ("The two leaders meet Monday in Geneva.", ("Monday", "DATE", "2024-03-18")),
+    ("Today, hundreds of pilgrims began to arrive.", ("Today", "DATE", "2024-03-13")),
+    # quarters counted as quarters, plural units with recent/coming as vague durations
+    ("Profits fell for two quarters in a row.", ("two quarters", "DURATION", "P2Q")),
+    ("The fund pays out every quarter.", ("every quarter", "SET", "P1Q")),
+    ("Rents have soared in recent years.", ("recent years", "DURATION", "PXY")),
+    ("Talks will continue over the next couple of years.", ("the next couple of years", "DURATION", "P2Y")),
+    ("The index fell for eight trading days.", ("eight trading days", "DURATION", "P8D")),
+    # seasons, parts of the day, the end of the year, the term ahead
+    ("The plant reopened this past spring.", ("this past spring", "DATE", "2023-SP")),
+    ("Clouds gathered by mid afternoon.", ("mid afternoon", "TIME", "2024-03-13TAF")),
+    ("Sales should recover by year-end.", ("year-end", "DATE", "2024")),
+    ("The index is up 8% since year-end.", ("year-end", "DATE", "2023")),
+    ("Prices may stay high in the near term.", ("the near term", "DATE", "FUTURE_REF")),
+    ("The council publishes weekly figures on housing.", ("weekly", "SET", "P1W")),
+])
+def test_more_expressions(sentence, expected):
+    assert one(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The director, 52 years old, resigned.",
+    "A second group of investors joined the bid.",
+    "Foreign minister Jan Kavan signed the treaty.",
+    "Thousands joined the March for Life in the capital.",
+    "For Poland, high noon has come.",
+    'The senator spoke on ABC\'s "This Week" program.',
+    "Funds hold more than a quarter of the market.",
+    "Guards arrested him in the early hours of the raid.",
+])
+def test_words_that_are_not_times(sentence):
+    assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == []
+
+
+def test_the_night_of_a_date_leaves_the_date():
+    values = [(t.text, t.value) for t in find_times("He was shot on the night of Friday, March 8.", ANCHOR)]
+    assert values == [("Friday, March 8", "2024-03-08")]
+
+
+def test_the_day_and_that_day_lean_on_the_last_day():
+    text = "Shares fell on Monday. The index lost 2% to end the day at 4,000, and recovered later in the day."
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
+        ("Monday", "2024-03-11"), ("the day", "2024-03-11"), ("later in the day", "2024-03-11")]
+    text = "The dam broke on March 2, 2020. Earlier that day, engineers had warned the town."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2020-03-02", "2020-03-02"]
+    assert find_times("In many ways, the day belonged to the visitors.", ANCHOR) == []
+
+
+def test_that_quarter_is_the_quarter_named_before():
+    text = "Revenue fell in the second quarter of 2022. In that quarter, costs rose."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2022-Q2", "2022-Q2"]

@@ -9,6 +9,8 @@ Definitions (TempEval-3, UzZaman et al. 2013, on character spans instead of toke
 - value (type) F1: an aligned pair counts when the value (type) is also equal, over the number of
   predicted and of gold expressions, so it folds attribute accuracy into relaxed span F1;
 - value (type) accuracy: the same count over the aligned pairs alone.
+Values are compared after one normalisation: a decade written 199X (the record's form) equals
+TIMEX3's 199 (TimeML's form); both name the 1990s.
 Each sub-folder holding files is scored on its own (TimeBank, AQUAINT), as well as all together.
 """
 
@@ -180,6 +182,13 @@ def read_cat(path: Path) -> Document:
     return Document(path.stem, text, _date_of(anchor), gold, ignored)
 
 
+def same_value(guess: str | None, gold: str | None) -> bool:
+    return _DECADE.sub(r"\1", guess or "") == _DECADE.sub(r"\1", gold or "")
+
+
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
 def _date_of(value: str | None) -> str | None:
     match = re.match(r"\d{4}-\d\d-\d\d", value or "")
     if match:
@@ -202,13 +211,13 @@ def score_document(scores: Scores, document: Document, predicted: list[TimeExpre
     scores.documents += 1
     scores.relaxed.add(len(pairs), n_guess, n_gold)
     scores.strict.add(sum(guess_pos[p] == gold_pos[g] for p, g in pairs), n_guess, n_gold)
-    scores.value.add(sum(guesses[p].value == document.gold[g].value for p, g in pairs), n_guess, n_gold)
+    scores.value.add(sum(same_value(guesses[p].value, document.gold[g].value) for p, g in pairs), n_guess, n_gold)
     scores.type.add(sum(guesses[p].type == document.gold[g].type for p, g in pairs), n_guess, n_gold)
     paired_guess = {p for p, _ in pairs}
     paired_gold = {g for _, g in pairs}
     for p, g in pairs:
         guess, gold = guesses[p], document.gold[g]
-        if guess.value != gold.value or guess_pos[p] != gold_pos[g]:
+        if not same_value(guess.value, gold.value) or guess_pos[p] != gold_pos[g]:
             scores.errors.append((document.name, f"{text[guess.start:guess.end]!r} ~ {text[gold.start:gold.end]!r}",
                                   guess.value, gold.value))
     for p in set(range(n_guess)) - paired_guess:
