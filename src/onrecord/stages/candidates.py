@@ -182,6 +182,7 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    add("relative", [child])  # annotators often mark "who" itself
                     add("antecedent", noun_phrase(verb.head))
                     add("antecedent-full", [t for t in verb.head.subtree if t.i < verb.i and not _inside(t, verb)])
                 else:
@@ -194,9 +195,12 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
             elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     add("according", list(pobj.subtree))
-        if found or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or verb.head.i == verb.i:
+        if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            add("described", noun_phrase(verb.head))  # "a statement saying …", "one saying …"
+        if found or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "pcomp") or verb.head.i == verb.i:
             break
-        verb, hops = verb.head, hops + 1
+        # "by telling reporters …": through the preposition to the verb it hangs from.
+        verb, hops = (verb.head.head if verb.dep_ == "pcomp" else verb.head), hops + 1
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ == "poss":
