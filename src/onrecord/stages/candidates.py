@@ -113,11 +113,12 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         cut = {t.i for t in cue.subtree}
         add("around", _runs(text, list(head.subtree), cut))
         add("around-left", _runs(text, [t for t in head.subtree if t.i < cue.left_edge.i], cut))
-    sentence = list(sentence if sentence is not None else cue.sent)
+    sentence = sentence if sentence is not None else cue.sent
     clause = attribution_clause(cue)
-    add("sentence-rest", _runs(text, sentence, clause))
-    left = [t for t in sentence if t.i < min(clause)]
-    right = [t for t in sentence if t.i > max(clause)]
+    add("sentence-rest", _runs(text, list(sentence), clause))
+    doc = cue.doc
+    left = list(doc[sentence.start:max(sentence.start, min(clause))])
+    right = list(doc[max(clause) + 1:max(sentence.end, max(clause) + 1)])
     add("sentence-left", _runs(text, left, set()) and (_hull(text, left),))
     add("sentence-right", _runs(text, right, set()) and (_hull(text, right),))
     for spans in quotations:
@@ -130,10 +131,12 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
 def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]:
     """Each single-span reading without one modifier at its end or its start."""
     seen = {c.spans for c in found}
+    done: set[Spans] = set()  # readings of several kinds often cover the same words
     trimmed_ones: list[Candidate] = []
     for candidate in found:
-        if len(candidate.spans) != 1 or candidate.kind.startswith("quotation"):
+        if len(candidate.spans) != 1 or candidate.kind.startswith("quotation") or candidate.spans in done:
             continue
+        done.add(candidate.spans)
         start, end = candidate.spans[0]
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) < 3:
@@ -141,10 +144,9 @@ def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]
         first, last = span.start, span.end - 1
         while last > first and doc[last].is_punct:
             last -= 1
-        root = span.root.i
-        for token in span:
-            if token.i == root:
-                continue
+        # A modifier that ends (starts) the span is an ancestor of its last (first) word, as parses
+        # are projective: walking up from both ends finds them all without visiting every word.
+        for token in _ancestors_within(doc[last], first, last) + _ancestors_within(doc[first], first, last):
             if token.dep_ in _TAIL_DEPS and token.right_edge.i >= last and token.left_edge.i > first:
                 before = doc[token.left_edge.i - 1]
                 cut, how, part = trimmed(text, start, end_of(before)), "tail", doc[token.left_edge.i:last + 1]
@@ -160,6 +162,15 @@ def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]
                          "quoted" if any(t.is_quote for t in part) else "-")
                 trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{token.dep_}", looks))
     return trimmed_ones
+
+
+def _ancestors_within(token: Token, first: int, last: int) -> list[Token]:
+    """``token`` and its ancestors up to, not including, the highest one inside [first, last]."""
+    found = []
+    while token.head.i != token.i and first <= token.head.i <= last:
+        found.append(token)
+        token = token.head
+    return found
 
 
 def _hull(text: str, tokens: list[Token]) -> tuple[int, int] | None:

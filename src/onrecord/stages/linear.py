@@ -11,6 +11,7 @@ import json
 import math
 from collections.abc import Iterable
 from importlib import resources
+from itertools import repeat
 
 
 @functools.cache
@@ -20,5 +21,5 @@ def load(name: str) -> dict:
 
 
 def probability(weights: dict[str, float], features: Iterable[str]) -> float:
-    score = sum(weights.get(feature, 0.0) for feature in features)
+    score = sum(map(weights.get, features, repeat(0.0)))  # map: this sum runs for every candidate
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))

@@ -29,9 +29,9 @@ def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
     lemma, sentence_start, sentence_end = context or cue_context(cue)
     start, end = candidate.spans[0][0], candidate.spans[-1][1]
     span = doc.char_span(start, end, alignment_mode="expand")
-    tokens = list(span) if span is not None else []
-    first = tokens[0] if tokens else cue
-    last = tokens[-1] if tokens else cue
+    size = len(span) if span is not None else 0
+    first = span[0] if size else cue
+    last = span[-1] if size else cue
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
     kind = candidate.kind
     trim = candidate.trim or "-"
@@ -40,12 +40,12 @@ def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
     return [
         f"{role}:kind={kind}", f"{role}:kind_lemma={kind}|{lemma}", f"{role}:kind_pos={kind}|{cue.pos_}",
         f"{role}:kind_dep={kind}|{cue.dep_}", f"{role}:side={side}", f"{role}:kind_side={kind}|{side}",
-        f"{role}:len={_bucket(len(tokens))}", f"{role}:kind_len={kind}|{_bucket(len(tokens))}",
+        f"{role}:len={_bucket(size)}", f"{role}:kind_len={kind}|{_bucket(size)}",
         f"{role}:spans={len(candidate.spans)}", f"{role}:first={first.lower_ if first.is_stop else first.pos_}",
         f"{role}:first_dep={first.dep_}", f"{role}:last_pos={last.pos_}", f"{role}:quoted={quoted}",
         f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={end >= sentence_end - 2}",
         f"{role}:starts_sentence={start <= sentence_start + 1}", f"{role}:first_ent={first.ent_type_ or '-'}",
-        f"{role}:head_pos={span.root.pos_ if span is not None and len(span) else '-'}",
+        f"{role}:head_pos={span.root.pos_ if size else '-'}",
         f"{role}:trim={trim}", f"{role}:trim_kind={trim}|{kind}", f"{role}:trim_lemma={trim}|{lemma}",
         *(f"{role}:trim_cut{n}={trim}|{value}" for n, value in enumerate(candidate.cut)),
     ]
