@@ -146,7 +146,8 @@ def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]
             last -= 1
         # A modifier that ends (starts) the span is an ancestor of its last (first) word, as parses
         # are projective: walking up from both ends finds them all without visiting every word.
-        for token in _ancestors_within(doc[last], first, last) + _ancestors_within(doc[first], first, last):
+        root = span.root.i
+        for token in _ancestors_within(doc[last], root, first, last) + _ancestors_within(doc[first], root, first, last):
             if token.dep_ in _TAIL_DEPS and token.right_edge.i >= last and token.left_edge.i > first:
                 before = doc[token.left_edge.i - 1]
                 cut, how, part = trimmed(text, start, end_of(before)), "tail", doc[token.left_edge.i:last + 1]
@@ -164,11 +165,13 @@ def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]
     return trimmed_ones
 
 
-def _ancestors_within(token: Token, first: int, last: int) -> list[Token]:
-    """``token`` and its ancestors up to, not including, the highest one inside [first, last]."""
+def _ancestors_within(token: Token, root: int, first: int, last: int) -> list[Token]:
+    """``token`` and its ancestors inside [first, last], up to and without the reading's root."""
     found = []
-    while token.head.i != token.i and first <= token.head.i <= last:
+    while token.i != root and first <= token.i <= last:
         found.append(token)
+        if token.head.i == token.i:
+            break
         token = token.head
     return found
 
