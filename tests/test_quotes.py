@@ -159,3 +159,9 @@ def test_pull_quote_signed_after_a_dash_without_a_verb():
     _, quotes = quotes_of(text)
     assert by_content(quotes, "The harbour deserves better").speaker.text == "Ingrid Maalen"
     assert by_content(quotes, "so divided").speaker.text == "Pieter Vance"
+
+
+def test_speaker_of_a_report_made_by_way_of_a_preposition():
+    _, quotes = quotes_of("The mayor ended the briefing by telling reporters that the bridge would reopen in May.")
+    quote = by_content(quotes, "the bridge would reopen")
+    assert quote.speaker.text == "The mayor" and quote.cue.text == "telling"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -128,7 +128,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     return found + _trimmed_readings(cue.doc, text, found)
 
 
-def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]:
+def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
     """Each single-span reading without one modifier at its end or its start."""
     seen = {c.spans for c in found}
     done: set[Spans] = set()  # readings of several kinds often cover the same words
@@ -157,12 +157,18 @@ def _trimmed_readings(doc, text: str, found: list[Candidate]) -> list[Candidate]
                 continue
             if cut and len(part) and (cut,) not in seen:
                 seen.add((cut,))
-                looks = (part[0].lower_ if part[0].is_stop else part[0].pos_,
-                         "comma" if doc[part.start - 1].is_punct or doc[min(part.end, len(doc) - 1)].is_punct else "tight",
-                         str(min(len(part), 8) // 3), "time" if any(t.ent_type_ in ("DATE", "TIME") for t in part) else "-",
-                         "quoted" if any(t.is_quote for t in part) else "-")
-                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{token.dep_}", looks))
+                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{token.dep_}", _looks(part)))
     return trimmed_ones
+
+
+def _looks(part: Span) -> tuple[str, ...]:
+    """What decides whether annotators leave a modifier out: its first word, whether a comma sets it
+    off, its size, whether it is a time ("on Thursday") or quotes someone."""
+    doc = part.doc
+    set_off = doc[part.start - 1].is_punct or doc[min(part.end, len(doc) - 1)].is_punct
+    return (part[0].lower_ if part[0].is_stop else part[0].pos_, "comma" if set_off else "tight",
+            str(min(len(part), 8) // 3), "time" if any(t.ent_type_ in ("DATE", "TIME") for t in part) else "-",
+            "quoted" if any(t.is_quote for t in part) else "-")
 
 
 def _ancestors_within(token: Token, root: int, first: int, last: int) -> list[Token]:
