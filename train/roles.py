@@ -83,11 +83,11 @@ def main() -> None:
     for role, (rows, labels, groups) in found.items():
         if role == "content":
             vectorizer, classifier = pointwise(rows, labels, args.C)
-            kept[f"{role}:bias"] = float(classifier.intercept_[0])
         else:
             vectorizer, classifier = pairwise(rows, labels, groups, args.C)
         learned = weights(vectorizer, classifier, smallest=0.01)
-        kept[f"{role}:bias"] = round(kept.get(f"{role}:bias", 0.0) + learned.pop(f"{role}:bias", 0.0), 4)
+        intercept = float(classifier.intercept_[0]) if classifier.fit_intercept else 0.0
+        learned[f"{role}:bias"] = round(learned.get(f"{role}:bias", 0.0) + intercept, 4)
         kept.update(learned)
         print(f"{role}: {len(rows)} candidates, {sum(labels)} right, {len(vectorizer.vocabulary_)} features")
     write("roles", {"weights": kept})

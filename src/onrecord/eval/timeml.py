@@ -182,11 +182,11 @@ def read_cat(path: Path) -> Document:
     return Document(path.stem, text, _date_of(anchor), gold, ignored)
 
 
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
 def same_value(guess: str | None, gold: str | None) -> bool:
     return _DECADE.sub(r"\1", guess or "") == _DECADE.sub(r"\1", gold or "")
-
-
-_DECADE = re.compile(r"^(\d{3})X$")
 
 
 def _date_of(value: str | None) -> str | None:

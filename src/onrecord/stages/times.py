@@ -788,13 +788,13 @@ def _clock(text: str) -> str | None:
         return "T12:00"
     if text == "midnight":
         return "T24:00"
-    match = re.fullmatch(r"(\d\d)(\d\d)", text) or re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", text)
+    match = re.match(r"(\d{1,2})(?::?(\d\d))?\s*([ap])?", text)  # the colon is optional: "0800 GMT"
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    if match.re.groups == 3 and match.group(3) == "p" and hour < 12:
+    if match.group(3) == "p" and hour < 12:
         hour += 12
-    elif match.re.groups == 3 and match.group(3) == "a" and hour == 12:
+    elif match.group(3) == "a" and hour == 12:
         hour = 0
     if hour > 24:
         return None
