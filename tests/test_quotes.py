@@ -165,3 +165,26 @@ def test_speaker_of_a_report_made_by_way_of_a_preposition():
     _, quotes = quotes_of("The mayor ended the briefing by telling reporters that the bridge would reopen in May.")
     quote = by_content(quotes, "the bridge would reopen")
     assert quote.speaker.text == "The mayor" and quote.cue.text == "telling"
+
+
+def test_quotation_goes_on_after_a_long_attribution_unless_another_cue_claims_it():
+    # The cue opening the next paragraph ("ignored") takes no quotation from the one before.
+    _, quotes = quotes_of(
+        "“The tunnel will not open this year,” said Petra Lind, who chairs the regional transport board. "
+        "“We found cracks in the lining and the repairs will take months.”\n\n"
+        "Meanwhile, the ministry has largely ignored the board's earlier warnings.\n\n"
+        "“The delay costs us customers,” said Omar Haddad, a ferry operator. “We will have to cut routes,” he added.")
+    lind = by_content(quotes, "The tunnel will not open")
+    assert "We found cracks" in lind.content.text and len(lind.content.spans) == 2
+    assert lind.speaker.text.startswith("Petra Lind")
+    haddad = by_content(quotes, "The delay costs us customers")
+    assert "cut routes" not in haddad.content.text
+    assert by_content(quotes, "We will have to cut routes").cue.text == "added"
+
+
+def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
+    _, quotes = quotes_of('The deal offers "nothing new," the premier said. "Without reform, the union risks a lot."')
+    quote = by_content(quotes, "nothing new")
+    assert quote.content.text.startswith("The deal offers") and "the union risks a lot" in quote.content.text
+    assert quote.kind == "mixed"
+

@@ -29,6 +29,7 @@ from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUN
 from .marks import Quoted, quotations_of, states_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLOSING = ",.;:!?\"'”’»"
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
 _DASH_NAME = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,4})[^\S\n]*(?=[,\n]|$)")
@@ -96,8 +97,9 @@ class Finder:
         if chosen is None:
             return None
         if beside and _within(list(chosen.spans), beside[0]):
-            # A clause inside the quotation is part of the quoted words: all of them were said.
-            chosen = next(c for c in offered if c.kind.startswith("quotation"))
+            # A clause inside the quotation is part of the quoted words: all of them were said,
+            # with those that carry it on.
+            chosen = next(c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation"))
         cue = self._cue_span(token)
         content = _without(list(chosen.spans), cue[0])
         if not content:
@@ -106,6 +108,12 @@ class Finder:
             quotations, kind = list(beside), "direct"
         else:
             quotations = self._quotations_within(content)
+            if beside and any(q is beside[0] for q in quotations):
+                # The sentence that holds the first quotation goes on in those after the cue:
+                # 'The plan does "too little," he added. "Europe risks a lot."'
+                later = [q for q in beside[1:] if q.opened_at >= content[-1][1]]
+                content += [span for q in later for span in q.spans]
+                quotations += later
             kind = "mixed" if quotations else "indirect"
             if quotations and lemma in EVALUATION and chosen.kind != "clause":
                 content, kind = [span for q in quotations for span in q.spans], "partial"
@@ -125,22 +133,39 @@ class Finder:
         if first is None:
             return []
         found = [first] + self._interrupted(cue, first)
-        return found + self._continuing(found[-1])
+        return found + self._continuing(cue, found[-1])
 
-    def _continuing(self, last: Quoted) -> list[Quoted]:
+    def _continuing(self, cue: Token, last: Quoted) -> list[Quoted]:
         """“A,” he said. “B.” “C.”: quotations that carry on in the same paragraph, each opening
-        right after the one before closes (a short attribution at most between them)."""
+        right after the one before closes, with a short attribution between them or, where the
+        next opens a sentence, a long one (“A,” said X, who …. “B.”), unless a cue of its own
+        claims it (“B,” she added)."""
         found = []
         paragraph_end = self.text.find("\n", last.outer_end)
         paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
         for quotation in self._quotations_near(last.outer_end, paragraph_end):
             if quotation.depth != last.depth or quotation.opened_at < last.outer_end:
                 continue
-            if quotation.opened_at > paragraph_end or len(self.text[last.outer_end:quotation.opened_at]) > 40:
+            if quotation.opened_at > paragraph_end:
+                break
+            long_gap = len(self.text[last.outer_end:quotation.opened_at]) > 40
+            if (long_gap and not (self._opens_sentence(quotation) and self._is_statement(quotation))) \
+                    or self._has_own_cue(cue, quotation):
                 break
             found.append(quotation)
             last = quotation
         return found
+
+    def _opens_sentence(self, quotation: Quoted) -> bool:
+        return self.text[:quotation.opened_at].rstrip().endswith((".", "!", "?", ".”", ".\"", "?”", "!”", ".’", ".''"))
+
+    def _has_own_cue(self, cue: Token, quotation: Quoted) -> bool:
+        """Whether a cue other than ``cue`` introduces or follows ``quotation``."""
+        near = self.doc.char_span(max(0, quotation.opened_at - 200), min(len(self.text), quotation.outer_end + 200),
+                                  alignment_mode="contract")
+        return near is not None and any(
+            token.i != cue.i and not self._quoted(token.idx) and token.pos_ in CANDIDATE_POS
+            and is_cue(token, self.states[token.i]) and self._attached_quotation(token) is quotation for token in near)
 
     def _nested_cue(self, token: Token) -> bool:
         """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one."""
@@ -175,7 +200,7 @@ class Finder:
             gap = self.text[quotation.outer_end:left] if quotation.outer_end <= left else self.text[right:quotation.opened_at]
             if quotation.outer_end > left and quotation.opened_at < right:
                 continue
-            if len(gap) > 3 or gap.strip(" ,:—–-\n") or not (
+            if len(gap) > 3 or "\n" in gap or gap.strip(" ,:—–-") or not (
                 sentence_start - 2 <= quotation.opened_at <= sentence_end + 2
                 or sentence_start - 2 <= quotation.outer_end <= sentence_end + 2
             ):
@@ -213,7 +238,9 @@ class Finder:
     def _quotations_within(self, spans: list[tuple[int, int]]) -> list[Quoted]:
         """The outermost quotations lying wholly inside ``spans``."""
         def inside(q: Quoted, start: int, end: int) -> bool:
-            return start <= q.opened_at and q.outer_end <= end + 1
+            # The span may stop short of the closing mark by the punctuation before it ('"too little,"').
+            return start <= q.opened_at and (q.outer_end <= end + 1 or (
+                q.start < end and not self.text[end:q.outer_end].strip(_CLOSING)))
 
         return [q for start, end in spans for q in self._quotations_near(start, end)
                 if inside(q, start, end) and (q.parent is None or not inside(q.parent, start, end))]
