@@ -150,6 +150,8 @@ def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candi
         for token in _ancestors_within(doc[last], root, first, last) + _ancestors_within(doc[first], root, first, last):
             if token.dep_ in _TAIL_DEPS and token.right_edge.i >= last and token.left_edge.i > first:
                 before = doc[token.left_edge.i - 1]
+                while before.i > first and (before.dep_ == "cc" or before.is_punct):  # "… and said …"
+                    before = doc[before.i - 1]
                 cut, how, part = trimmed(text, start, end_of(before)), "tail", doc[token.left_edge.i:last + 1]
             elif token.dep_ in _LEAD_DEPS and token.left_edge.i == first and token.right_edge.i < last:
                 cut, how, part = trimmed(text, doc[token.right_edge.i + 1].idx, end), "lead", doc[first:token.right_edge.i + 1]
