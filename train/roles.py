@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from onrecord.eval.scoring import positions
 from onrecord.stages import candidates
 from onrecord.stages.quotes import Finder
-from onrecord.stages.ranker import features
+from onrecord.stages.ranker import cue_context, features
 
 
 def examples(split_dir: Path, model: str) -> dict[str, tuple[list[dict], list[bool], list[int]]]:
@@ -43,8 +43,9 @@ def examples(split_dir: Path, model: str) -> dict[str, tuple[list[dict], list[bo
                 roles.append(("speaker", attribution.source, candidates.speakers(cue, text)))
             for role, truth, offered in roles:
                 rows, labels, groups = found[role]
+                context = cue_context(cue, offered)
                 for candidate in offered:
-                    rows.append({f: 1 for f in features(role, cue, candidate, doc, text)} | {f"{role}:bias": 1})
+                    rows.append({f: 1 for f in features(role, cue, candidate, doc, text, context)} | {f"{role}:bias": 1})
                     labels.append(positions(text, candidate.spans) == truth)
                     groups.append(group)
                 group += 1

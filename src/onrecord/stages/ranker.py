@@ -8,25 +8,44 @@ training split, shipped as ``data/roles.json``. Like ``cue_model``, training and
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from . import linear
-from .candidates import Candidate
+from .candidates import Candidate, Spans
 
 
 def _bucket(n: int) -> str:
     return next(str(limit) for limit in (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000) if n <= limit)
 
 
-def cue_context(cue: Token, sentence: Span | None = None) -> tuple[str, int, int]:
-    """What every candidate of one cue shares: computed once per cue (``Token.sent`` walks the doc)."""
-    sentence = sentence if sentence is not None else cue.sent
-    return cue.lemma_.lower(), sentence.start_char, sentence.end_char
+@dataclass(frozen=True)
+class Context:
+    """What every candidate of one cue shares, computed once per cue: the cue's lemma, its
+    sentence, and the rival readings (a reading is chosen against the others on offer)."""
+    lemma: str
+    sentence_start: int
+    sentence_end: int
+    kinds: dict[Spans, tuple[str, ...]]  # the kinds offering each reading
+    sizes: tuple[int, ...]  # the readings' lengths in characters, ascending, without repeats
 
 
-def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
-             context: tuple[str, int, int] | None = None) -> list[str]:
-    lemma, sentence_start, sentence_end = context or cue_context(cue)
+def cue_context(cue: Token, offered: list[Candidate], sentence: Span | None = None) -> Context:
+    sentence = sentence if sentence is not None else cue.sent  # Token.sent walks the doc
+    kinds: dict[Spans, tuple[str, ...]] = {}
+    for candidate in offered:
+        kinds[candidate.spans] = (*kinds.get(candidate.spans, ()), candidate.kind)
+    sizes = tuple(sorted({_size(c.spans) for c in offered}))
+    return Context(cue.lemma_.lower(), sentence.start_char, sentence.end_char, kinds, sizes)
+
+
+def _size(spans: Spans) -> int:
+    return sum(end - start for start, end in spans)
+
+
+def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
+    lemma, sentence_start, sentence_end = context.lemma, context.sentence_start, context.sentence_end
     start, end = candidate.spans[0][0], candidate.spans[-1][1]
     span = doc.char_span(start, end, alignment_mode="expand")
     size = len(span) if span is not None else 0
@@ -48,11 +67,23 @@ def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
         f"{role}:head_pos={span.root.pos_ if size else '-'}",
         f"{role}:trim={trim}", f"{role}:trim_kind={trim}|{kind}", f"{role}:trim_lemma={trim}|{lemma}",
         *(f"{role}:trim_cut{n}={trim}|{value}" for n, value in enumerate(candidate.cut)),
+        *_rivals(role, candidate, context),
     ]
 
 
-def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
-          context: tuple[str, int, int] | None = None) -> float:
+def _rivals(role: str, candidate: Candidate, context: Context) -> list[str]:
+    """How a reading stands among the others: which kinds are on offer, how long it is against
+    them, which other kinds offer the same words."""
+    kind, kinds = candidate.kind, {k for ks in context.kinds.values() for k in ks}
+    rank = context.sizes.index(_size(candidate.spans))
+    place = "longest" if rank == len(context.sizes) - 1 else str(min(rank, 3))
+    return [f"{role}:rival_quotation={kind}|{'quotation' in kinds}", f"{role}:rival_clause={kind}|{'clause' in kinds}",
+            f"{role}:rival_objects={kind}|{'objects' in kinds}", f"{role}:place={kind}|{place}",
+            f"{role}:place_trim={candidate.trim or '-'}|{place}",
+            *(f"{role}:also={kind}|{other}" for other in context.kinds[candidate.spans] if other != kind)]
+
+
+def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> float:
     found = features(role, cue, candidate, doc, text, context)
     return linear.probability(linear.load("roles")["weights"], [f"{role}:bias", *found])
 
@@ -63,5 +94,5 @@ def best(role: str, cue: Token, candidates: list[Candidate], doc: Doc, text: str
         return None
     if len(candidates) == 1:
         return candidates[0]
-    context = cue_context(cue, sentence)
+    context = cue_context(cue, candidates, sentence)
     return max(candidates, key=lambda c: score(role, cue, c, doc, text, context))
