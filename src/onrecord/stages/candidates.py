@@ -24,6 +24,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _NP_PARTS = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat", "quantmod"}
 # Modifiers that can close a reading (cut from its end) or open it (cut from its start).
 _TAIL_DEPS = {"prep", "npadvmod", "advcl", "relcl", "appos", "acl", "advmod", "conj", "parataxis", "cc"}
+_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
 
@@ -211,6 +212,8 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                     add("subject", list(child.subtree))
                     add("subject-np", noun_phrase(child))
                     add("subject-no-clause", [t for t in child.subtree if not _in_clause(t, child)])
+                    # "X, the head of Y, who …": the apposition stays, the clause goes.
+                    add("subject-no-relative", [t for t in child.subtree if not _in_clause(t, child, _CLAUSES)])
             elif child.dep_ == "agent":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     add("agent", list(pobj.subtree))
@@ -240,9 +243,9 @@ def noun_phrase(token: Token) -> list[Token]:
     return [token] + [t for left in token.lefts if left.dep_ in _NP_PARTS for t in left.subtree]
 
 
-def _in_clause(token: Token, root: Token) -> bool:
+def _in_clause(token: Token, root: Token, deps: frozenset[str] = _CLAUSES | {"appos"}) -> bool:
     while token.i != root.i:
-        if token.dep_ in ("relcl", "acl", "appos", "advcl"):
+        if token.dep_ in deps:
             return True
         token = token.head
     return False
