@@ -116,7 +116,9 @@ class Finder:
                 quotations += later
             kind = "mixed" if quotations else "indirect"
             if quotations and lemma in EVALUATION and chosen.kind != "clause":
-                content, kind = [span for q in quotations for span in q.spans], "partial"
+                # "accused them of “gross negligence”": a quoted fragment in the reporter's words.
+                # The content stays the whole reported charge, as annotators mark it.
+                kind = "partial"
             elif quotations and all(_covers(q, span, self.text) for q, span in zip(quotations, content, strict=False)) \
                     and len(quotations) == len(content):
                 kind = "direct"
