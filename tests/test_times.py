@@ -192,3 +192,20 @@ def test_the_day_and_that_day_lean_on_the_last_day():
 def test_that_quarter_is_the_quarter_named_before():
     text = "Revenue fell in the second quarter of 2022. In that quarter, costs rose."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2022-Q2", "2022-Q2"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a deadline in a clause without tense looks ahead; "this year through May" is a span, not a deadline
+    ("The ferry company's plan is to cut its debt by February.", ("February", "DATE", "2025-02")),
+    ("Loans to the club are extended through January, the bank said.", ("January", "DATE", "2025-01")),
+])
+def test_deadlines_look_ahead(sentence, expected):
+    assert one(sentence) == expected
+
+
+def test_the_same_period_a_year_before():
+    text = "Exports rose 12% in February compared with the same month a year earlier."
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
+        ("February", "2024-02"), ("the same month a year earlier", "2023-02")]
+    text = "Profit doubled in the third quarter of 2023 from the same period last year."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q3", "2022-Q3"]

@@ -103,6 +103,13 @@ class _Context:
         """``past``, ``future`` or ``present`` of the clause around ``text[start:end]``."""
         return _tense(self.text, start, end, self.doc)
 
+    def date_tense(self, start: int, end: int) -> str:
+        """The tense, but a deadline ("by August", "until Friday") in a clause without one looks ahead."""
+        tense = self.tense(start, end)
+        if tense == "present" and _DEADLINE.search(self.text, max(0, start - 8), start):
+            return "future"
+        return tense
+
 
 Normaliser = Callable[[re.Match, _Context], tuple[str, str | None] | None]
 
@@ -367,6 +374,7 @@ _TENSE_CUE = re.compile(
     # ("unspecified"), and not a participle after "be" ("will be named": the auxiliary decides)
     r"(?P<past>said|told|was|were|had|did|announced|reported|ago|last|earlier|since|"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?!un)(?-i:[a-z]{2,}(?<!e)ed)))\b", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|(?<!year\s)through)\s+$", re.I)  # "this year through May": a span
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 # A full stop ends a clause unless it ends an abbreviation ("a.m.", "U.S.", "Mr.", "Sept.").
 _CLAUSE_STOP = re.compile(r"[;!?\n]|(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Jr))(?<!\bMrs)(?<!\bSept)"
@@ -472,7 +480,7 @@ def month_day(m: re.Match, ctx: _Context):
     if m.group(4):
         year = _year_value(m.group(4))
         return "DATE", f"{year:04d}-{month:02d}-{day:02d}" if year else None
-    return "DATE", _resolve_month_day(month, day, ctx.anchor, ctx.tense(m.start(), m.end()))
+    return "DATE", _resolve_month_day(month, day, ctx.anchor, ctx.date_tense(m.start(), m.end()))
 
 
 def number_ordinal(words: str) -> int:
@@ -494,7 +502,7 @@ def day_month(m: re.Match, ctx: _Context):
         return None
     if m.group(4):
         return "DATE", f"{int(m.group(4)):04d}-{month:02d}-{day:02d}"
-    return "DATE", _resolve_month_day(month, day, ctx.anchor, ctx.tense(m.start(), m.end()))
+    return "DATE", _resolve_month_day(month, day, ctx.anchor, ctx.date_tense(m.start(), m.end()))
 
 
 @rule(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?")
@@ -560,7 +568,7 @@ def month_alone(m: re.Match, ctx: _Context):
         return "DATE", f"{year}-{month:02d}"
     if relation == "this":
         return "DATE", f"{ctx.anchor.year}-{month:02d}"
-    return "DATE", _resolve_month(month, ctx.anchor, ctx.tense(m.start(), m.end()))
+    return "DATE", _resolve_month(month, ctx.anchor, ctx.date_tense(m.start(), m.end()))
 
 
 def _month_context(text: str, start: int) -> bool:
@@ -698,13 +706,13 @@ def weekday(m: re.Match, ctx: _Context):
         month = _month(m.group(5))
         day_text = m.group(6)
         number_ = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else number_ordinal(day_text)
-        value = _resolve_month_day(month, number_, ctx.anchor, ctx.tense(m.start(), m.end()))
+        value = _resolve_month_day(month, number_, ctx.anchor, ctx.date_tense(m.start(), m.end()))
     elif relation == "last" or relation.endswith("past"):
         value = resolve_weekday(day, ctx.anchor, "last")
     elif relation in ("next", "coming") or relation.endswith("coming"):
         value = resolve_weekday(day, ctx.anchor, "next")
     else:
-        value = resolve_weekday(day, ctx.anchor, ctx.tense(m.start(), m.end()))
+        value = resolve_weekday(day, ctx.anchor, ctx.date_tense(m.start(), m.end()))
     part = (m.group(4) or "").lower()
     if part:
         return "TIME", f"{value}T{PARTS_OF_DAY[part]}"
@@ -983,6 +991,24 @@ def _the_unit(m: re.Match, ctx: _Context, unit: str):
     if unit == "week" and re.search(r"\b(?:in|this|during|later|earlier)\s+$", before) and ctx.anchor is not None:
         return "DATE", _week(ctx.anchor)
     return None
+
+
+@rule(r"the\s+(?:same|comparable|corresponding)\s+(period|month|week|quarter|day)\s+(?:of\s+|in\s+)?(?:last\s+year|"
+      r"the\s+(?:previous|prior|last|preceding)\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+year\s+before)")
+def same_period_year_before(m: re.Match, ctx: _Context):
+    """"The same month last year", "the same period a year earlier": the period in question, a year back."""
+    unit = m.group(1).lower()
+    ctx.anaphoric = True
+    grain = _granularity(ctx.last)
+    if unit == "quarter" or unit == "period" and grain not in ("month", "week", "half"):
+        base = _reported_quarter(ctx)
+    elif unit == "period" or grain == unit:
+        base = ctx.last
+    elif ctx.anchor is not None:
+        base = _shift(ctx.anchor, unit, 0)
+    else:
+        base = None
+    return "DATE", _shift_value(base, -1) if base else None
 
 
 def _anaphoric_unit(m: re.Match, ctx: _Context, relation: str, unit: str):
@@ -1276,12 +1302,12 @@ RULE_ANCHORS = {
     "relative_unit": ("unit",), "the_day": ("unit",), "ago": ("ago",), "duration_phrase": ("unit",),
     "duration_adjective": ("unit",), "vague_plural": ("unit",), "set_": ("unit", "month", "weekday", "adverb"),
     "holiday": ("holiday",), "reference_word": ("reference",), "year_end": ("unit",),
-    "reference_adjective": ("reference",),
+    "reference_adjective": ("reference",), "same_period_year_before": ("unit", "period"),
 }
 RULES[:] = [_Rule(r.name, r.pattern, r.normalise, RULE_ANCHORS[r.name]) for r in RULES]
 
 # Rules whose value leans on an earlier one: they do not become the reference themselves.
-_ANAPHORIC = {"quarter_anaphor", "ago", "the_day", "relative_unit"}
+_ANAPHORIC = {"quarter_anaphor", "ago", "the_day", "relative_unit", "same_period_year_before"}
 
 # Longer, more specific rules first: a tie in start and length goes to the earlier rule.
 RULES.sort(key=lambda r: 0 if r.name in ("clock", "month_day", "day_month", "quarter") else 1)
