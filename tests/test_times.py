@@ -209,3 +209,25 @@ def test_the_same_period_a_year_before():
         ("February", "2024-02"), ("the same month a year earlier", "2023-02")]
     text = "Profit doubled in the third quarter of 2023 from the same period last year."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q3", "2022-Q3"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # clock times in words, the week around a date, "-long" adjectives, a month modified and given its year
+    ("The convoy will set off at 5 in the morning.", ("5 in the morning", "TIME", "2024-03-13T05:00")),
+    ("The bells rang at nine at night.", ("nine at night", "TIME", "2024-03-13T21:00")),
+    ("Lessons start at eight o'clock sharp.", ("eight o'clock", "TIME", "2024-03-13T08:00")),
+    ("The trial is likely to open the week of April 8.", ("the week of April 8", "DATE", "2024-W15")),
+    ("Nurses held a day-long strike.", ("day-long", "DURATION", "P1D")),
+    ("The town ended its years-long feud with the mill.", ("years-long", "DURATION", "PXY")),
+    ("The plant was sold in late January this year.", ("late January this year", "DATE", "2024-01")),
+])
+def test_written_out_and_combined(sentence, expected):
+    assert one(sentence) == expected
+
+
+def test_parts_of_days_and_days_after_a_named_one():
+    text = "The ship docked on March 4. The crew went ashore the next morning."
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
+        ("March 4", "2024-03-04"), ("the next morning", "2024-03-05TMO")]
+    text = "The archive burned in June 2019. Staff saved what they could that same day."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2019-06", "2019-06-XX"]

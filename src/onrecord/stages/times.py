@@ -527,7 +527,8 @@ def slash_date(m: re.Match, ctx: _Context):
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
-@rule(r"(" + MONTH + r")(?:\s+of|,)?\s+(" + YEAR + r"|" + YEAR_WORDS + r"|this\s+year|last\s+year|next\s+year)")
+@rule(r"(?:(?:early|mid|late)[- ]|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?"
+      r"(" + MONTH + r")(?:\s+of|,)?\s+(" + YEAR + r"|" + YEAR_WORDS + r"|this\s+year|last\s+year|next\s+year)")
 def month_year(m: re.Match, ctx: _Context):
     if not _is_month_word(m.group(1)) or m.group(1)[0].islower():
         return None
@@ -1047,6 +1048,8 @@ def the_day(m: re.Match, ctx: _Context):
         if not re.match(r"\s+(?:before|after)\s*[,.;]", after):
             return None
     base = ctx.last if ctx.last and len(ctx.last) == 10 and ctx.last[:4].isdigit() else None
+    if base is None and m.group(2).lower() == "that" and relation in ("", "same") and _granularity(ctx.last) == "month":
+        return "DATE", f"{ctx.last}-XX"  # "that day" after "in October 1998": a day of that month
     if base is None:
         if ctx.anchor is None or relation in ("previous", "following", "next"):
             return None  # "the next day" needs a day named before
@@ -1081,6 +1084,61 @@ def ago(m: re.Match, ctx: _Context):
     if unit in ("hour", "minute", "second"):
         return "DATE", _iso(ctx.anchor)
     return "DATE", _shift(ctx.anchor, unit, sign * whole)
+
+
+
+_HOURS = {w: n for w, n in SMALL.items() if isinstance(n, int) and 1 <= n <= 12 and w not in ("a", "an", "dozen")}
+
+
+@rule(r"(\d{1,2}|" + _alt(sorted(_HOURS, key=len, reverse=True)) + r")(?:\s+o['’]clock)?\s+(?:in\s+the\s+"
+      r"(morning|afternoon|evening)|at\s+(night))|(\d{1,2}|" + _alt(sorted(_HOURS, key=len, reverse=True)) +
+      r")\s+o['’]clock")
+def clock_words(m: re.Match, ctx: _Context):
+    """"4 in the morning", "nine at night", "six o'clock": a clock time written out."""
+    word = (m.group(1) or m.group(4)).lower()
+    hour = int(word) if word.isdigit() else _HOURS[word]
+    part = m.group(2) or m.group(3) or ""
+    if not 1 <= hour <= 12:
+        return None
+    if part.lower() in ("afternoon", "evening") and hour < 12 or part.lower() == "night" and 6 <= hour < 12:
+        hour += 12
+    if ctx.anchor is None:
+        return "TIME", f"XXXX-XX-XXT{hour:02d}:00"
+    day = ctx.last if ctx.last and len(ctx.last) == 10 else _iso(ctx.anchor)
+    return "TIME", f"{day}T{hour:02d}:00"
+
+
+@rule(r"the\s+(next|following|previous)\s+(morning|afternoon|evening|night)")
+def relative_part_of_day(m: re.Match, ctx: _Context):
+    """"The next morning": the part of the day after (or before) the day the text last named."""
+    base = ctx.last if ctx.last and len(ctx.last) == 10 and ctx.last[:4].isdigit() else None
+    if base is None:
+        if ctx.anchor is None:
+            return "TIME", None
+        base = _iso(ctx.anchor)
+    shift = -1 if m.group(1).lower() == "previous" else 1
+    day = dt.date.fromisoformat(base) + dt.timedelta(days=shift)
+    return "TIME", f"{_iso(day)}T{PARTS_OF_DAY[m.group(2).lower()]}"
+
+
+@rule(r"the\s+week\s+of\s+(" + MONTH + r")\s+(" + DAY + r")(?:,?\s+(" + YEAR + r"))?")
+def week_of(m: re.Match, ctx: _Context):
+    """"The week of March 6": the calendar week holding that day."""
+    month, day = _month(m.group(1)), int(re.sub(r"\D", "", m.group(2)))
+    if m.group(3):
+        value = f"{m.group(3)}-{month:02d}-{day:02d}"
+    else:
+        value = _resolve_month_day(month, day, ctx.anchor, ctx.date_tense(m.start(), m.end()))
+    try:
+        return "DATE", _week(dt.date.fromisoformat(value))
+    except ValueError:
+        return None
+
+
+@rule(r"(" + UNIT + r")(s?)-long")
+def long_adjective(m: re.Match, ctx: _Context):
+    """"A day-long meeting" is a day; "a decades-long feud" an unknown number of decades."""
+    return "DURATION", duration(None if m.group(2) else 1, m.group(1))
 
 
 # --- rules: durations and sets -------------------------------------------------------------
@@ -1287,6 +1345,7 @@ ANCHORS = {
     "part": r"morning|afternoon|evening|overnight",
     "season": r"spring|summer|fall|autumn|winter",
     "period": r"period",
+    "oclock": r"o['’]clock",
     "ago": r"ago|earlier|before|later|after|from now|hence|back|previously|since",
     "holiday": r"christmas|new year|independence|valentine|halloween|boxing|bastille|thanksgiving|easter|"
                r"good friday|labou?r day|memorial",
@@ -1303,6 +1362,8 @@ RULE_ANCHORS = {
     "duration_adjective": ("unit",), "vague_plural": ("unit",), "set_": ("unit", "month", "weekday", "adverb"),
     "holiday": ("holiday",), "reference_word": ("reference",), "year_end": ("unit",),
     "reference_adjective": ("reference",), "same_period_year_before": ("unit", "period"),
+    "clock_words": ("part", "unit", "oclock"), "relative_part_of_day": ("part", "unit"), "week_of": ("unit",),
+    "long_adjective": ("unit",),
 }
 RULES[:] = [_Rule(r.name, r.pattern, r.normalise, RULE_ANCHORS[r.name]) for r in RULES]
 
