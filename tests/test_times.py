@@ -231,3 +231,10 @@ def test_parts_of_days_and_days_after_a_named_one():
         ("March 4", "2024-03-04"), ("the next morning", "2024-03-05TMO")]
     text = "The archive burned in June 2019. Staff saved what they could that same day."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2019-06", "2019-06-XX"]
+
+
+def test_the_year_does_not_lean_on_a_target_year():
+    text = "The brewer aims to double its share by 2030. It forecast higher profit for the full year."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2030", "2024"]
+    text = "Sales in 2019 were weak, and profit fell for the full year."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2019", "2019"]

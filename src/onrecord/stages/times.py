@@ -985,7 +985,8 @@ def _the_unit(m: re.Match, ctx: _Context, unit: str):
     if unit == "year" and ctx.anchor is not None and (
             re.search(r"\b(?:in|for|of|this|during)\s+$", before) or m.group(0).lower().startswith("the full")):
         ctx.anaphoric = True
-        return "DATE", ctx.last[:4] if ctx.last and ctx.last[:4].isdigit() else str(ctx.anchor.year)
+        last_year = int(ctx.last[:4]) if ctx.last and ctx.last[:4].isdigit() else ctx.anchor.year
+        return "DATE", str(min(last_year, ctx.anchor.year))  # a target year ("by 1992") is no year in question
     if re.search(r"\b(?:for|during|past|entire)\s+$", before) or \
             m.group(0).lower().startswith(("the full", "the entire", "the whole")):
         return "DURATION", duration(1, unit)
