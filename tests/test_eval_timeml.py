@@ -119,3 +119,5 @@ def test_a_decade_in_the_records_form_matches_timemls_form():
 
     assert same_value("199X", "199") and same_value("199", "199X")
     assert not same_value("199X", "198") and not same_value("1990", "199")
+    assert same_value("2000-W07", "2000-W7") and same_value("2000-W07-WE", "2000-W7-WE")
+    assert not same_value("2000-W07", "2000-W17")

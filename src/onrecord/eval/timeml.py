@@ -183,10 +183,17 @@ def read_cat(path: Path) -> Document:
 
 
 _DECADE = re.compile(r"^(\d{3})X$")
+_WEEK = re.compile(r"-W(\d)(?!\d)")
 
 
 def same_value(guess: str | None, gold: str | None) -> bool:
-    return _DECADE.sub(r"\1", guess or "") == _DECADE.sub(r"\1", gold or "")
+    """Equal values, however written: the record's decade ``199X`` is TimeML's ``199``, and some
+    gold files leave week numbers unpadded (``2000-W7`` for ISO ``2000-W07``)."""
+    return _canonical(guess) == _canonical(gold)
+
+
+def _canonical(value: str | None) -> str:
+    return _WEEK.sub(r"-W0\1", _DECADE.sub(r"\1", value or ""))
 
 
 def _date_of(value: str | None) -> str | None:
