@@ -189,3 +189,16 @@ def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue()
     _, quotes = quotes_of('The plan offers "nothing new," the premier said on Monday. "Without reform, the union risks a lot."')
     quote = by_content(quotes, "nothing new")
     assert "the union risks a lot" in quote.content.text and len(quote.content.spans) == 2
+
+
+def test_a_later_act_of_the_speaker_is_not_part_of_what_the_first_cue_reports():
+    _, quotes = quotes_of("The governor bemoaned the closures along the coast and said she would visit the ports next week.")
+    bemoaned = next(q for q in quotes if q.cue.text == "bemoaned")
+    assert "visit the ports" not in bemoaned.content.text
+    assert by_content(quotes, "she would visit the ports").cue.text == "said"
+
+
+def test_what_an_expression_of_concern_introduces_is_the_content():
+    _, quotes = quotes_of("The minister expressed concern that the new tariffs could hurt small farms.")
+    quote = by_content(quotes, "the new tariffs could hurt small farms")
+    assert quote.content.text == "that the new tariffs could hurt small farms"

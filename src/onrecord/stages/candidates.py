@@ -105,6 +105,14 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
                                               (t for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree))]
         if bare and len(bare) != len(tokens):
             add("objects-bare", (_hull(text, bare),))
+        # "expressed concern that …", "shed light on how …": the object belongs to the cue, what
+        # it introduces is the content.
+        for obj in (c for c in objects if c.dep_ == "dobj"):
+            for inner in (c for c in obj.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl")):
+                add("object-inner", (_hull(text, list(inner.subtree)),))
+                if inner.dep_ == "prep":
+                    add("object-inner-bare", (_hull(text, [t for c in inner.children if c.dep_ in ("pobj", "pcomp")
+                                                           for t in c.subtree]),))
         no_addressee = [t for c in objects if c.dep_ not in ("dative",) and not (c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN"))
                         for t in c.subtree]
         if no_addressee and len(no_addressee) != len(tokens):
@@ -116,10 +124,12 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         add("around-left", _runs(text, [t for t in head.subtree if t.i < cue.left_edge.i], cut))
     sentence = sentence if sentence is not None else cue.sent
     clause = attribution_clause(cue)
-    add("sentence-rest", _runs(text, list(sentence), clause))
+    # "… and said he would stand firm": a later conjunct of the cue is its subject's next act.
+    further = {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in c.subtree}
+    add("sentence-rest", _runs(text, list(sentence), clause | further))
     doc = cue.doc
     left = list(doc[sentence.start:max(sentence.start, min(clause))])
-    right = list(doc[max(clause) + 1:max(sentence.end, max(clause) + 1)])
+    right = [t for t in doc[max(clause) + 1:max(sentence.end, max(clause) + 1)] if t.i not in further]
     add("sentence-left", _runs(text, left, set()) and (_hull(text, left),))
     add("sentence-right", _runs(text, right, set()) and (_hull(text, right),))
     for spans in quotations:
