@@ -202,3 +202,10 @@ def test_what_an_expression_of_concern_introduces_is_the_content():
     _, quotes = quotes_of("The minister expressed concern that the new tariffs could hurt small farms.")
     quote = by_content(quotes, "the new tariffs could hurt small farms")
     assert quote.content.text == "that the new tariffs could hurt small farms"
+
+
+def test_what_seems_so_is_said_of_the_subject():
+    record, quotes = quotes_of("The harbour master seems to have vanished from the public debate.")
+    quote = by_content(quotes, "to have vanished")
+    assert [record.article.text[s:e] for s, e in quote.content.spans] == [
+        "The harbour master", "to have vanished from the public debate"]

@@ -117,6 +117,15 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
                         for t in c.subtree]
         if no_addressee and len(no_addressee) != len(tokens):
             add("objects-addressee", (_hull(text, no_addressee),))
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+    if subject is not None and cue.pos_ in ("VERB", "AUX"):
+        # "The clip has faced ridicule": what is talked about is the subject; "peacekeepers have
+        # been accused of hurting …", "Melania seems to have vanished": the subject with what follows.
+        said_of = _hull(text, list(subject.subtree))
+        add("subject", (said_of,))
+        for reading in [c for c in found if c.kind in ("clause", "objects-bare") and len(c.spans) == 1]:
+            if said_of and said_of[1] < reading.spans[0][0]:
+                add(f"subject+{reading.kind}", (said_of, *reading.spans))
     head = cue.head
     if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl"):
         cut = {t.i for t in cue.subtree}
