@@ -2,32 +2,47 @@
 
     .venv/bin/python train/cues.py [--polnear ../shared/data/polnear] [--C 0.5]
 
-Reads only ``train`` to fit. The decision threshold is chosen on ``dev`` (token-level F1 of cue
-heads), as the issue allows. Reproducible: the same data and versions give the same weights.
+Two logistic regressions: which token heads a cue, and how far the cue extends from its head
+(for each token the cue grows into, does the annotated cue take it in?). Reads only ``train`` to
+fit. Their thresholds are chosen on ``dev`` (token-level F1 of cue heads; exact cue extents), as the
+issue allows. Reproducible: the same data and versions give the same weights.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from common import cue_head, options, parsed, weights, write
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from onrecord.stages.cue_model import CANDIDATE_POS, extension_keys, features, neighbours
+from onrecord.eval.scoring import positions
+from onrecord.stages.candidates import end_of
+from onrecord.stages.cue_model import CANDIDATE_POS, extent, extent_features, features, walk
 from onrecord.stages.marks import states_of
 
 # Words that head a cue at least once in a hundred uses are worth scoring at all: the model cannot
 # lift the others over the threshold, and skipping them keeps the stage cheap.
 MIN_CUE_RATE = 0.01
+EXTENT_C = 1.0
 
 
-def examples(split_dir: Path, model: str):
-    """Features and labels of every candidate token, the span-extension counts, the cue words."""
+class Examples(NamedTuple):
+    rows: list[dict]
+    labels: np.ndarray
+    lemmas: set[str]
+    extent_rows: list[dict]  # one per token the gold cue grows into or stops at
+    extent_labels: np.ndarray
+    cues: list  # (head, gold positions) to score extents with
+
+
+def examples(split_dir: Path, model: str) -> Examples:
+    """Features and labels of every candidate token and of every step of the gold cues' extents."""
     rows, labels, cue_lemmas, seen_lemmas = [], [], Counter(), Counter()
-    extensions: Counter = Counter()  # (key, included?) for the children next to cue heads
+    extent_rows, extent_labels, cues = [], [], []
     for doc, gold in parsed(split_dir, model):
         heads = set()
         for attribution in gold:
@@ -35,7 +50,8 @@ def examples(split_dir: Path, model: str):
             if head is not None:
                 heads.add(head.i)
                 cue_lemmas[head.lemma_.lower()] += 1
-                _count_extensions(doc, attribution, head, extensions)
+                cues.append((head, attribution.cue))
+                _extent_steps(head, attribution.cue, extent_rows, extent_labels)
         states = states_of(doc)
         for token in doc:
             if token.pos_ in CANDIDATE_POS:
@@ -43,17 +59,28 @@ def examples(split_dir: Path, model: str):
                 rows.append({f: 1 for f in features(token, states[token.i])})
                 labels.append(token.i in heads)
     lemmas = {lemma for lemma, n in cue_lemmas.items() if n / max(n, seen_lemmas[lemma]) >= MIN_CUE_RATE}
-    return rows, np.array(labels), extensions, lemmas
+    return Examples(rows, np.array(labels), lemmas, extent_rows, np.array(extent_labels), cues)
 
 
-def _count_extensions(doc, attribution, head, counts: Counter) -> None:
-    """For each child touching the cue head, was it inside the annotated cue?"""
-    inside = {t.i for t in doc.char_span(min(attribution.cue), max(attribution.cue) + 1, alignment_mode="expand")}
-    for token in neighbours(head):
-        for key in extension_keys(head, token):
-            counts[key, token.i in inside] += 1
-            if token.dep_ == "prep":
-                counts[key + "+object", all(t.i in inside for t in token.subtree)] += 1
+def _extent_steps(head, cue: frozenset[int], rows: list, labels: list) -> None:
+    """Walk from the head as ``cue_tokens`` does, along the gold cue: each token it grows into is a
+    yes, the one where it stops a no."""
+    def keeps(token, low, high) -> bool:
+        inside = any(i in cue for i in range(token.idx, token.idx + len(token)))
+        rows.append({f: 1 for f in extent_features(head, token, low, high)})
+        labels.append(inside)
+        return inside
+
+    walk(head, keeps)
+
+
+def extent_accuracy(cues: list, weights: dict[str, float], threshold: float) -> float:
+    """Share of gold cues whose extent from their (gold) head comes out exactly right."""
+    right = 0
+    for head, cue in cues:
+        tokens = extent(head, weights, threshold)
+        right += positions(head.doc.text, [(tokens[0].idx, end_of(tokens[-1]))]) == cue
+    return right / max(1, len(cues))
 
 
 def best_threshold(probabilities, labels) -> tuple[float, float]:
@@ -67,36 +94,41 @@ def best_threshold(probabilities, labels) -> tuple[float, float]:
     return best
 
 
-def span_habits(extensions: Counter) -> tuple[list[str], list[str]]:
-    """Keys of the children annotators keep in a cue more often than not (seen 5+ times), and the
-    cue-specific keys they leave out, which override the habit of all cues."""
-    seen = {key for key, _ in extensions if extensions[key, True] + extensions[key, False] >= 5}
-    extend = sorted(key for key in seen if extensions[key, True] > extensions[key, False])
-    keep_out = sorted(key for key in seen - set(extend) if key.count("|") == 3)
-    return extend, keep_out
+def fit(rows: list[dict], labels: np.ndarray, regularisation: float):
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(rows)
+    classifier = LogisticRegression(C=regularisation, max_iter=3000)
+    classifier.fit(x, labels)
+    return vectorizer, classifier, x.shape
+
+
+def exported(vectorizer, classifier) -> dict[str, float]:
+    kept = weights(vectorizer, classifier, smallest=0.02)
+    kept["bias"] = round(kept.get("bias", 0.0) + float(classifier.intercept_[0]), 4)
+    return kept
 
 
 def main() -> None:
     args = options(__doc__.splitlines()[0], regularisation=0.5)
-    rows, labels, extensions, lemmas = examples(args.polnear / "train", args.model)
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform(rows)
-    classifier = LogisticRegression(C=args.C, max_iter=3000)
-    classifier.fit(x, labels)
-    print(f"train: {x.shape[0]} tokens, {int(labels.sum())} cues, {x.shape[1]} features")
+    train = examples(args.polnear / "train", args.model)
+    vectorizer, classifier, shape = fit(train.rows, train.labels, args.C)
+    print(f"train: {shape[0]} tokens, {int(train.labels.sum())} cues, {shape[1]} features")
+    extent_vectorizer, extent_classifier, shape = fit(train.extent_rows, train.extent_labels, EXTENT_C)
+    extent_weights = exported(extent_vectorizer, extent_classifier)
+    print(f"cue extents: {shape[0]} steps, {int(train.extent_labels.sum())} taken in, {shape[1]} features")
 
-    threshold = 0.5
+    threshold, extent_threshold = 0.5, 0.5
     if (args.polnear / "dev").is_dir():
-        dev_rows, dev_labels, _, _ = examples(args.polnear / "dev", args.model)
-        f1, threshold = best_threshold(classifier.predict_proba(vectorizer.transform(dev_rows))[:, 1], dev_labels)
+        dev = examples(args.polnear / "dev", args.model)
+        f1, threshold = best_threshold(classifier.predict_proba(vectorizer.transform(dev.rows))[:, 1], dev.labels)
         print(f"dev: cue-head F1 {f1:.3f} at threshold {threshold:.3f}")
+        accuracy, extent_threshold = max((extent_accuracy(dev.cues, extent_weights, t), t)
+                                         for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
+        print(f"dev: exact cue extent from the gold head {accuracy:.3f} at threshold {extent_threshold:.2f}")
 
-    kept = weights(vectorizer, classifier, smallest=0.02)
-    kept["bias"] = round(kept.get("bias", 0.0) + float(classifier.intercept_[0]), 4)
-    extend, keep_out = span_habits(extensions)
-    print(f"cue spans: {len(extend)} extending keys, {len(keep_out)} keys kept out")
-    write("cues", {"threshold": round(threshold, 3), "extend": extend, "keep_out": keep_out,
-                   "lemmas": sorted(lemmas), "weights": kept})
+    write("cues", {"threshold": round(threshold, 3), "lemmas": sorted(train.lemmas),
+                   "weights": exported(vectorizer, classifier),
+                   "extent": extent_weights, "extent_threshold": extent_threshold})
 
 
 if __name__ == "__main__":

@@ -63,62 +63,104 @@ def features(token: Token, state: tuple[bool, bool, bool]) -> list[str]:
     return out
 
 
-# Function words whose identity decides whether they belong to a cue ("according to", "also said").
-_KEYED_WORDS = {"prep", "prt", "aux", "auxpass", "neg", "advmod", "det", "agent"}
+# Word classes whose identity decides whether they belong to a cue ("according to", "also said",
+# "said in"); open-class words are told apart by their part of speech, entity type and attachment.
+_CLOSED = {"ADP", "PART", "AUX", "DET", "ADV", "SCONJ", "CCONJ", "PRON", "PUNCT"}
+# How far a cue may reach from its head: annotated cues longer than that are rare.
+MAX_REACH = 8
 
 
-def _touching(root: Token, step: int):
-    """Children of ``root`` on one side that touch it, directly or through other touching children."""
-    i = root.i + step
-    while 0 <= i < len(root.doc) and root.doc[i].head.i == root.i and not root.doc[i].is_punct:
-        yield root.doc[i]
-        i += step
+def _route(token: Token, low: int, high: int) -> tuple[str, Token | None]:
+    """The deps from ``token`` up to the cue so far (``low``..``high``), three steps at most, and the
+    cue token reached: "a" in "said in [a] statement" is det>pobj under "in"."""
+    path, node = [], token
+    for _ in range(3):
+        path.append(node.dep_)
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if low <= node.i <= high:
+            return ">".join(path), node
+    return "out>" + token.dep_, None
 
 
-def neighbours(root: Token) -> list[Token]:
-    return [*_touching(root, -1), *_touching(root, 1)]
+def _anchor(root: Token, anchor: Token | None) -> str:
+    if anchor is None:
+        return "-"
+    return "head" if anchor.i == root.i else anchor.dep_
 
 
-def extension_keys(root: Token, child: Token) -> tuple[str, str]:
-    """(specific, generic) keys of a child next to a cue: "said on Tuesday" is not "called on"."""
-    side = "left" if child.i < root.i else "right"
-    word = child.lower_ if child.dep_ in _KEYED_WORDS else ""
-    generic = f"{side}|{child.dep_}|{word}"
-    return f"{generic}|{root.lemma_.lower()}", generic
+def extent_features(root: Token, token: Token, low: int, high: int) -> list[str]:
+    """Features of ``token``, next to the cue ``low``..``high`` headed by ``root``, for whether the
+    cue takes it in. Shared by training (``train/cues.py``) and ``cue_tokens``."""
+    doc = token.doc
+    side = "L" if token.i < root.i else "R"
+    step = -1 if side == "L" else 1
+    route, anchor = _route(token, low, high)
+    where = f"{side}|{route}"
+    word = token.lower_ if token.pos_ in _CLOSED else token.pos_
+    lemma = root.lemma_.lower()
+    inner = doc[token.i - step]  # the cue token it touches
+    inner_word = inner.lower_ if inner.pos_ in _CLOSED else inner.pos_
+    beyond_i = token.i + step
+    if 0 <= beyond_i < len(doc):
+        beyond = doc[beyond_i]
+        beyond_key = f"{beyond.dep_}|{beyond.head.i == token.i}|{beyond.is_punct}"
+    else:
+        beyond_key = "<edge>"
+    kids = "".join(sorted({c.dep_ for c in token.children if not low <= c.i <= high}))[:30]
+    # What a function word leads to decides it: "said in [a statement]" but not "said in [Ohio]".
+    obj = next((c for c in token.children if c.dep_ in ("pobj", "dobj", "pcomp", "xcomp")), None)
+    # A pre-modifier leads to its head outside the cue ("in [the] debate").
+    outside = anchor is None or anchor.i != token.head.i
+    target = obj if obj is not None else token.head if outside else None
+    target_key = f"{target.lemma_.lower()}|{target.ent_type_ or '-'}" if target is not None else "-"
+    return [
+        "bias", f"side={side}", f"route={where}", f"word={where}|{word}", f"pos={side}|{token.pos_}",
+        f"tag={where}|{token.tag_}", f"anchor={where}|{_anchor(root, anchor)}",
+        f"ent={where}|{token.ent_type_ or '-'}", f"kids={where}|{kids}", f"beyond={where}|{beyond_key}",
+        f"inner={where}|{inner.dep_}|{inner_word}", f"gap={where}|{min(abs(token.i - root.i) - 1, 3)}",
+        f"lemma={lemma}|{where}", f"lemma_word={lemma}|{where}|{word}", f"lex={_lexicon(lemma)}|{where}|{word}",
+        f"root_dep={root.dep_}|{where}", f"root_pos={root.pos_}|{where}|{word}",
+        f"target={where}|{word}|{target_key}", f"target_ent={where}|{target_key.split('|')[-1]}",
+    ]
 
 
-def _decides(keys: tuple[str, str], suffix: str = "") -> bool:
-    """Whether annotators keep this child in the cue: the cue's own habit if known, else the habit
-    of all cues."""
-    model = _model()
-    specific, generic = (key + suffix for key in keys)
-    if specific in model["extend"]:
-        return True
-    if specific in model["keep_out"]:
-        return False
-    return generic in model["extend"]
+def walk(root: Token, keeps) -> list[Token]:
+    """The cue grown from ``root`` token by token, left then right, while ``keeps(token, low, high)``:
+    a cue is one stretch of text, so the first token left out ends that side."""
+    doc = root.doc
+    low = high = root.i
+    for step in (-1, 1):
+        i = root.i + step
+        while 0 <= i < len(doc) and abs(i - root.i) <= MAX_REACH and keeps(doc[i], low, high):
+            low, high = min(low, i), max(high, i)
+            i += step
+    return list(doc[low:high + 1])
+
+
+def extent(root: Token, weights: dict[str, float], threshold: float) -> list[Token]:
+    """The cue grown from ``root`` while the extent model says yes, less a dangling edge: "has
+    criticized long-standing [deals]" stops at the verb. A "to" may dangle ("plans to [release]")."""
+    tokens = walk(root, lambda token, low, high: linear.probability(
+        weights, extent_features(root, token, low, high)) >= threshold)
+    while tokens[-1].i != root.i and tokens[-1].head.i > tokens[-1].i and tokens[-1].dep_ != "aux":
+        tokens.pop()
+    while tokens[0].i != root.i and tokens[0].head.i < tokens[0].i:
+        tokens.pop(0)
+    return tokens
 
 
 def cue_tokens(root: Token) -> list[Token]:
-    """The cue as annotators mark it: the head plus the touching children they include with it."""
-    tokens = [root]
-    for step in (-1, 1):
-        for child in _touching(root, step):
-            keys = extension_keys(root, child)
-            if child.dep_ == "prep" and _decides(keys, "+object"):  # "said in a statement"
-                tokens.extend(child.subtree)
-                break
-            if not _decides(keys):
-                break
-            tokens.append(child)
-    return sorted(tokens, key=lambda t: t.i)
+    """The cue as annotators mark it: "has said", "said in a statement", "according to"."""
+    model = _model()
+    return extent(root, model["extent"], model["extent_threshold"])
 
 
 @functools.cache
 def _model() -> dict:
     model = dict(linear.load("cues"))
-    for key in ("extend", "keep_out", "lemmas"):
-        model[key] = set(model[key])
+    model["lemmas"] = set(model["lemmas"])
     return model
 
 
