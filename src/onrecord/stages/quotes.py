@@ -72,6 +72,7 @@ class Finder:
         for sentence in doc.sents:
             self.sentences.extend([sentence] * len(sentence))
         self.terms: list[Term] = []
+        self.cues: dict[int, bool] = {}  # whether each token heads a cue, as it is asked
 
     def run(self) -> list[_Draft]:
         drafts = [d for token in self.doc if token.pos_ in CANDIDATE_POS and (d := self._from_cue(token))]
@@ -83,7 +84,7 @@ class Finder:
 
     # -- cues ---------------------------------------------------------------------------
     def _from_cue(self, token: Token) -> _Draft | None:
-        if not is_cue(token, self.states[token.i]) and not self._nested_cue(token):
+        if not self._is_cue(token) and not self._nested_cue(token):
             return None
         lemma = token.lemma_.lower()
         beside = self._beside(token) if token.pos_ in ("VERB", "AUX") else []
@@ -159,15 +160,22 @@ class Finder:
         return found
 
     def _opens_sentence(self, quotation: Quoted) -> bool:
-        return self.text[:quotation.opened_at].rstrip().endswith((".", "!", "?", ".”", ".\"", "?”", "!”", ".’", ".''"))
+        before = self.text[max(0, quotation.opened_at - 8):quotation.opened_at].rstrip()
+        return before.endswith((".", "!", "?", ".”", ".\"", "?”", "!”", ".’", ".''"))
 
     def _has_own_cue(self, cue: Token, quotation: Quoted) -> bool:
-        """Whether a cue other than ``cue`` introduces or follows ``quotation``."""
-        near = self.doc.char_span(max(0, quotation.opened_at - 200), min(len(self.text), quotation.outer_end + 200),
-                                  alignment_mode="contract")
-        return near is not None and any(
-            token.i != cue.i and not self._quoted(token.idx) and token.pos_ in CANDIDATE_POS
-            and is_cue(token, self.states[token.i]) and self._attached_quotation(token) is quotation for token in near)
+        """Whether a cue other than ``cue`` introduces or follows ``quotation``: a cue within a
+        short attribution's reach of either of its ends."""
+        sides = ((max(0, quotation.opened_at - 150), quotation.opened_at),
+                 (quotation.outer_end, min(len(self.text), quotation.outer_end + 150)))
+        return any(token.i != cue.i and self._is_cue(token) and self._attached_quotation(token) is quotation
+                   for start, end in sides if (near := self.doc.char_span(start, end, alignment_mode="contract"))
+                   for token in near)
+
+    def _is_cue(self, token: Token) -> bool:
+        if token.i not in self.cues:
+            self.cues[token.i] = token.pos_ in CANDIDATE_POS and is_cue(token, self.states[token.i])
+        return self.cues[token.i]
 
     def _nested_cue(self, token: Token) -> bool:
         """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one."""

@@ -8,7 +8,7 @@ training split, shipped as ``data/roles.json``. Like ``cue_model``, training and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +28,9 @@ class Context:
     sentence_start: int
     sentence_end: int
     kinds: dict[Spans, tuple[str, ...]]  # the kinds offering each reading
+    offered: frozenset[str]  # all kinds on offer
     sizes: tuple[int, ...]  # the readings' lengths in characters, ascending, without repeats
+    shapes: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)  # see _shape
 
 
 def cue_context(cue: Token, offered: list[Candidate], sentence: Span | None = None) -> Context:
@@ -37,34 +39,45 @@ def cue_context(cue: Token, offered: list[Candidate], sentence: Span | None = No
     for candidate in offered:
         kinds[candidate.spans] = (*kinds.get(candidate.spans, ()), candidate.kind)
     sizes = tuple(sorted({_size(c.spans) for c in offered}))
-    return Context(cue.lemma_.lower(), sentence.start_char, sentence.end_char, kinds, sizes)
+    return Context(cue.lemma_.lower(), sentence.start_char, sentence.end_char, kinds,
+                   frozenset(c.kind for c in offered), sizes)
 
 
 def _size(spans: Spans) -> int:
     return sum(end - start for start, end in spans)
 
 
-def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
-    lemma, sentence_start, sentence_end = context.lemma, context.sentence_start, context.sentence_end
-    start, end = candidate.spans[0][0], candidate.spans[-1][1]
+def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Context) -> tuple[str, ...]:
+    """What the words from ``start`` to ``end`` look like, whichever kinds offer them: computed
+    once per cue and stretch of text, as several readings often share it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     size = len(span) if span is not None else 0
     first = span[0] if size else cue
     last = span[-1] if size else cue
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
+    quoted = any(mark in text[start:end] for mark in "“”\"«»") or text[max(0, start - 1):start] in "“\"«‘'"
+    return (side, _bucket(size), first.lower_ if first.is_stop else first.pos_, first.dep_, last.pos_, str(quoted),
+            str(end >= context.sentence_end - 2), str(start <= context.sentence_start + 1), first.ent_type_ or "-",
+            span.root.pos_ if size else "-")
+
+
+def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
+    lemma = context.lemma
+    start, end = candidate.spans[0][0], candidate.spans[-1][1]
+    shape = context.shapes.get((start, end))
+    if shape is None:
+        shape = context.shapes[start, end] = _shape(cue, start, end, doc, text, context)
+    side, size, first, first_dep, last_pos, quoted, ends, starts, first_ent, head_pos = shape
     kind = candidate.kind
     trim = candidate.trim or "-"
-    inner = text[start:end]
-    quoted = any(mark in inner for mark in "“”\"«»") or text[max(0, start - 1):start] in "“\"«‘'"
     return [
         f"{role}:kind={kind}", f"{role}:kind_lemma={kind}|{lemma}", f"{role}:kind_pos={kind}|{cue.pos_}",
         f"{role}:kind_dep={kind}|{cue.dep_}", f"{role}:side={side}", f"{role}:kind_side={kind}|{side}",
-        f"{role}:len={_bucket(size)}", f"{role}:kind_len={kind}|{_bucket(size)}",
-        f"{role}:spans={len(candidate.spans)}", f"{role}:first={first.lower_ if first.is_stop else first.pos_}",
-        f"{role}:first_dep={first.dep_}", f"{role}:last_pos={last.pos_}", f"{role}:quoted={quoted}",
-        f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={end >= sentence_end - 2}",
-        f"{role}:starts_sentence={start <= sentence_start + 1}", f"{role}:first_ent={first.ent_type_ or '-'}",
-        f"{role}:head_pos={span.root.pos_ if size else '-'}",
+        f"{role}:len={size}", f"{role}:kind_len={kind}|{size}",
+        f"{role}:spans={len(candidate.spans)}", f"{role}:first={first}",
+        f"{role}:first_dep={first_dep}", f"{role}:last_pos={last_pos}", f"{role}:quoted={quoted}",
+        f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={ends}",
+        f"{role}:starts_sentence={starts}", f"{role}:first_ent={first_ent}", f"{role}:head_pos={head_pos}",
         f"{role}:trim={trim}", f"{role}:trim_kind={trim}|{kind}", f"{role}:trim_lemma={trim}|{lemma}",
         *(f"{role}:trim_cut{n}={trim}|{value}" for n, value in enumerate(candidate.cut)),
         *_rivals(role, candidate, context),
@@ -74,11 +87,11 @@ def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, c
 def _rivals(role: str, candidate: Candidate, context: Context) -> list[str]:
     """How a reading stands among the others: which kinds are on offer, how long it is against
     them, which other kinds offer the same words."""
-    kind, kinds = candidate.kind, {k for ks in context.kinds.values() for k in ks}
+    kind, offered = candidate.kind, context.offered
     rank = context.sizes.index(_size(candidate.spans))
     place = "longest" if rank == len(context.sizes) - 1 else str(min(rank, 3))
-    return [f"{role}:rival_quotation={kind}|{'quotation' in kinds}", f"{role}:rival_clause={kind}|{'clause' in kinds}",
-            f"{role}:rival_objects={kind}|{'objects' in kinds}", f"{role}:place={kind}|{place}",
+    return [f"{role}:rival_quotation={kind}|{'quotation' in offered}", f"{role}:rival_clause={kind}|{'clause' in offered}",
+            f"{role}:rival_objects={kind}|{'objects' in offered}", f"{role}:place={kind}|{place}",
             f"{role}:place_trim={candidate.trim or '-'}|{place}",
             *(f"{role}:also={kind}|{other}" for other in context.kinds[candidate.spans] if other != kind)]
 
