@@ -135,17 +135,38 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     clause = attribution_clause(cue)
     # "… and said he would stand firm": a later conjunct of the cue is its subject's next act.
     further = {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in c.subtree}
-    add("sentence-rest", _runs(text, list(sentence), clause | further))
     doc = cue.doc
-    left = list(doc[sentence.start:max(sentence.start, min(clause))])
-    right = [t for t in doc[max(clause) + 1:max(sentence.end, max(clause) + 1)] if t.i not in further]
-    add("sentence-left", _runs(text, left, set()) and (_hull(text, left),))
-    add("sentence-right", _runs(text, right, set()) and (_hull(text, right),))
+    # Sentences are long: these readings go by token index, making Token objects only at their ends.
+    add("sentence-rest", _index_runs(doc, text, range(sentence.start, sentence.end), clause | further))
+    add("sentence-left", _index_hull(doc, text, range(sentence.start, min(clause))))
+    add("sentence-right", _index_hull(doc, text, [i for i in range(max(clause) + 1, sentence.end) if i not in further]))
     for spans in quotations:
         add("quotation", spans)
     if len(quotations) > 1:
         add("quotations", tuple(span for spans in quotations for span in spans))
     return found + _trimmed_readings(cue.doc, text, found)
+
+
+def _index_runs(doc: Doc, text: str, indices: range, cut: set[int]) -> Spans:
+    """``_runs`` over token indices."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if i in cut:
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    spans = [trimmed(text, doc[first].idx, end_of(doc[last])) for first, last in runs]
+    return tuple(span for span in spans if span)
+
+
+def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
+    """The one span from the first to the last of ``indices``, if any words remain after trimming."""
+    if not indices:
+        return None
+    span = trimmed(text, doc[indices[0]].idx, end_of(doc[indices[-1]]))
+    return (span,) if span else None
 
 
 def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
