@@ -209,3 +209,11 @@ def test_what_seems_so_is_said_of_the_subject():
     quote = by_content(quotes, "to have vanished")
     assert [record.article.text[s:e] for s, e in quote.content.spans] == [
         "The harbour master", "to have vanished from the public debate"]
+
+
+def test_a_noun_with_a_that_clause_and_a_possessor_is_a_cue():
+    # A statement noun heads the report ("[the company's] claim that …"): the cue model scored it just
+    # under its threshold before it was fitted only on the words it scores.
+    _, quotes = quotes_of("The company's claim that the water was safe drew criticism.")
+    quote = by_content(quotes, "the water was safe")
+    assert quote.cue.text == "claim" and "company" in quote.speaker.text

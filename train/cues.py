@@ -1,6 +1,6 @@
 """Train the cue detector on PolNeAR's training split; write src/onrecord/stages/data/cues.json.
 
-    .venv/bin/python train/cues.py [--polnear ../shared/data/polnear] [--C 0.5]
+    .venv/bin/python train/cues.py [--polnear ../shared/data/polnear] [--C 0.25]
 
 Two logistic regressions: which token heads a cue, and how far the cue extends from its head
 (for each token the cue grows into, does the annotated cue take it in?). Reads only ``train`` to
@@ -42,9 +42,10 @@ class Examples(NamedTuple):
     documents: list  # (doc, gold attributions), kept where asked, to score whole records with
 
 
-def examples(split_dir: Path, model: str, keep: bool = False) -> Examples:
-    """Features and labels of every candidate token and of every step of the gold cues' extents."""
-    rows, labels, cue_lemmas, seen_lemmas = [], [], Counter(), Counter()
+def examples(split_dir: Path, model: str, keep: bool = False, scored: set[str] | None = None) -> Examples:
+    """Features and labels of the candidate tokens whose lemma is ``scored`` (by default, the split's own
+    cue lemmas) and of every step of the gold cues' extents."""
+    rows, labels, row_lemmas, cue_lemmas, seen_lemmas = [], [], [], Counter(), Counter()
     extent_rows, extent_labels, cues, documents = [], [], [], []
     for doc, gold in parsed(split_dir, model):
         if keep:
@@ -61,10 +62,15 @@ def examples(split_dir: Path, model: str, keep: bool = False) -> Examples:
         for token in doc:
             if token.pos_ in CANDIDATE_POS:
                 seen_lemmas[token.lemma_.lower()] += 1
+                row_lemmas.append(token.lemma_.lower())
                 rows.append({f: 1 for f in features(token, states[token.i])})
                 labels.append(token.i in heads)
     lemmas = {lemma for lemma, n in cue_lemmas.items() if n / max(n, seen_lemmas[lemma]) >= MIN_CUE_RATE}
-    return Examples(rows, np.array(labels), lemmas, extent_rows, np.array(extent_labels), cues, documents)
+    # Fit only on the tokens ``is_cue`` scores: the rest never reach the model, and fitting them
+    # spends the weights on telling apart words that are never cues.
+    kept = [i for i, lemma in enumerate(row_lemmas) if lemma in (lemmas if scored is None else scored)]
+    return Examples([rows[i] for i in kept], np.array(labels)[kept], lemmas, extent_rows, np.array(extent_labels),
+                    cues, documents)
 
 
 def _extent_steps(head, cue: frozenset[int], rows: list, labels: list) -> None:
@@ -136,7 +142,7 @@ def exported(vectorizer, classifier) -> dict[str, float]:
 
 
 def main() -> None:
-    args = options(__doc__.splitlines()[0], regularisation=0.5)
+    args = options(__doc__.splitlines()[0], regularisation=0.25)  # 0.5 overfits the lexical conjunctions
     train = examples(args.polnear / "train", args.model)
     vectorizer, classifier, shape = fit(train.rows, train.labels, args.C)
     print(f"train: {shape[0]} tokens, {int(train.labels.sum())} cues, {shape[1]} features")
@@ -147,7 +153,7 @@ def main() -> None:
     model = {"threshold": 0.5, "lemmas": sorted(train.lemmas), "weights": exported(vectorizer, classifier),
              "extent": extent_weights, "extent_threshold": 0.5}
     if (args.polnear / "dev").is_dir():
-        dev = examples(args.polnear / "dev", args.model, keep=True)
+        dev = examples(args.polnear / "dev", args.model, keep=True, scored=train.lemmas)
         f1, head_threshold = best_threshold(classifier.predict_proba(vectorizer.transform(dev.rows))[:, 1], dev.labels)
         print(f"dev: cue-head F1 {f1:.3f} at threshold {head_threshold:.3f}")
         accuracy, model["extent_threshold"] = max((extent_accuracy(dev.cues, extent_weights, t), t)

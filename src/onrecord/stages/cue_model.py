@@ -60,7 +60,28 @@ def features(token: Token, state: tuple[bool, bool, bool]) -> list[str]:
     out += [f"child={dep}" for dep in children]
     out += [f"lemma_child={lemma}|{dep}" for dep in children if dep in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")]
     out.append(f"lex_children={lexicon}|{shape[:40]}")
+    out += _clause(token, lemma)
     return out
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _clause(token: Token, lemma: str) -> list[str]:
+    """What the token governs: a report takes a clause with its own subject ("said [he] would"),
+    marked by "that"/"whether" or not, and its voice tells "it was reported" from "he was reported
+    missing"; a word in a relative clause ("a plan that calls for") rarely introduces the report."""
+    comp = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    relative = token.dep_ in ("relcl", "acl") or token.head.dep_ in ("relcl", "acl")
+    out = [f"passive={passive}", f"lemma_passive={lemma}|{passive}",
+           f"relative={relative}|{token.dep_ == 'relcl'}", f"lemma_relative={lemma}|{relative}"]
+    if comp is None:
+        return out + ["comp=none"]
+    own = any(c.dep_ in _SUBJECTS for c in comp.children)
+    mark = next((c.lower_ for c in comp.children if c.dep_ in ("mark", "aux") and c.i < comp.i), "-")
+    return out + [f"comp={comp.dep_}|{own}", f"lemma_comp={lemma}|{comp.dep_}|{own}", f"comp_mark={comp.dep_}|{mark}",
+                  f"lemma_mark={lemma}|{mark}", f"comp_lemma={comp.lemma_.lower()}", f"comp_pos={comp.pos_}"]
 
 
 # Word classes whose identity decides whether they belong to a cue ("according to", "also said",
