@@ -27,55 +27,57 @@ def _lexicon(lemma: str) -> str:
     return "none"
 
 
-def features(token: Token, state: tuple[bool, bool, bool]) -> list[str]:
-    lemma = token.lemma_.lower()
-    head = token.head
-    children = sorted({child.dep_ for child in token.children})
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "<end>"
-    prev = token.nbor(-1).lower_ if token.i > 0 else "<start>"
+def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> list[str]:
+    # Runs for every scored token of every article: each attribute is read once.
+    lemma = lemma or token.lemma_.lower()
+    head, doc, i = token.head, token.doc, token.i
+    kids = list(token.children)
+    children = sorted({child.dep_ for child in kids})
+    subject = next((c for c in kids if c.dep_ in _SUBJECTS), None)
+    size = len(doc)
+    nxt = doc[i + 1].lower_ if i + 1 < size else "<end>"
+    prev = doc[i - 1].lower_ if i > 0 else "<start>"
+    nxt2 = doc[i + 2].lower_ if i + 2 < size else "<end>"
+    prev2 = doc[i - 2].lower_ if i > 1 else "<start>"
     inside, ends_before, starts_after = state
     lexicon = _lexicon(lemma)
-    shape = "".join(children)
+    shape = "".join(children)[:40]
+    pos, tag, dep = token.pos_, token.tag_, token.dep_
+    head_lemma, head_pos = head.lemma_.lower(), head.pos_
+    subject_pos = subject.pos_ if subject is not None else "none"
     out = [
-        "bias", f"lemma={lemma}", f"lower={token.lower_}", f"pos={token.pos_}", f"tag={token.tag_}",
-        f"dep={token.dep_}", f"lemma_pos={lemma}|{token.pos_}", f"lemma_dep={lemma}|{token.dep_}",
-        f"head_lemma={head.lemma_.lower()}", f"head_pos={head.pos_}", f"dep_headpos={token.dep_}|{head.pos_}",
-        f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}", f"lex={lexicon}", f"lex_pos={lexicon}|{token.pos_}",
-        f"subj={subject.pos_ if subject is not None else 'none'}",
-        f"subj_ent={subject.ent_type_ if subject is not None else 'none'}",
+        "bias", f"lemma={lemma}", f"lower={token.lower_}", f"pos={pos}", f"tag={tag}",
+        f"dep={dep}", f"lemma_pos={lemma}|{pos}", f"lemma_dep={lemma}|{dep}",
+        f"head_lemma={head_lemma}", f"head_pos={head_pos}", f"dep_headpos={dep}|{head_pos}",
+        f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}", f"lex={lexicon}", f"lex_pos={lexicon}|{pos}",
+        f"subj={subject_pos}", f"subj_ent={subject.ent_type_ if subject is not None else 'none'}",
         f"inside={inside}", f"quote_before={ends_before}", f"quote_after={starts_after}",
         f"lemma_inside={lemma}|{inside}", f"lex_quote={lexicon}|{ends_before}|{starts_after}",
         f"lemma_subj={lemma}|{subject is not None}",
-    ]
-    doc = token.doc
-    nxt2 = doc[token.i + 2].lower_ if token.i + 2 < len(doc) else "<end>"
-    prev2 = doc[token.i - 2].lower_ if token.i > 1 else "<start>"
-    out += [
         f"subj_lemma={subject.lemma_.lower() if subject is not None else 'none'}",
-        f"lemma_subj_pos={lemma}|{subject.pos_ if subject is not None else 'none'}",
-        f"next2={nxt}|{nxt2}", f"prev2={prev2}|{prev}", f"head_dep={head.dep_}|{token.dep_}",
-        f"lemma_head={lemma}|{head.lemma_.lower()}", f"tag_children={token.tag_}|{shape[:40]}",
+        f"lemma_subj_pos={lemma}|{subject_pos}",
+        f"next2={nxt}|{nxt2}", f"prev2={prev2}|{prev}", f"head_dep={head.dep_}|{dep}",
+        f"lemma_head={lemma}|{head_lemma}", f"tag_children={tag}|{shape}",
     ]
-    out += [f"child={dep}" for dep in children]
-    out += [f"lemma_child={lemma}|{dep}" for dep in children if dep in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")]
-    out.append(f"lex_children={lexicon}|{shape[:40]}")
-    out += _clause(token, lemma)
+    out += [f"child={d}" for d in children]
+    out += [f"lemma_child={lemma}|{d}" for d in children if d in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")]
+    out.append(f"lex_children={lexicon}|{shape}")
+    out += _clause(token, lemma, kids, dep, head.dep_)
     return out
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def _clause(token: Token, lemma: str) -> list[str]:
+def _clause(token: Token, lemma: str, kids: list[Token], dep: str, head_dep: str) -> list[str]:
     """What the token governs: a report takes a clause with its own subject ("said [he] would"),
     marked by "that"/"whether" or not, and its voice tells "it was reported" from "he was reported
     missing"; a word in a relative clause ("a plan that calls for") rarely introduces the report."""
-    comp = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    relative = token.dep_ in ("relcl", "acl") or token.head.dep_ in ("relcl", "acl")
+    comp = next((c for c in kids if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+    relative = dep in ("relcl", "acl") or head_dep in ("relcl", "acl")
     out = [f"passive={passive}", f"lemma_passive={lemma}|{passive}",
-           f"relative={relative}|{token.dep_ == 'relcl'}", f"lemma_relative={lemma}|{relative}"]
+           f"relative={relative}|{dep == 'relcl'}", f"lemma_relative={lemma}|{relative}"]
     if comp is None:
         return out + ["comp=none"]
     own = any(c.dep_ in _SUBJECTS for c in comp.children)
@@ -185,11 +187,13 @@ def _model() -> dict:
     return model
 
 
-def cue_probability(token: Token, state: tuple[bool, bool, bool]) -> float:
-    return linear.probability(_model()["weights"], features(token, state))
+def cue_probability(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> float:
+    return linear.probability(_model()["weights"], features(token, state, lemma))
 
 
 def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
-    if token.pos_ not in CANDIDATE_POS or token.lemma_.lower() not in _model()["lemmas"]:
+    model = _model()
+    lemma = token.lemma_.lower()
+    if token.pos_ not in CANDIDATE_POS or lemma not in model["lemmas"]:
         return False
-    return cue_probability(token, state) >= _model()["threshold"]
+    return cue_probability(token, state, lemma) >= model["threshold"]
