@@ -1,11 +1,12 @@
 """Candidate contents and speakers of a cue, read off the parse.
 
 The parse offers several readings of what a cue reports (its clause; its objects, with or
-without the adverbials after them; the clause it interrupts, on both sides; the quotation beside
-it; the rest of the sentence) and of who speaks (the subject, as a whole or as a bare noun phrase;
-the agent of a passive; the antecedent of "who"). Each single-span reading also comes trimmed:
-without a trailing modifier (", which …", "on Thursday", an apposition) or a leading one ("In
-addition,", "And"), since annotators often leave those out. Which reading annotators take depends on
+without the adverbials after them, and what its object introduces; the subject, alone or with what
+follows the cue; the clause it interrupts, on both sides; the quotation beside it; the rest of the
+sentence) and of who speaks (the subject, as a whole, as a bare noun phrase, with or without its
+apposition and clauses; the agent of a passive; "who" and its antecedent). The clause, objects and
+right side also come trimmed: without a trailing modifier (", which …", "on Thursday", an
+apposition) or a leading one ("In addition,", "And"), since annotators often leave those out. Which reading annotators take depends on
 the cue and the sentence, so ``ranker`` learns to choose among these candidates.
 """
 
@@ -25,8 +26,8 @@ _NP_PARTS = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat"
 # Modifiers that can close a reading (cut from its end) or open it (cut from its start).
 _TAIL_DEPS = {"prep", "npadvmod", "advcl", "relcl", "appos", "acl", "advmod", "conj", "parataxis", "cc"}
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
-# The readings whose trimmed forms annotators take often enough to offer them (measured on PolNeAR
-# train and dev: the subject's, the left side's and the interrupted clause's trims are never right).
+# The readings whose trimmed forms annotators take often enough to offer them (on PolNeAR dev the
+# trims of the subject, the sentence's left side and the interrupted clause were never the answer).
 _TRIMMED = {"clause", "objects", "objects-bare", "sentence-right"}
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
@@ -51,18 +52,18 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _runs(text: str, tokens: list[Token], cut: set[int]) -> Spans:
-    """Contiguous runs of ``tokens`` outside ``cut`` (token indices), as trimmed character spans."""
-    runs: list[list[Token]] = [[]]
-    for token in sorted(tokens, key=lambda t: t.i):
-        if token.i in cut:
-            if runs[-1]:
-                runs.append([])
+def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozenset()) -> Spans:
+    """Contiguous runs of the tokens at ``indices`` (ascending) outside ``cut``, as trimmed character
+    spans. Indices, not tokens: a sentence's readings make Token objects only at their ends."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if i in cut:
             continue
-        if runs[-1] and token.i != runs[-1][-1].i + 1:
-            runs.append([])
-        runs[-1].append(token)
-    spans = [trimmed(text, run[0].idx, end_of(run[-1])) for run in runs if run]
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    spans = [trimmed(text, doc[first].idx, end_of(doc[last])) for first, last in runs]
     return tuple(span for span in spans if span)
 
 
@@ -85,6 +86,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     """Every reading of what ``cue`` reports; ``quotations`` are quoted spans next to the cue.
     ``sentence`` is the cue's sentence where the caller has it (``Token.sent`` walks the doc)."""
     found: list[Candidate] = []
+    doc = cue.doc
 
     def add(kind: str, spans: Spans | None) -> None:
         if spans and all(spans) and Candidate(kind, spans) not in found:
@@ -93,12 +95,12 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     children = list(cue.children)
     for child in children:
         if child.dep_ in ("ccomp", "xcomp"):
-            add("clause", _runs(text, list(child.subtree), set()))
+            add("clause", _runs(doc, text, [t.i for t in child.subtree]))
     objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
     if objects:
         tokens = [t for c in objects for t in c.subtree]
-        add("objects", _runs(text, tokens, set()) and (_hull(text, tokens),))
+        add("objects", _runs(doc, text, sorted({t.i for t in tokens})) and (_hull(text, tokens),))
         tail = [t for c in children if c.i > max(o.i for o in objects) and c.dep_ in ("prep", "npadvmod", "advcl", "acl")
                 for t in c.subtree]
         if tail:
@@ -132,36 +134,20 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     head = cue.head
     if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl"):
         cut = {t.i for t in cue.subtree}
-        add("around", _runs(text, list(head.subtree), cut))
-        add("around-left", _runs(text, [t for t in head.subtree if t.i < cue.left_edge.i], cut))
+        add("around", _runs(doc, text, [t.i for t in head.subtree], cut))
+        add("around-left", _runs(doc, text, [t.i for t in head.subtree if t.i < cue.left_edge.i], cut))
     sentence = sentence if sentence is not None else cue.sent
     clause = attribution_clause(cue)
     # "… and said he would stand firm": a later conjunct of the cue is its subject's next act.
     further = {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in c.subtree}
-    doc = cue.doc
-    # Sentences are long: these readings go by token index, making Token objects only at their ends.
-    add("sentence-rest", _index_runs(doc, text, range(sentence.start, sentence.end), clause | further))
+    add("sentence-rest", _runs(doc, text, range(sentence.start, sentence.end), clause | further))
     add("sentence-left", _index_hull(doc, text, range(sentence.start, min(clause))))
     add("sentence-right", _index_hull(doc, text, [i for i in range(max(clause) + 1, sentence.end) if i not in further]))
     for spans in quotations:
         add("quotation", spans)
     if len(quotations) > 1:
         add("quotations", tuple(span for spans in quotations for span in spans))
-    return found + _trimmed_readings(cue.doc, text, found)
-
-
-def _index_runs(doc: Doc, text: str, indices: range, cut: set[int]) -> Spans:
-    """``_runs`` over token indices."""
-    runs: list[tuple[int, int]] = []
-    for i in indices:
-        if i in cut:
-            continue
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    spans = [trimmed(text, doc[first].idx, end_of(doc[last])) for first, last in runs]
-    return tuple(span for span in spans if span)
+    return found + _trimmed_readings(doc, text, found)
 
 
 def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
