@@ -3,9 +3,12 @@
 A logistic regression over features of the parse, trained on PolNeAR's training split by
 ``train/cues.py`` (``make train``) and shipped as ``data/cues.json``: feature → weight. Reporting
 words are a long tail ("unleashed", "pitched", "refuses to discuss"), and whether "think" or
-"want" reports someone's position depends on the sentence, which a fixed list cannot know.
+"want" reports someone's position depends on the sentence, which a fixed list cannot know. Only
+lemmas that some training token lifts over the threshold are scored at all.
 
-The same ``features`` function serves training and inference, so the two never drift apart.
+A second logistic regression decides how far the cue extends from its head, token by token ("has
+said", "said in a statement", "according to"). Each model shares one features function between
+training and inference (``features``, ``extent_features``), so the two never drift apart.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from . import linear
 from .cues import EVALUATION, NOUNS, SPEECH, THOUGHT
 
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ", "PROPN"}
+_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _lexicon(lemma: str) -> str:
@@ -64,9 +68,6 @@ def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = N
     out.append(f"lex_children={lexicon}|{shape}")
     out += _clause(token, lemma, kids, dep, head.dep_)
     return out
-
-
-_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _clause(token: Token, lemma: str, kids: list[Token], dep: str, head_dep: str) -> list[str]:
