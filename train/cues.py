@@ -111,6 +111,7 @@ def record_threshold(documents: list) -> tuple[float, float]:
     head-level optimum lets through cues whose contents and speakers cost more than they bring."""
     cue_model._model.cache_clear()
     linear.load.cache_clear()  # the weights just written
+    quotes._may_report.cache_clear()
     best = (0.0, 0.5)
     for threshold in np.arange(0.35, 0.651, 0.05):
         cue_model._model()["threshold"] = float(threshold)

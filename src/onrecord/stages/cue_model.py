@@ -192,6 +192,11 @@ def cue_probability(token: Token, state: tuple[bool, bool, bool], lemma: str | N
     return linear.probability(_model()["weights"], features(token, state, lemma))
 
 
+def scored_lemmas() -> set[str]:
+    """The lemmas the detector scores: no other word can head a cue."""
+    return _model()["lemmas"]
+
+
 def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
     model = _model()
     lemma = token.lemma_.lower()

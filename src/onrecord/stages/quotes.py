@@ -16,6 +16,7 @@ Speakers' and addressees' entities are filled later by the "speakers" stage (``c
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, noun_phrase, trimmed
-from .cue_model import CANDIDATE_POS, cue_tokens, is_cue
+from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .marks import Quoted, quotations_of, states_of
 
@@ -75,7 +76,8 @@ class Finder:
         self.cues: dict[int, bool] = {}  # whether each token heads a cue, as it is asked
 
     def run(self) -> list[_Draft]:
-        drafts = [d for token in self.doc if token.pos_ in CANDIDATE_POS and (d := self._from_cue(token))]
+        drafts = [d for token in self.doc if token.pos_ in CANDIDATE_POS and token.lemma_.lower() in _may_report()
+                  and (d := self._from_cue(token))]
         drafts = _dedupe(drafts)
         drafts += self._block_quotes(drafts)
         drafts = self._unclaimed(drafts)
@@ -415,6 +417,13 @@ class Finder:
 
 
 # -- helpers --------------------------------------------------------------------------------
+@functools.cache
+def _may_report() -> frozenset[str]:
+    """The lemmas that can introduce a report: those the detector scores, and speech verbs (which
+    may introduce a nested quotation); the stage skips every other word at once."""
+    return frozenset(scored_lemmas() | SPEECH)
+
+
 def _can_be_spoken_to(token: Token) -> bool:
     """Someone one can tell something: a personal pronoun, a named person, group or organisation,
     or a noun for people ("told reporters"); not "ordered the same thing"."""
