@@ -99,6 +99,12 @@ class _Context:
     last_quarter: str | None = None  # the last quarter it mentioned, for "the quarter", "a year ago"
     anaphoric: bool = False  # set by a normaliser whose value leans on the references above
 
+    @property
+    def last_day(self) -> str | None:
+        """The last date mentioned if it names a whole day ("1998-10-02"), for "that morning"."""
+        last = self.last
+        return last if last and len(last) == 10 and last[:4].isdigit() else None
+
     def tense(self, start: int, end: int) -> str:
         """``past``, ``future`` or ``present`` of the clause around ``text[start:end]``."""
         return _tense(self.text, start, end, self.doc)
@@ -748,8 +754,8 @@ def part_of_day(m: re.Match, ctx: _Context):
     if ctx.anchor is None:
         return "TIME", None
     offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(day_word, 0)
-    if day_word == "that" or (day_word == "the" and ctx.last and len(ctx.last) == 10):
-        base = ctx.last if ctx.last and len(ctx.last) == 10 else _iso(ctx.anchor)
+    if day_word == "that" or (day_word == "the" and ctx.last_day):
+        base = ctx.last_day or _iso(ctx.anchor)
         return "TIME", f"{base}T{PARTS_OF_DAY[part]}"
     return "TIME", f"{_iso(ctx.anchor + dt.timedelta(days=offset))}T{PARTS_OF_DAY[part]}"
 
@@ -771,7 +777,7 @@ def clock(m: re.Match, ctx: _Context):
         if day_value and day_value.startswith("PRESENT"):
             day_value = _iso(ctx.anchor) if ctx.anchor else None
     elif ctx.anchor is not None:
-        day_value = ctx.last if ctx.last and len(ctx.last) == 10 else _iso(ctx.anchor)
+        day_value = ctx.last_day or _iso(ctx.anchor)
     # TIMEX3 marks a time given in universal time with "Z"; other zones are left out of the value.
     zone = "Z" if re.search(r"\b(?:gmt|utc)$", clock_text) else ""
     if day_value is None:
@@ -1002,7 +1008,7 @@ def same_period_year_before(m: re.Match, ctx: _Context):
     unit = m.group(1).lower()
     ctx.anaphoric = True
     grain = _granularity(ctx.last)
-    if unit == "quarter" or unit == "period" and grain not in ("month", "week", "half"):
+    if unit == "quarter" or (unit == "period" and grain not in ("month", "week", "half")):
         base = _reported_quarter(ctx)
     elif unit == "period" or grain == unit:
         base = ctx.last
@@ -1048,7 +1054,7 @@ def the_day(m: re.Match, ctx: _Context):
         # "to end the day") or, as "the day before/after", next to a known day.
         if not re.match(r"\s+(?:before|after)\s*[,.;]", after):
             return None
-    base = ctx.last if ctx.last and len(ctx.last) == 10 and ctx.last[:4].isdigit() else None
+    base = ctx.last_day
     if base is None and m.group(2).lower() == "that" and relation in ("", "same") and _granularity(ctx.last) == "month":
         return "DATE", f"{ctx.last}-XX"  # "that day" after "in October 1998": a day of that month
     if base is None:
@@ -1086,14 +1092,11 @@ def ago(m: re.Match, ctx: _Context):
         return "DATE", _iso(ctx.anchor)
     return "DATE", _shift(ctx.anchor, unit, sign * whole)
 
-
-
 _HOURS = {w: n for w, n in SMALL.items() if isinstance(n, int) and 1 <= n <= 12 and w not in ("a", "an", "dozen")}
+_HOUR = r"(\d{1,2}|" + _alt(sorted(_HOURS, key=len, reverse=True)) + r")"
 
 
-@rule(r"(\d{1,2}|" + _alt(sorted(_HOURS, key=len, reverse=True)) + r")(?:\s+o['’]clock)?\s+(?:in\s+the\s+"
-      r"(morning|afternoon|evening)|at\s+(night))|(\d{1,2}|" + _alt(sorted(_HOURS, key=len, reverse=True)) +
-      r")\s+o['’]clock")
+@rule(_HOUR + r"(?:\s+o['’]clock)?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))|" + _HOUR + r"\s+o['’]clock")
 def clock_words(m: re.Match, ctx: _Context):
     """"4 in the morning", "nine at night", "six o'clock": a clock time written out."""
     word = (m.group(1) or m.group(4)).lower()
@@ -1105,14 +1108,14 @@ def clock_words(m: re.Match, ctx: _Context):
         hour += 12
     if ctx.anchor is None:
         return "TIME", f"XXXX-XX-XXT{hour:02d}:00"
-    day = ctx.last if ctx.last and len(ctx.last) == 10 else _iso(ctx.anchor)
+    day = ctx.last_day or _iso(ctx.anchor)
     return "TIME", f"{day}T{hour:02d}:00"
 
 
 @rule(r"the\s+(next|following|previous)\s+(morning|afternoon|evening|night)")
 def relative_part_of_day(m: re.Match, ctx: _Context):
     """"The next morning": the part of the day after (or before) the day the text last named."""
-    base = ctx.last if ctx.last and len(ctx.last) == 10 and ctx.last[:4].isdigit() else None
+    base = ctx.last_day
     if base is None:
         if ctx.anchor is None:
             return "TIME", None
