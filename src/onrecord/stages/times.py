@@ -1096,7 +1096,8 @@ _HOURS = {w: n for w, n in SMALL.items() if isinstance(n, int) and 1 <= n <= 12 
 _HOUR = r"(\d{1,2}|" + _alt(sorted(_HOURS, key=len, reverse=True)) + r")"
 
 
-@rule(_HOUR + r"(?:\s+o['’]clock)?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))|" + _HOUR + r"\s+o['’]clock")
+@rule(_HOUR + r"(?:\s+o['’]clock)?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))|"
+      + _HOUR + r"\s+o['’]clock")
 def clock_words(m: re.Match, ctx: _Context):
     """"4 in the morning", "nine at night", "six o'clock": a clock time written out."""
     word = (m.group(1) or m.group(4)).lower()
