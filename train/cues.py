@@ -5,7 +5,8 @@
 Two logistic regressions: which token heads a cue, and how far the cue extends from its head
 (for each token the cue grows into, does the annotated cue take it in?). Reads only ``train`` to
 fit. Their thresholds are chosen on ``dev`` (the head's on whole records, with the shipped ranker;
-the extent's on exact cue extents), as the issue allows. Reproducible: the same data and versions give the same weights.
+the extent's on exact cue extents), as the issue allows. Reproducible: the same data and versions
+give the same weights.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sklearn.linear_model import LogisticRegression
 
 from onrecord.eval import polnear
 from onrecord.eval.scoring import positions
+from onrecord.record import Article, Record
 from onrecord.stages import cue_model, linear, quotes
 from onrecord.stages.candidates import end_of
 from onrecord.stages.cue_model import CANDIDATE_POS, extent, extent_features, features, walk
@@ -94,15 +96,12 @@ def extent_accuracy(cues: list, weights: dict[str, float], threshold: float) -> 
     return right / max(1, len(cues))
 
 
-def best_threshold(probabilities, labels) -> tuple[float, float]:
-    """(F1, threshold) of the threshold that gives cue heads the best F1."""
-    best = (0.0, 0.5)
-    for threshold in np.arange(0.2, 0.8, 0.025):
-        guess = probabilities >= threshold
-        tp = int((guess & labels).sum())
-        precision, recall = tp / max(1, int(guess.sum())), tp / max(1, int(labels.sum()))
-        best = max(best, (2 * precision * recall / max(1e-9, precision + recall), float(threshold)))
-    return best
+def head_f1(probabilities: np.ndarray, labels: np.ndarray, threshold: float) -> float:
+    """Token-level F1 of cue heads at ``threshold``: a diagnostic beside the record-level choice."""
+    guess = probabilities >= threshold
+    tp = int((guess & labels).sum())
+    precision, recall = tp / max(1, int(guess.sum())), tp / max(1, int(labels.sum()))
+    return 2 * precision * recall / max(1e-9, precision + recall)
 
 
 def record_threshold(documents: list) -> tuple[float, float]:
@@ -117,11 +116,9 @@ def record_threshold(documents: list) -> tuple[float, float]:
         cue_model._model()["threshold"] = float(threshold)
         scores = polnear.Scores()
         for doc, gold in documents:
-            found = quotes.Finder(doc, doc.text).run()
-            guess = [polnear.Attribution(positions(doc.text, [d.speaker]) if d.speaker else None,
-                                         positions(doc.text, d.cue) if d.cue else None,
-                                         positions(doc.text, d.content)) for d in found]
-            polnear.score_document(scores, guess, gold)
+            record = Record(article=Article(id="dev", source="dev", text=doc.text))
+            quotes.find_quotes(doc, record)  # the stage itself, as `onrecord eval polnear` runs it
+            polnear.score_document(scores, polnear.predicted(record), gold)
         figures = [scores.exact["source"].f1, scores.exact["cue"].f1, scores.exact["content"].f1,
                    scores.overlap["content"].f1, scores.attribution.f1]
         best = max(best, (sum(figures) / len(figures), round(float(threshold), 3)))
@@ -162,14 +159,14 @@ def main() -> None:
              "extent": extent_weights, "extent_threshold": 0.5}
     if (args.polnear / "dev").is_dir():
         dev = examples(args.polnear / "dev", args.model, keep=True, scored=train.lemmas)
-        f1, head_threshold = best_threshold(classifier.predict_proba(vectorizer.transform(dev.rows))[:, 1], dev.labels)
-        print(f"dev: cue-head F1 {f1:.3f} at threshold {head_threshold:.3f}")
         accuracy, model["extent_threshold"] = max((extent_accuracy(dev.cues, extent_weights, t), t)
                                                   for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
         print(f"dev: exact cue extent from the gold head {accuracy:.3f} at threshold {model['extent_threshold']:.2f}")
         write("cues", model)
         score, model["threshold"] = record_threshold(dev.documents)
         print(f"dev: mean of the five record F1 figures {100 * score:.1f} at threshold {model['threshold']:.3f}")
+        dev_probabilities = classifier.predict_proba(vectorizer.transform(dev.rows))[:, 1]
+        print(f"dev: cue-head F1 {head_f1(dev_probabilities, dev.labels, model['threshold']):.3f} there")
     lifted = reachable(train.rows, classifier.predict_proba(vectorizer.transform(train.rows))[:, 1], model["threshold"])
     model["lemmas"] = sorted(train.lemmas & lifted)
     print(f"lemmas scored: {len(model['lemmas'])} of {len(train.lemmas)} (the others never reach the threshold in train)")

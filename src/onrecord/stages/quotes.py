@@ -176,7 +176,7 @@ class Finder:
 
     def _is_cue(self, token: Token) -> bool:
         if token.i not in self.cues:
-            self.cues[token.i] = token.pos_ in CANDIDATE_POS and is_cue(token, self.states[token.i])
+            self.cues[token.i] = is_cue(token, self.states[token.i])
         return self.cues[token.i]
 
     def _nested_cue(self, token: Token) -> bool:
