@@ -183,6 +183,20 @@ def test_quotation_goes_on_after_a_long_attribution_unless_another_cue_claims_it
     assert by_content(quotes, "We will have to cut routes").cue.text == "added"
 
 
+def test_a_quotation_inside_a_later_report_does_not_carry_on_the_one_before():
+    _, quotes = quotes_of("“We have a problem with the ferries,” the harbour master said, adding that “some of the "
+                          "timetables are simply fiction.”")
+    first = by_content(quotes, "We have a problem")
+    assert first.kind == "direct" and "timetables" not in first.content.text
+    assert by_content(quotes, "timetables are simply fiction").cue.text == "adding"
+    # A cue opening the next sentence with words of its own to report takes no quotation before it.
+    _, quotes = quotes_of("Her deputy said, “The latest outburst is reckless, even for him.” She says it shows that "
+                          "the mayor is “unfit to run the port.”")
+    assert "unfit to run the port" not in by_content(quotes, "The latest outburst").content.text
+    says = by_content(quotes, "it shows that")
+    assert says.cue.text == "says" and "The latest outburst" not in says.content.text
+
+
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
     # Whether the ranker reads the content as the quotation or as the sentence holding it, the
     # quotation after the cue carries it on.

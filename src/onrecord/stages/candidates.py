@@ -64,7 +64,12 @@ def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozens
         else:
             runs.append((i, i))
     spans = [trimmed(text, doc[first].idx, end_of(doc[last])) for first, last in runs]
-    return tuple(span for span in spans if span)
+    # A run of bare punctuation ('.”' after a cut) is no part of what was said.
+    return tuple(span for span in spans if span and _has_words(text, span))
+
+
+def _has_words(text: str, span: tuple[int, int]) -> bool:
+    return any(char.isalnum() for char in text[span[0]:span[1]])
 
 
 def attribution_clause(cue: Token) -> set[int]:

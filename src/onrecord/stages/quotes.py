@@ -153,9 +153,12 @@ class Finder:
                 continue
             if quotation.opened_at > paragraph_end:
                 break
-            long_gap = len(self.text[last.outer_end:quotation.opened_at]) > 40
-            if (long_gap and not (self._opens_sentence(quotation) and self._is_statement(quotation))) \
-                    or self._has_own_cue(cue, quotation):
+            gap = self.text[last.outer_end:quotation.opened_at]
+            if len(gap) > 40:
+                goes_on = self._opens_sentence(quotation) and self._is_statement(quotation)
+            else:
+                goes_on = self._opens_sentence(quotation) or not gap.strip(" ,;:—–-")
+            if not goes_on or self._has_own_cue(cue, quotation):
                 break
             found.append(quotation)
             last = quotation
@@ -219,9 +222,18 @@ class Finder:
                 continue
             # The quotation before the cue comes first; one after it may be its other half.
             before = quotation.outer_end <= left
+            if before and self._says_more(verb, quotation):
+                continue
             if best is None or (before and (best.outer_end > left or quotation.opened_at > best.opened_at)):
                 best = quotation
         return best
+
+    def _says_more(self, verb: Token, quotation: Quoted) -> bool:
+        """“… for him.” She says it shows that …: a cue after a quotation that ended its sentence,
+        with words of its own to report, does not take that quotation."""
+        ended = self.text[quotation.start:quotation.end].rstrip()[-1:] in (".", "!", "?")
+        return ended and any(child.dep_ == "ccomp" and child.i > verb.i and not self.states[child.i][0]
+                             for child in verb.children)
 
     def _clause_tokens(self, verb: Token) -> list[Token]:
         """The attribution clause around a cue: the cue, its subject, aux and adverbials; not its
