@@ -81,3 +81,20 @@ def test_resolve_maps_first_and_second_person_to_the_outer_parties():
     assert resolve(i, i + 1, record, doc, clusters=[], outer=outer) == olsen
     assert resolve(you, you + 3, record, doc, clusters=[], outer=outer) == berg
     assert resolve(i, i + 1, record, doc, clusters=[], outer=None) is None
+
+
+def test_she_after_a_spokeswoman_is_the_spokeswoman_not_the_president_she_spoke_of():
+    record = record_of(
+        "President Elena Marsh met the envoy on Monday. Marsh's spokeswoman, Ana Duarte, told reporters "
+        "that the president was disappointed. She said the government would publish its own proposal.")
+    assert name_of(record, quote_with(record, "its own proposal").speaker.entity) == "Ana Duarte"
+
+
+def test_he_inside_someones_words_is_not_the_speaker():
+    record = record_of(
+        "Prime Minister Tomas Reyes described his call with the strikers. "
+        "“He told me: ‘Look, Tomas, we are not moving until the contracts are signed,’” Reyes said.")
+    (inner,) = [q for q in record.quotes if q.parent is not None]
+    assert inner.content.text.rstrip(",") == "Look, Tomas, we are not moving until the contracts are signed"
+    assert inner.speaker.text == "He" and name_of(record, inner.speaker.entity) != "Tomas Reyes"
+    assert name_of(record, inner.addressee.entity) == "Tomas Reyes"

@@ -66,6 +66,15 @@ def test_a_press_conference_dates_the_account_that_follows():
     assert said_on(record, "Nothing is settled") == "2023-06-27"
 
 
+def test_a_participle_or_a_when_clause_sets_the_occasion():
+    record = record_of(
+        "Speaking at a news conference on Tuesday, Helen Park described the talks as stuck.\n\n"
+        "The strike spread on Monday, when the governor addressed the workers and warned that the port "
+        "would close.")
+    assert said_on(record, "the talks") == "2023-06-27"
+    assert said_on(record, "the port would close") == "2023-06-26"
+
+
 def test_timeline_orders_statements_and_events():
     record = record_of(
         "The library closed on Monday after years of cuts. "

@@ -120,6 +120,11 @@ def test_scare_quotes_and_titles_are_terms_not_quotes():
     assert kinds == {"reform": "scare", "Salt and Iron": "title"}
 
 
+def test_a_nickname_is_a_term_however_far_its_naming_verb():
+    record, _ = quotes_of("Viktor Hale, known to his members as “Big Vik”, called the strike on Monday.")
+    assert {t.text: t.kind for t in record.terms} == {"Big Vik": "term"}
+
+
 @pytest.mark.parametrize("text", [
     "He said “we will go. Then ‘never. And “more.",
     "”Backwards“ marks ” everywhere “",
@@ -195,6 +200,13 @@ def test_a_quotation_inside_a_later_report_does_not_carry_on_the_one_before():
     assert "unfit to run the port" not in by_content(quotes, "The latest outburst").content.text
     says = by_content(quotes, "it shows that")
     assert says.cue.text == "says" and "The latest outburst" not in says.content.text
+
+
+def test_a_bracketed_gloss_does_not_cost_the_speaker():
+    _, quotes = quotes_of("The mayor's spokeswoman, Ana Duarte [a former union lawyer], told reporters that the "
+                          "budget was final.")
+    quote = by_content(quotes, "the budget was final")
+    assert quote.speaker.text == "The mayor's spokeswoman, Ana Duarte"
 
 
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():

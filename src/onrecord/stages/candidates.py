@@ -260,6 +260,8 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
             break
         # "by telling reporters …": through the preposition to the verb it hangs from.
         verb, hops = (verb.head.head if verb.dep_ == "pcomp" else verb.head), hops + 1
+    if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):
+        add("fragment", _fragment_before(cue))
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ == "poss":
@@ -270,6 +272,19 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                 if child.dep_ in _SUBJECTS:
                     add("governor-subject", list(child.subtree))
     return found
+
+
+def _fragment_before(cue: Token) -> list[Token]:
+    """"The spokeswoman, Ana Duarte [a former lawyer], told …": a gloss can split the subject off
+    into a verbless sentence of its own just before the cue's, in the same paragraph."""
+    sentence = cue.sent
+    if sentence.start == 0 or "\n" in cue.doc[sentence.start - 1].whitespace_ + cue.doc[sentence.start].text:
+        return []
+    before = cue.doc[sentence.start - 1].sent
+    root = before.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in before):
+        return []
+    return [t for t in root.subtree if not t.is_punct or t.i < root.right_edge.i]
 
 
 def noun_phrase(token: Token) -> list[Token]:

@@ -64,18 +64,22 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     if span is None or not len(span):
         return None
     root = span.root
+    gender = pronoun_gender(word)
+    # Inside X's words, "he" or "she" is someone X talks about, never X.
+    speaking = outer.speaker.entity if outer is not None and outer.speaker is not None else None
     for cluster in clusters:
         if any(m.start <= root.idx < m.end for m in cluster.mentions):
-            return cluster.id
+            if gender is None or cluster.id != speaking:
+                return cluster.id
     # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker.
     for token in root.children:
         if token.dep_ == "appos":
             for cluster in clusters:
                 if any(m.start <= token.idx < m.end for m in cluster.mentions):
                     return cluster.id
-    gender = pronoun_gender(word)
     if gender is not None:
-        return _id(best_antecedent(doc, root, gender, _events_before(clusters, root.i), spoke, window=8))
+        events = [e for e in _events_before(clusters, root.i) if e[1].id != speaking]
+        return _id(best_antecedent(doc, root, gender, events, spoke, window=8))
     tokens = description_tokens(doc, start, end)
     if tokens:
         fits = [c for c in clusters if description_fits(tokens, c)]

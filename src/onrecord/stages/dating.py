@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..record import Quote, Record, TimeExpression
 from . import stage
@@ -144,16 +144,37 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
         return True
     cue_tokens = set(cue)
     cue_verbs = cue_tokens | {t.head for t in cue_tokens}
+    if _told_when(cue.root, span):
+        return True
     head = span.root
     for _ in range(len(doc)):  # the parse is a tree; the bound only guards against a broken one
         if head in cue_tokens:
             return True
         if head.pos_ in _CLAUSE_VERBS and head.i != span.root.i:
+            if _occasion_of(head, cue_verbs):
+                return True
             return head in cue_verbs or head.dep_ == "ROOT" and any(t.dep_ == "ROOT" for t in cue_verbs)
         if head.head.i == head.i:
             return head in cue_verbs
         head = head.head
     return False
+
+
+def _occasion_of(verb: Token, cue_verbs: set[Token]) -> bool:
+    """"Speaking at a press conference on Tuesday, she said": a participle with no subject of its
+    own, hanging from the cue, sets the occasion the cue's words were said on."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head in cue_verbs
+            and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children))
+
+
+def _told_when(cue: Token, time: Span) -> bool:
+    """"on Monday, when the president addressed the nation and warned …": the cue's clause is a
+    "when" clause about the time itself."""
+    clause = cue
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return (clause.dep_ == "relcl" and time.start <= clause.head.i < time.end
+            and any(child.lower_ == "when" for child in clause.children))
 
 
 def _narrative_date(times, starts, quote: Quote, begin: int, end: int, record: Record) -> bool:

@@ -620,7 +620,7 @@ def best_antecedent(doc: Doc, token: Token, gender: str, events: list, bonus: di
         if distance == 0 and _bound(mention, token):
             continue
         score = 2.0 - min(distance, 2) - 0.2 * max(distance - 2, 0) + agreement
-        score += 0.6 if mention.dep_ in _PROFILE_DEPS else 0.0
+        score += 0.6 if _in_profile(mention) else 0.0
         score += 0.02 * at / max(token.i, 1)  # later in the window is nearer
         score -= 0.5 if quoted[at] and not quoted[token.i] else 0.0  # names inside a quotation are not its speaker
         score += min(len(cluster.mentions), 8) * 0.05
@@ -630,6 +630,18 @@ def best_antecedent(doc: Doc, token: Token, gender: str, events: list, bonus: di
     if not scores:
         return None
     return owners[max(scores, key=scores.get)]
+
+
+def _in_profile(mention: Token) -> bool:
+    """The subject of a sentence's main clause, or the name in apposition to it ("Her spokeswoman,
+    Ana Duarte, said that the president …": Duarte, not the president, is the next "she")."""
+    if mention.dep_ == "appos":
+        mention = mention.head
+    if mention.dep_ == "ROOT":
+        return mention.pos_ in ("NOUN", "PROPN")  # a verbless fragment the parse split off its verb
+    verb = mention.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return mention.dep_ in _PROFILE_DEPS and main
 
 
 def _agreement(cluster: Cluster, gender: str) -> float | None:

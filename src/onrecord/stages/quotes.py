@@ -99,9 +99,10 @@ class Finder:
         chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
-        if beside and _within(list(chosen.spans), beside[0]):
+        if beside and (_within(list(chosen.spans), beside[0]) or self.states[token.i][0]):
             # A clause inside the quotation is part of the quoted words: all of them were said,
-            # with those that carry it on.
+            # with those that carry it on. Inside someone's words ("He told me: ‘…’") the inner
+            # quotation is all the cue can report: the outer speaker's words are not the inner one's.
             chosen = next(c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation"))
         cue = self._cue_span(token)
         content = _without(list(chosen.spans), cue[0])
@@ -359,7 +360,9 @@ class Finder:
     def _term_kind(self, quotation: Quoted) -> str:
         before = self.text[max(0, quotation.opened_at - 40):quotation.opened_at].lower().split()
         last = before[-1] if before else ""
-        if last in _TERM_CUES or " ".join(before[-2:]) in ("known as", "referred to"):
+        # "known as", and "known to his members as", "referred to as", "better known as".
+        naming = last == "as" and any(word in ("known", "referred", "dubbed", "called") for word in before[-6:-1])
+        if last in _TERM_CUES or naming or " ".join(before[-2:]) == "referred to":
             return "term" if last != "so-called" else "scare"
         inner = self.text[quotation.start:quotation.end]
         capitalised = [w for w in inner.split() if w[:1].isupper()]
