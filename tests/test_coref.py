@@ -98,3 +98,8 @@ def test_he_inside_someones_words_is_not_the_speaker():
     assert inner.content.text.rstrip(",") == "Look, Tomas, we are not moving until the contracts are signed"
     assert inner.speaker.text == "He" and name_of(record, inner.speaker.entity) != "Tomas Reyes"
     assert name_of(record, inner.addressee.entity) == "Tomas Reyes"
+
+
+def test_a_name_in_apposition_after_an_of_phrase_names_the_speaker():
+    record = record_of("The head of the Corvane Group, Pavel Strand, said on Saturday that his fighters lacked ammunition.")
+    assert name_of(record, quote_with(record, "lacked ammunition").speaker.entity) == "Pavel Strand"

@@ -209,6 +209,25 @@ def test_a_bracketed_gloss_does_not_cost_the_speaker():
     assert quote.speaker.text == "The mayor's spokeswoman, Ana Duarte"
 
 
+def test_the_answer_to_a_question_is_the_addressees():
+    text = ("“Are you afraid of him?” a reporter asked Ilse Vorn.\n"
+            "“No.”\n"
+            "“Then why not answer him directly?”\n"
+            "“Because I do not negotiate on television.”")
+    _, quotes = quotes_of(text)
+    speakers = {q.content.text.strip(",?."): q.speaker.text if q.speaker else None for q in quotes}
+    assert speakers["No"] == "Ilse Vorn"
+    assert speakers["Then why not answer him directly"] == "a reporter"
+    assert speakers["Because I do not negotiate on television"] == "Ilse Vorn"
+
+
+def test_a_cue_before_a_colon_reports_the_quotation_not_the_words_before_the_colon():
+    _, quotes = quotes_of("The ministry described its position as follows:\n"
+                          "“The group is a contractor. Contractors do not set the terms of the war.”")
+    (quote,) = quotes
+    assert quote.cue.text == "described" and quote.content.text.startswith("The group is a contractor")
+
+
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
     # Whether the ranker reads the content as the quotation or as the sentence holding it, the
     # quotation after the cue carries it on.

@@ -71,12 +71,13 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
         if any(m.start <= root.idx < m.end for m in cluster.mentions):
             if gender is None or cluster.id != speaking:
                 return cluster.id
-    # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker.
-    for token in root.children:
-        if token.dep_ == "appos":
-            for cluster in clusters:
-                if any(m.start <= token.idx < m.end for m in cluster.mentions):
-                    return cluster.id
+    # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker, and
+    # so does a person's name that the parse hung on a later noun ("The head of the group, Pavel Strand").
+    for token in sorted((t for t in span if t.dep_ == "appos"), key=lambda t: t.head.i != root.i):
+        for cluster in clusters:
+            if any(m.start <= token.idx < m.end for m in cluster.mentions) and (
+                    token.head.i == root.i or cluster.type == "PERSON"):
+                return cluster.id
     if gender is not None:
         events = [e for e in _events_before(clusters, root.i) if e[1].id != speaking]
         return _id(best_antecedent(doc, root, gender, events, spoke, window=8))

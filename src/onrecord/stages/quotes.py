@@ -80,7 +80,7 @@ class Finder:
                   and (d := self._from_cue(token))]
         drafts = _dedupe(drafts)
         drafts += self._block_quotes(drafts)
-        drafts = self._unclaimed(drafts)
+        drafts = _introduced_once(self._unclaimed(drafts), self.text)
         drafts.sort(key=lambda d: d.content[0][0])
         return drafts
 
@@ -96,6 +96,10 @@ class Finder:
             return None
         sentence = self.sentences[token.i]
         offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside], sentence)
+        addressee = self._addressee(token, lemma)
+        if addressee is not None:  # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked
+            named = self.text[addressee[0]:addressee[1]]
+            offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
         chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
@@ -128,7 +132,7 @@ class Finder:
                 kind = "direct"
         for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
             self.claimed.add(id(q))
-        return _Draft(kind, content, cue, self._speaker(token), self._addressee(token, lemma), quotations, token)
+        return _Draft(kind, content, cue, self._speaker(token), addressee, quotations, token)
 
     def quotations_beside(self, cue: Token) -> list[tuple[tuple[int, int], ...]]:
         """The quotations a cue introduces or follows, as span tuples (what ``candidates`` reads)."""
@@ -318,9 +322,9 @@ class Finder:
         return by_start
 
     def _carried_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
-        """Who says a quotation that opens a paragraph with no attribution: in a conversation
-        (turns in consecutive paragraphs, the last two by different people) the one two turns
-        back; otherwise whoever ended the paragraph before with a quote."""
+        """Who says a quotation that opens a paragraph with no attribution: the one a question just
+        before was put to; in a conversation (turns in consecutive paragraphs, the last two by
+        different people) the one two turns back; otherwise whoever ended the paragraph before."""
         start = self._paragraph_start(quotation.opened_at)
         if self.text[start:quotation.opened_at].strip():
             return None
@@ -335,6 +339,9 @@ class Finder:
             paragraph = previous
         bare_turn = bool(turns) and not self.text[self._paragraph_start(turns[0].content[0][0]):turns[0].content[0][0]].strip(
             " “\"'‘«")
+        asked = turns[0].addressee if turns and turns[0].kind == "direct" else None
+        if bare_turn and asked and self.text[:turns[0].content[-1][1]].rstrip(" ”\"'’»").endswith("?"):
+            return asked  # “Are you afraid?” a reporter asked Vorn. / “No.”: Vorn answers
         if len(turns) == 2 and bare_turn and turns[0].speaker and turns[1].speaker and _said_by(
                 self.text, turns[0]) != _said_by(self.text, turns[1]):
             return turns[1].speaker
@@ -504,6 +511,15 @@ def _governing_verb(token: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             return token
     return None
+
+
+def _introduced_once(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """"The ministry described its position as follows: “…”": the cue reports the quotation after
+    the colon, not the words before it, once the quotation has taken that cue."""
+    colon_cues = {tuple(d.cue) for d in drafts if d.cue and d.kind in ("direct", "block")
+                  and text[:d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
+    return [d for d in drafts if not (d.kind == "indirect" and d.cue and tuple(d.cue) in colon_cues
+                                      and text[d.content[-1][1]:].lstrip().startswith(":"))]
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
