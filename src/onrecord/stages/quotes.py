@@ -89,6 +89,8 @@ class Finder:
         if not self._is_cue(token) and not self._nested_cue(token):
             return None
         lemma = token.lemma_.lower()
+        if lemma == "know" and any(child.lower_ == "as" for child in token.children):
+            return None  # "known (locally) as “the Counting House”" names; it reports no one's words
         beside = self._beside(token) if token.pos_ in ("VERB", "AUX") else []
         if not beside and self._quoted(token.idx):
             # Inside someone's words, "I think …" is part of what they said, not a new report;
