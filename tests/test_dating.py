@@ -75,6 +75,11 @@ def test_a_participle_or_a_when_clause_sets_the_occasion():
     assert said_on(record, "the port would close") == "2023-06-26"
 
 
+def test_a_time_on_the_cue_dates_it_even_inside_the_reading_of_what_was_said():
+    record = record_of("The union rejected the government's latest offer on Thursday.")
+    assert said_on(record, "latest offer") == "2023-06-29"
+
+
 def test_timeline_orders_statements_and_events():
     record = record_of(
         "The library closed on Monday after years of cuts. "

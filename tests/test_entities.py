@@ -96,3 +96,10 @@ def test_pronouns_agree_in_gender():
         "Mark Olsen met Ana Duarte in the capital. She said the deal was close. He said it was not.")
     assert "She" in mentions(record, entity_named(entities, "Ana Duarte"))
     assert "He" in mentions(record, entity_named(entities, "Mark Olsen"))
+
+
+def test_a_dateline_is_a_place_and_no_union_is_taken_for_it():
+    record = onrecord.extract("BRENNEN — The transport union rejected the offer on Thursday, its leaders said.\n\n"
+                              "The union said the drivers would strike in May.")
+    assert {e.name: e.type for e in record.entities}.get("BRENNEN") == "GPE"
+    assert all(q.speaker is None or q.speaker.entity is None for q in record.quotes)

@@ -113,7 +113,7 @@ def _own_date(quote: Quote, times: list[TimeExpression], starts: list[int], text
     for i in range(bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, sent_end)):
         time = times[i]
         t_start, t_end = time.spans[0]
-        if any(s < t_end and t_start < e for s, e in content):
+        if any(s < t_end and t_start < e for s, e in content) and not _on_cue(doc, t_start, t_end, cue_start, cue_end):
             continue  # a date inside what was said is what the statement is about
         if not _tied_to_cue(doc, t_start, t_end, cue_start, cue_end):
             continue
@@ -158,6 +158,19 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
             return head in cue_verbs
         head = head.head
     return False
+
+
+def _on_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) -> bool:
+    """"rejected the offer on Thursday": the time modifies the cue's own verb, even where the
+    reading of what was said runs over it."""
+    span = doc.char_span(t_start, t_end, alignment_mode="expand")
+    cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+    if span is None or cue is None or not len(span):
+        return False
+    head = span.root.head
+    while head.pos_ not in _CLAUSE_VERBS and head.head.i != head.i:
+        head = head.head
+    return head.i == cue.root.i
 
 
 def _occasion_of(verb: Token, cue_verbs: set[Token]) -> bool:

@@ -187,9 +187,21 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
         if text[start:end].endswith(("'s", "’s")):
             start, end = _trimmed(text, start, end - 2)
         start = _skip_leading_words(text, start, end, ent.label_)
+        label = "GPE" if _dateline(text, start, end) else ent.label_
         if start < end:
-            found.append((Mention(start, end, "name", ent.root.i, ent.label_), text[start:end]))
+            found.append((Mention(start, end, "name", ent.root.i, label), text[start:end]))
     return found
+
+
+# "BRENNEN — …", "HEMPSTEAD, N.Y. ― …": after a dateline's place comes its state and a dash.
+_DATELINE_TAIL = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)*)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–―-]")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """A place in capitals opening a paragraph before a dash: where the report was filed. The
+    small model often calls it an organisation."""
+    opens = start == 0 or text[:start].rstrip(" \t").endswith("\n")
+    return opens and text[start:end].isupper() and _DATELINE_TAIL.match(text, end) is not None
 
 
 def _skip_leading_words(text: str, start: int, end: int, label: str) -> int:
