@@ -231,6 +231,14 @@ def test_a_cue_before_a_colon_reports_the_quotation_not_the_words_before_the_col
     assert quote.cue.text == "described" and quote.content.text.startswith("The group is a contractor")
 
 
+def test_a_quoted_word_keeps_its_closing_mark_and_a_crew_can_be_told():
+    _, quotes = quotes_of("The senator called the bill a “disgrace” and said it would “ruin small farms.”")
+    assert by_content(quotes, "disgrace").content.text.endswith("“disgrace”")
+    _, quotes = quotes_of("“The storm is coming. ‘Get below,’ I told the crew,” the captain said.")
+    (inner,) = [q for q in quotes if q.parent is not None]
+    assert inner.addressee.text == "the crew"
+
+
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
     # Whether the ranker reads the content as the quotation or as the sentence holding it, the
     # quotation after the cue carries it on.

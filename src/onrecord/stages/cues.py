@@ -61,4 +61,9 @@ PEOPLE_NOUNS = {
     "family", "wife", "husband", "son", "daughter", "mother", "father", "nation", "country", "union",
     "party", "group", "team", "player", "fan", "guest", "caller", "questioner", "moderator", "negotiator",
     "protester", "demonstrator", "picket", "fisherman", "nurse", "doctor", "patient", "customer", "owner",
+    "crew", "troop", "soldier", "sailor", "pilot", "passenger", "driver", "teacher", "pupil", "graduate",
+    "follower", "partner", "counterpart", "envoy", "ambassador", "diplomat", "aide", "adviser", "advisor",
+    "spokesman", "spokeswoman", "spokesperson", "executive", "shareholder", "creditor", "banker", "farmer",
+    "miner", "villager", "neighbour", "neighbor", "mourner", "worshipper", "congregation",
+    "cabinet", "government", "administration", "ministry", "company", "firm", "coalition", "opposition",
 }

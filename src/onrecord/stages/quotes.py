@@ -111,7 +111,7 @@ class Finder:
             # quotation is all the cue can report: the outer speaker's words are not the inner one's.
             chosen = next(c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation"))
         cue = self._cue_span(token)
-        content = _without(list(chosen.spans), cue[0])
+        content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0])]
         if not content:
             return None
         if chosen.kind.startswith("quotation"):
@@ -513,6 +513,15 @@ def _governing_verb(token: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             return token
     return None
+
+
+def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span that opens a quotation and stops just before its closing mark takes the mark in:
+    'called the bill a “disgrace”', not 'a “disgrace'."""
+    start, end = span
+    inner = text[start:end]
+    opened = inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1 or inner.count("«") > inner.count("»")
+    return (start, end + 1) if opened and text[end:end + 1] in ("”", '"', "»") else span
 
 
 def _introduced_once(drafts: list[_Draft], text: str) -> list[_Draft]:
