@@ -39,6 +39,9 @@ def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | Non
     ("The election is due next year.", ("next year", "DATE", "2025")),
     ("Two people were arrested earlier this month.", ("earlier this month", "DATE", "2024-03")),
     ("The road was built three years ago.", ("three years ago", "DATE", "2021")),
+    # "later"/"earlier" count from a moment of the story, not from publication: the amount is a duration
+    ("The fire broke out at dawn; three days later the village was empty.", ("three days", "DURATION", "P3D")),
+    ("He left the hearing, and a few hours later the verdict came.", ("a few hours", "DURATION", "PTXH")),
     # months and days without a year
     ("The treaty was signed on Feb. 9 in Oslo.", ("Feb. 9", "DATE", "2024-02-09")),
     ("The festival opens on 2 May with a parade.", ("2 May", "DATE", "2024-05-02")),

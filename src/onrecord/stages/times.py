@@ -1077,12 +1077,14 @@ def ago(m: re.Match, ctx: _Context):
     unit = m.group(2).lower()
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     relative_to_last = direction in ("earlier", "before", "later", "after")
-    if amount is None:
+    if amount is None and not relative_to_last:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if unit == "year" and amount == 1 and sign < 0 and ctx.last_quarter:
         return "DATE", _shift_value(ctx.last_quarter, -1)  # "a year ago" in a quarterly report: that quarter
     if relative_to_last and unit == "year" and amount == 1 and _granularity(ctx.last) in ("year", "month", "day"):
         return "DATE", _shift_value(ctx.last, -1 if sign < 0 else 1)  # "a year earlier": the period before
+    if relative_to_last:
+        return None  # "three days later": counted from a moment of the story, not from publication; a duration
     if ctx.anchor is None:
         return "DATE", None
     whole = int(amount)
