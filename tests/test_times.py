@@ -241,3 +241,10 @@ def test_the_year_does_not_lean_on_a_target_year():
     assert [t.value for t in find_times(text, ANCHOR)] == ["2030", "2024"]
     text = "Sales in 2019 were weak, and profit fell for the full year."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2019", "2019"]
+
+
+def test_the_weekend_early_in_the_week_is_the_one_just_gone():
+    monday = "2024-03-11"
+    assert one("Rescuers over the weekend became more hopeful.", monday) == ("the weekend", "DATE", "2024-W10-WE")
+    assert one("The fair will open over the weekend.", monday) == ("the weekend", "DATE", "2024-W11-WE")
+    assert one("Crowds are expected over the weekend.", "2024-03-14") == ("the weekend", "DATE", "2024-W11-WE")

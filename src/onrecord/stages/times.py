@@ -983,8 +983,10 @@ def _the_unit(m: re.Match, ctx: _Context, unit: str):
     """"The year", "the week": the current one in a dated context; a duration after for/during/over."""
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if unit == "weekend" and ctx.anchor is not None:
-        past = ctx.tense(m.start(), m.end()) == "past" or ctx.anchor.isoweekday() >= 6
-        return "DATE", _shift(ctx.anchor, "weekend", -1 if past and ctx.anchor.isoweekday() < 6 else 0)
+        # On a Monday or Tuesday "the weekend" is the one just gone, unless the clause looks ahead.
+        tense, weekday = ctx.tense(m.start(), m.end()), ctx.anchor.isoweekday()
+        past = tense == "past" or tense == "present" and weekday <= 2
+        return "DATE", _shift(ctx.anchor, "weekend", -1 if past and weekday < 6 else 0)
     after = ctx.text[m.end():m.end() + 12]
     if re.match(r"\s+(?:ended|ending|to\s+date)\b", after) or re.search(r"\b(?:over|throughout|all)\s+$", before):
         return "DURATION", duration(1, unit)  # "the year ended March 31": a fiscal year, as a period
