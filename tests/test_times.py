@@ -154,6 +154,7 @@ def test_duration(amount, unit, value):
     ("The index fell for eight trading days.", ("eight trading days", "DURATION", "P8D")),
     # seasons, parts of the day, the end of the year, the term ahead
     ("The plant reopened this past spring.", ("this past spring", "DATE", "2023-SP")),
+    ("Shortages lasted well into the summer.", ("the summer", "DATE", "2023-SU")),
     ("Clouds gathered by mid afternoon.", ("mid afternoon", "TIME", "2024-03-13TAF")),
     ("Sales should recover by year-end.", ("year-end", "DATE", "2024")),
     ("The index is up 8% since year-end.", ("year-end", "DATE", "2023")),

@@ -816,6 +816,10 @@ def _clock(text: str) -> str | None:
     return f"T{hour:02d}:{minute:02d}"
 
 
+# Prepositions that make "the summer", "fall" a season: "in the fall", "well into the summer".
+_SEASON_SIGNAL = re.compile(r"\b(?:in|during|by|until|till|over|since|into|through|throughout)\s+$", re.I)
+
+
 @rule(r"(?:(early|late|mid)[- ])?(?:(last|this\s+past|this\s+coming|this|next|the\s+past|the\s+coming|the)\s+)?"
       r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(" + YEAR + r"|" + YEAR_WORDS + r"))?")
 def season(m: re.Match, ctx: _Context):
@@ -824,11 +828,10 @@ def season(m: re.Match, ctx: _Context):
     code = SEASONS[name]
     if m.group(4):
         return "DATE", f"{_year_value(m.group(4))}-{code}"
-    if not relation and not m.group(1) and not re.search(r"\b(?:in|this|during|by|until|since|over)\s+$",
-                                                         ctx.text[max(0, m.start() - 10):m.start()], re.I):
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if not (relation or m.group(1) or _SEASON_SIGNAL.search(before) or re.search(r"\bthis\s+$", before, re.I)):
         return None  # "fall" and "spring" are verbs and nouns too
-    if relation == "the" and not re.search(r"\b(?:in|during|by|until|over|since)\s+$",
-                                           ctx.text[max(0, m.start() - 10):m.start()], re.I):
+    if relation == "the" and not _SEASON_SIGNAL.search(before):
         return None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}"
