@@ -121,3 +121,13 @@ def test_a_decade_in_the_records_form_matches_timemls_form():
     assert not same_value("199X", "198") and not same_value("1990", "199")
     assert same_value("2000-W07", "2000-W7") and same_value("2000-W07-WE", "2000-W7-WE")
     assert not same_value("2000-W07", "2000-W17")
+
+
+def test_same_value_in_other_units_or_precision():
+    from onrecord.eval.timeml import same_value
+
+    assert same_value("P10Y", "P1E") and same_value("P20Y", "P2DE") and same_value("P2000Y", "P2L")
+    assert same_value("PXCE", "PXC") and same_value("PXDE", "PXE") and same_value("P9M", "P3Q")
+    assert same_value("P2Y6M", "P2.5Y") and same_value("1989-11-06T17:00", "1989-11-06T17")
+    assert not same_value("PXDE", "PXD") and not same_value("PXDE", "PXY") and not same_value("PXQ", "PXM")
+    assert not same_value("1989-11-06T17:30", "1989-11-06T17") and not same_value("P2Y", "P2.5Y")

@@ -9,8 +9,11 @@ Definitions (TempEval-3, UzZaman et al. 2013, on character spans instead of toke
 - value (type) F1: an aligned pair counts when the value (type) is also equal, over the number of
   predicted and of gold expressions, so it folds attribute accuracy into relaxed span F1;
 - value (type) accuracy: the same count over the aligned pairs alone.
-Values are compared after one normalisation: a decade written 199X (the record's form) equals
-TIMEX3's 199 (TimeML's form); both name the 1990s.
+Values are compared after normalising spelling only: a decade written 199X (the record's form) equals
+TIMEX3's 199 (TimeML's form), both naming the 1990s; a week number may lack its zero (W7); durations in
+decades, centuries, millennia or quarters (P1E, P1DE, PXC, P2L, P3Q) equal the same span in years or
+months (P10Y, PXCE, P2000Y, P9M), and a fraction of a year its months (P2.5Y is P2Y6M); a clock time
+on the hour may leave out its minutes (T17 is T17:00).
 Each sub-folder holding files is scored on its own (TimeBank, AQUAINT), as well as all together.
 """
 
@@ -186,14 +189,38 @@ _DECADE = re.compile(r"^(\d{3})X$")
 _WEEK = re.compile(r"-W(\d)(?!\d)")
 
 
+_LONG_UNIT = re.compile(r"^P(\d+|X)(DE|CE|ML|E|C|L|Q)$")
+_YEARS_IN = {"DE": 10, "E": 10, "CE": 100, "C": 100, "ML": 1000, "L": 1000}
+_TIMEML_UNIT = {"DE": "E", "E": "E", "CE": "C", "C": "C", "ML": "L", "L": "L"}  # TIMEX2's letters, TimeML's
+_FRACTION_OF_YEAR = re.compile(r"^P(\d+)\.(\d+)Y$")
+_ON_THE_HOUR = re.compile(r"(T\d\d):00(Z?)$")
+
+
 def same_value(guess: str | None, gold: str | None) -> bool:
-    """Equal values, however written: the record's decade ``199X`` is TimeML's ``199``, and some
-    gold files leave week numbers unpadded (``2000-W7`` for ISO ``2000-W07``)."""
+    """Equal values, however written (module docstring): ``199X`` is ``199``, ``2000-W7`` is
+    ``2000-W07``, ``P1E`` is ``P10Y``, ``P2.5Y`` is ``P2Y6M``, ``T17`` is ``T17:00``."""
     return _canonical(guess) == _canonical(gold)
 
 
 def _canonical(value: str | None) -> str:
-    return _WEEK.sub(r"-W0\1", _DECADE.sub(r"\1", value or ""))
+    value = _WEEK.sub(r"-W0\1", _DECADE.sub(r"\1", value or ""))
+    value = _ON_THE_HOUR.sub(r"\1\2", value)
+    return _canonical_duration(value)
+
+
+def _canonical_duration(value: str) -> str:
+    """Durations in long units as years (quarters as months), so that one span has one spelling."""
+    if match := _LONG_UNIT.match(value):
+        amount, unit = match.groups()
+        if unit == "Q":
+            return "PXQ" if amount == "X" else f"P{3 * int(amount)}M"
+        if amount == "X":  # an unknown number of decades is not an unknown number of years
+            return f"PX{_TIMEML_UNIT[unit]}"
+        return f"P{_YEARS_IN[unit] * int(amount)}Y"
+    if match := _FRACTION_OF_YEAR.match(value):
+        months = round(float("0." + match.group(2)) * 12)
+        return f"P{match.group(1)}Y{months}M" if months else f"P{match.group(1)}Y"
+    return value
 
 
 def _date_of(value: str | None) -> str | None:
