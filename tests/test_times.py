@@ -249,3 +249,11 @@ def test_the_weekend_early_in_the_week_is_the_one_just_gone():
     assert one("Rescuers over the weekend became more hopeful.", monday) == ("the weekend", "DATE", "2024-W10-WE")
     assert one("The fair will open over the weekend.", monday) == ("the weekend", "DATE", "2024-W11-WE")
     assert one("Crowds are expected over the weekend.", "2024-03-14") == ("the weekend", "DATE", "2024-W11-WE")
+
+
+def test_the_day_in_focus_survives_a_month_or_year_named_since():
+    text = "Shares rose on Friday, though jobs fell in March to the fewest since 1983. The index ended the day higher."
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
+        ("Friday", "2024-03-08"), ("March", "2024-03"), ("1983", "1983"), ("the day", "2024-03-08")]
+    text = "Rescuers reached the village on Monday morning and left at 4 p.m."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2024-03-11TMO", "2024-03-11T16:00"]

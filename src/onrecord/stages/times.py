@@ -96,14 +96,9 @@ class _Context:
     anchor: dt.date | None
     doc: Doc | None
     last: str | None = None  # the last date the text mentioned, for "that year", "the day before"
+    last_day: str | None = None  # the last whole day it mentioned ("1998-10-02"), for "that morning", "10 p.m."
     last_quarter: str | None = None  # the last quarter it mentioned, for "the quarter", "a year ago"
     anaphoric: bool = False  # set by a normaliser whose value leans on the references above
-
-    @property
-    def last_day(self) -> str | None:
-        """The last date mentioned if it names a whole day ("1998-10-02"), for "that morning"."""
-        last = self.last
-        return last if last and len(last) == 10 and last[:4].isdigit() else None
 
     def tense(self, start: int, end: int) -> str:
         """``past``, ``future`` or ``present`` of the clause around ``text[start:end]``."""
@@ -168,12 +163,24 @@ def find_times(text: str, anchor: str | dt.date | None = None, doc: Doc | None =
         kind, value = result
         end = match.end()
         found.append(TimeExpression(text=match.group(0), spans=[(start, end)], type=kind, value=value))
-        if kind == "DATE" and value and value[:1].isdigit() and current.name not in _ANAPHORIC \
-                and not context.anaphoric:
-            context.last = value
-            if _granularity(value) == "quarter":
-                context.last_quarter = value
+        if value and value[:1].isdigit() and current.name not in _ANAPHORIC and not context.anaphoric:
+            _remember(context, kind, value)
     return found
+
+
+def _remember(context: _Context, kind: str, value: str) -> None:
+    """The date just named becomes the reference of anaphora; a time ("Friday night") names its day."""
+    if kind == "TIME":
+        if _granularity(value[:10]) == "day":
+            context.last_day = value[:10]
+        return
+    if kind != "DATE":
+        return
+    context.last = value
+    if _granularity(value) == "day":  # a month or year named since does not move the day in focus
+        context.last_day = value
+    if _granularity(value) == "quarter":
+        context.last_quarter = value
 
 
 _BEFORE, _AFTER = 64, 80  # longest reach of a rule before and after its anchor word
@@ -1059,9 +1066,9 @@ def the_day(m: re.Match, ctx: _Context):
         # "to end the day") or, as "the day before/after", next to a known day.
         if not re.match(r"\s+(?:before|after)\s*[,.;]", after):
             return None
-    base = ctx.last_day
-    if base is None and m.group(2).lower() == "that" and relation in ("", "same") and _granularity(ctx.last) == "month":
+    if m.group(2).lower() == "that" and relation in ("", "same") and _granularity(ctx.last) == "month":
         return "DATE", f"{ctx.last}-XX"  # "that day" after "in October 1998": a day of that month
+    base = ctx.last_day
     if base is None:
         if ctx.anchor is None or relation in ("previous", "following", "next"):
             return None  # "the next day" needs a day named before
