@@ -783,8 +783,8 @@ def clock(m: re.Match, ctx: _Context):
         day_value = _day_value(ctx, m.start(3), m.end(3))
         if day_value and day_value.startswith("PRESENT"):
             day_value = _iso(ctx.anchor) if ctx.anchor else None
-    elif ctx.anchor is not None:
-        day_value = ctx.last_day or _iso(ctx.anchor)
+    else:  # the day last named, else the publication day
+        day_value = ctx.last_day or (_iso(ctx.anchor) if ctx.anchor else None)
     # TIMEX3 marks a time given in universal time with "Z"; other zones are left out of the value.
     zone = "Z" if re.search(r"\b(?:gmt|utc)$", clock_text) else ""
     if day_value is None:
@@ -1121,9 +1121,7 @@ def clock_words(m: re.Match, ctx: _Context):
         return None
     if part.lower() in ("afternoon", "evening") and hour < 12 or part.lower() == "night" and 6 <= hour < 12:
         hour += 12
-    if ctx.anchor is None:
-        return "TIME", f"XXXX-XX-XXT{hour:02d}:00"
-    day = ctx.last_day or _iso(ctx.anchor)
+    day = ctx.last_day or (_iso(ctx.anchor) if ctx.anchor else "XXXX-XX-XX")
     return "TIME", f"{day}T{hour:02d}:00"
 
 
