@@ -79,6 +79,8 @@ def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | Non
     ("The market is held every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
     ("Ferries run daily between the islands.", ("daily", "SET", "P1D")),
     ("Inspectors visit twice a year.", ("twice a year", "SET", "P1Y")),
+    ("The bonds pay $4 million a year in interest.", ("a year", "SET", "P1Y")),  # a rate, not a stretch of time
+    ("Prices rose 8% over a year.", ("over a year", "DURATION", "P1Y")),
     ("The choir rehearses on Thursdays.", ("Thursdays", "SET", "XXXX-WXX-4")),
     # holidays and references to the present, past and future
     ("Shops were closed on Christmas Day.", ("Christmas Day", "DATE", "2023-12-25")),

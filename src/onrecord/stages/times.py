@@ -1172,8 +1172,9 @@ def duration_phrase(m: re.Match, ctx: _Context):
     amount_text = m.group(2).lower()
     unit = m.group(3).lower()
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-    if amount_text in ("a", "an", "one") and re.search(r"\b(?:per|every|each|once|twice|times|a)\s+$", before):
-        return None  # "twice a year" is a set, found by its own rule
+    if amount_text in ("a", "an", "one") and re.search(r"\b(?:per|every|each|once|twice|times|a)\s+$", before) \
+            or amount_text in ("a", "an") and _rate_before(ctx.text, m.start(2)):
+        return None  # "twice a year", "$2 million a year" are sets, found by their own rule
     if amount_text == "the" or re.fullmatch(YEAR, amount_text):
         return None  # "the 1988 quarter" is a date
     after = ctx.text[m.end():m.end() + 12]
@@ -1227,6 +1228,13 @@ def vague_plural(m: re.Match, ctx: _Context):
     return "DURATION", duration(None, unit)
 
 
+def _rate_before(text: str, start: int) -> bool:
+    """An amount just before "a year" makes it a rate: "$2 million a year", "four flights a week"."""
+    return bool(re.search(r"(?:\d|\$|cents?|dollars?|percent|%|times|pounds|euros|miles|each|per)\s*"
+                          r"(?:(?!(?:in|over|within|for|after|by|of|from|to|than|about|under)\s)\w+\s+)?$",
+                          text[max(0, start - 20):start], re.I))
+
+
 @rule(r"(?:(every|each|per|once\s+a|twice\s+a|(?:\w+|\d+)\s+times\s+a|a)\s+(other\s+)?(?:(" + NUMBER +
       r")\s+)?(" + UNIT + r"|" + MONTH + r")s?|daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|"
       r"biweekly|semiannually|(?:bi|semi)-annually)")
@@ -1244,8 +1252,7 @@ def set_(m: re.Match, ctx: _Context):
         return "SET", adverbs[text]
     quant = m.group(1).lower()
     unit = m.group(4)
-    if quant == "a" and not re.search(r"(?:\d|\$|cents?|dollars?|percent|%|times|pounds|euros|miles|each|per)"
-                                      r"\s*(?:\w+\s+)?$", ctx.text[max(0, m.start() - 20):m.start()], re.I):
+    if quant == "a" and not _rate_before(ctx.text, m.start()):
         return None
     if re.fullmatch(MONTH, unit):
         if not unit[0].isupper():
