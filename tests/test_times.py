@@ -53,6 +53,8 @@ def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | Non
     ("The law dates from 1987.", ("1987", "DATE", "1987")),
     ("The city boomed in the 1990s.", ("the 1990s", "DATE", "199X")),
     ("Rents doubled in the late '80s.", ("the late '80s", "DATE", "198X")),
+    ("Cars of the 70s were boxy.", ("the 70s", "DATE", "197X")),
+    ("The index is at its lowest since '82.", ("'82", "DATE", "1982")),
     ("The chapel was built in the 12th century.", ("the 12th century", "DATE", "11")),
     ("Its budget for 2014/2015 was cut.", ("2014/2015", "DATE", "2014/2015")),
     ("The 2019-20 season was cut short.", ("2019-20", "DATE", "2019/2020")),
@@ -178,6 +180,9 @@ def test_more_expressions(sentence, expected):
     'The senator spoke on ABC\'s "This Week" program.',
     "Funds hold more than a quarter of the market.",
     "Guards arrested him in the early hours of the raid.",
+    "The new chairman is in his 50s.",
+    "Highs will be in the 70s along the coast.",
+    "The studio released Photo '24 for laptops.",
 ])
 def test_words_that_are_not_times(sentence):
     assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == []

@@ -631,7 +631,7 @@ def year_range(m: re.Match, ctx: _Context):
     return "DATE", f"{first}/{second}"
 
 
-@rule(r"(?:the\s+)?(?:(early|mid|late)[- ])?(?:(?:(1[0-9]|20)(\d)0|'(\d)0)'?s|(?:" + _alt(
+@rule(r"(?:the\s+)?(?:(early|mid|late)[- ])?(?:(?:(1[0-9]|20)(\d)0|['’]?([1-9])0)['’]?s|(?:" + _alt(
     ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]) + r"))")
 def decade(m: re.Match, ctx: _Context):
     """"The 1990s" is 199X, the record's form (record.md); TimeML corpora write 199, and the
@@ -640,12 +640,35 @@ def decade(m: re.Match, ctx: _Context):
         return "DATE", f"{m.group(2)}{m.group(3)}X"
     words = {"twen": 2, "thir": 3, "for": 4, "fif": 5, "six": 6, "seven": 7, "eigh": 8, "nine": 9}
     if m.group(4):
+        clipped = m.start(4) > 0 and ctx.text[m.start(4) - 1] in "'’"
+        if not clipped and not _bare_decade(ctx.text, m):
+            return None  # "in his 30s", "in the 70s" of a thermometer: an age, a temperature
         digit = int(m.group(4))
     else:
         tail = m.group(0).lower().split()[-1].split("-")[-1]
         digit = next(d for w, d in words.items() if tail.startswith(w))
     century = 19 if ctx.anchor is None or ctx.anchor.year < 2000 + digit * 10 else 20
     return "DATE", f"{century}{digit}X"
+
+
+@rule(r"['’](\d\d)(?!['’]?s\b)")
+def clipped_year(m: re.Match, ctx: _Context):
+    """"Since '82": a year written with two digits, after a word that introduces a time (not "iLife '11")."""
+    if not re.search(r"\b(?:since|in|of|from|until|till|by|before|after|between|and|to|through|class|season)\s+$",
+                     ctx.text[max(0, m.start() - 10):m.start()], re.I):
+        return None
+    short = int(m.group(1))
+    horizon = (ctx.anchor.year if ctx.anchor else 1999) + 10  # a clipped year lies at most a decade ahead
+    return "DATE", str(2000 + short if 2000 + short <= horizon else 1900 + short)
+
+
+def _bare_decade(text: str, m: re.Match) -> bool:
+    """"70s" without an apostrophe is a decade after "the" ("the 70s") or another decade ("70s and 80s"),
+    unless temperatures are the subject."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if re.search(r"\b(?:temperatures?|degrees|highs?|lows?|fahrenheit|celsius)\b", before, re.I):
+        return False
+    return m.group(0)[:3].lower() == "the" or bool(re.search(r"\d0['’]?s,?\s+(?:and|or|to|through|into)\s+$", before))
 
 
 @rule(r"(?:the\s+)?(?:(early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)[- ]century|(?:the\s+)?(" + ORDINAL_DAY +
@@ -1363,7 +1386,7 @@ ANCHORS = {
     "unit": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni",
     "month": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     "weekday": r"mon|tue|wed|thu|fri|sat|sun",
-    "digits": r"\d[-/–]\d?|1[6-9]\d\d|20\d\d|'\d0|\d0'?s\b|\d?\d:\d\d|\d?\d\s*[ap]\.?m\b|\d{4}\s+(?:gmt|utc)",
+    "digits": r"\d[-/–]\d?|1[6-9]\d\d|20\d\d|(?<=['’])\d\d\b|\d0'?s\b|\d?\d:\d\d|\d?\d\s*[ap]\.?m\b|\d{4}\s+(?:gmt|utc)",
     "word_year": r"nineteen|twenty|two thousand|[a-z]+ties\b",
     "day_word": r"today|tonight|yesterday|tomorrow|noon|midnight|midday",
     "part": r"morning|afternoon|evening|overnight",
@@ -1378,7 +1401,7 @@ ANCHORS = {
 _ANCHOR = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in ANCHORS.items()) + ")")
 RULE_ANCHORS = {
     "month_day": ("month",), "day_month": ("month",), "month_year": ("month",), "month_alone": ("month",),
-    "iso_date": ("digits",), "slash_date": ("digits",), "year_range": ("digits",), "year": ("digits", "word_year"),
+    "iso_date": ("digits",), "clipped_year": ("digits",), "slash_date": ("digits",), "year_range": ("digits",), "year": ("digits", "word_year"),
     "decade": ("digits", "word_year"), "century": ("unit",), "day_word": ("day_word",),
     "weekday": ("weekday",), "weekday_set": ("weekday",), "part_of_day": ("part", "unit"),
     "clock": ("digits", "day_word"), "season": ("season",), "quarter": ("unit",), "quarter_anaphor": ("unit", "period"),
