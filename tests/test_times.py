@@ -89,6 +89,8 @@ def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | Non
     ("The bank is now under new management.", ("now", "DATE", "PRESENT_REF")),
     ("The ban was recently lifted.", ("recently", "DATE", "PAST_REF")),
     ("More cuts are planned for the near future.", ("the near future", "DATE", "FUTURE_REF")),
+    ("She hopes the village will one day have a school.", ("one day", "DATE", "FUTURE_REF")),
+    ("The strike lasted one day.", ("one day", "DURATION", "P1D")),
 ])
 def test_expression(sentence, expected):
     assert one(sentence) == expected

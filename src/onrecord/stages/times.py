@@ -1200,6 +1200,9 @@ def duration_phrase(m: re.Match, ctx: _Context):
         return None  # "twice a year", "$2 million a year" are sets, found by their own rule
     if amount_text == "the" or re.fullmatch(YEAR, amount_text):
         return None  # "the 1988 quarter" is a date
+    if text == "one day" and re.search(r"\b(?:will|would|could|might|may|can|should|must|shall|he|she|they|we|i|"
+                                       r"you|it)\s+$", before):
+        return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not a day long
     after = ctx.text[m.end():m.end() + 12]
     if re.match(r"(?:\s+|-)old\b", after):
         return None  # an age ("52 years old") is no time expression in TimeML
