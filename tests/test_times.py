@@ -268,3 +268,11 @@ def test_the_day_in_focus_survives_a_month_or_year_named_since():
         ("Friday", "2024-03-08"), ("March", "2024-03"), ("1983", "1983"), ("the day", "2024-03-08")]
     text = "Rescuers reached the village on Monday morning and left at 4 p.m."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2024-03-11TMO", "2024-03-11T16:00"]
+
+
+def test_a_forecast_quarter_is_not_the_one_reported():
+    text = ("Profit fell in the third quarter of 2023. Analysts expect losses to continue into the second quarter. "
+            "Profit was higher in the year-ago period.")
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q3", "2024-Q2", "2022-Q3"]
+    text = "Sales rose in the fourth quarter of 2023. The firm will cut jobs in the first quarter. A year ago, it hired."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q4", "2024-Q1", "2022-Q4"]

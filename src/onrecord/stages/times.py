@@ -164,11 +164,11 @@ def find_times(text: str, anchor: str | dt.date | None = None, doc: Doc | None =
         end = match.end()
         found.append(TimeExpression(text=match.group(0), spans=[(start, end)], type=kind, value=value))
         if value and value[:1].isdigit() and current.name not in _ANAPHORIC and not context.anaphoric:
-            _remember(context, kind, value)
+            _remember(context, kind, value, start, end)
     return found
 
 
-def _remember(context: _Context, kind: str, value: str) -> None:
+def _remember(context: _Context, kind: str, value: str, start: int, end: int) -> None:
     """The date just named becomes the reference of anaphora; a time ("Friday night") names its day."""
     if kind == "TIME":
         if _granularity(value[:10]) == "day":
@@ -179,8 +179,16 @@ def _remember(context: _Context, kind: str, value: str) -> None:
     context.last = value
     if _granularity(value) == "day":  # a month or year named since does not move the day in focus
         context.last_day = value
-    if _granularity(value) == "quarter":
+    if _granularity(value) == "quarter" and _may_be_reported(context, value, start, end):
         context.last_quarter = value
+
+
+def _may_be_reported(context: _Context, quarter: str, start: int, end: int) -> bool:
+    """A quarter whose results can be reported: not one ahead of publication, nor the current one in a
+    forecast ("expects the slump to go on into the fourth quarter")."""
+    if context.anchor is None or quarter < _quarter(context.anchor):
+        return True
+    return quarter == _quarter(context.anchor) and context.tense(start, end) != "future"
 
 
 _BEFORE, _AFTER = 64, 80  # longest reach of a rule before and after its anchor word
@@ -380,7 +388,7 @@ _TENSE_CUE = re.compile(
     r"no\s+later\s+than|begins|starts|opens|resumes|meets|expires|takes\s+effect|to\s+be|supposed\s+to|"
     r"meet|begin|start|resume|arrive|visit|"  # "the leaders meet Monday": a schedule in the present
     r"(?:intends?|aims?|hopes?|promise[sd]?|vow(?:s|ed)?)\s+to|"
-    r"to\s+(?:leave|travel|arrive|visit|meet|begin|start|hold|return|vote|decide|announce|sign|resume)|"
+    r"to\s+(?:leave|travel|arrive|visit|meet|begin|start|hold|return|vote|decide|announce|sign|resume|continue)|"
     # "postponed until Tuesday": the event put off lies ahead, whatever the tense of the putting off
     r"(?:postponed|delayed|deferred|adjourned|extended)(?:\s+[\w'$]+){0,8}?\s+(?:until|till|through))|"
     # "-ed" in lower case only ("the United States"), not "-eed" ("succeed"), not an adjective in "un-"
