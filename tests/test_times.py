@@ -276,3 +276,14 @@ def test_a_forecast_quarter_is_not_the_one_reported():
     assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q3", "2024-Q2", "2022-Q3"]
     text = "Sales rose in the fourth quarter of 2023. The firm will cut jobs in the first quarter. A year ago, it hired."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q4", "2024-Q1", "2022-Q4"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the day (week) of a streak is the one being reported: the day last named, else the publication day
+    ("Shares fell on Monday for a third straight day.", ["2024-03-11", "2024-03-11"]),
+    ("Today is the ninth day of the siege.", ["2024-03-13", "2024-03-13"]),
+    ("Exports grew for a fifth week in a row.", ["2024-W11"]),
+    ("He pledged to act on his first day in office.", []),
+])
+def test_the_day_of_a_streak(sentence, expected):
+    assert [t.value for t in find_times(sentence, ANCHOR)] == expected

@@ -1079,6 +1079,20 @@ def _anaphoric_unit(m: re.Match, ctx: _Context, relation: str, unit: str):
     return "DATE", None
 
 
+@rule(r"(?:(?:the|a|its|their)\s+)?(" + ORDINAL_DAY + r"|\d{1,3}(?:st|nd|rd|th))\s+(straight\s+|consecutive\s+|"
+      r"successive\s+)?(day|week)(?=(\s+in\s+a\s+row)?)")
+def streak_day(m: re.Match, ctx: _Context):
+    """"For a third straight day", "today is the eighth day of the strike": the day (week) being reported."""
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    present = re.search(r"\b(?:is|it's|it’s|marks|marked)\s+$", before)
+    if not (m.group(2) or m.group(4) or present):
+        return None  # "on his first day in office": a day not yet known
+    if ctx.anchor is None:
+        return "DATE", None
+    day = dt.date.fromisoformat(ctx.last_day) if ctx.last_day and not present else ctx.anchor
+    return "DATE", _iso(day) if m.group(3).lower() == "day" else _week(day)
+
+
 @rule(r"(?:(earlier|later|late|early)\s+(?:in\s+)?|(?:the\s+)?(?:start|end|beginning|rest|middle|close)\s+of\s+)?"
       r"(the|that)\s+(?:(same|previous|following|next)\s+)?day")
 def the_day(m: re.Match, ctx: _Context):
@@ -1421,7 +1435,7 @@ RULE_ANCHORS = {
     "holiday": ("holiday",), "reference_word": ("reference",), "year_end": ("unit",),
     "reference_adjective": ("reference",), "same_period_year_before": ("unit", "period"),
     "clock_words": ("part", "unit", "oclock"), "relative_part_of_day": ("part", "unit"), "week_of": ("unit",),
-    "long_adjective": ("unit",),
+    "long_adjective": ("unit",), "streak_day": ("unit",),
 }
 RULES[:] = [_Rule(r.name, r.pattern, r.normalise, RULE_ANCHORS[r.name]) for r in RULES]
 
