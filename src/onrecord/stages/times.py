@@ -388,12 +388,13 @@ _TENSE_CUE = re.compile(
     r"no\s+later\s+than|begins|starts|opens|resumes|meets|expires|takes\s+effect|to\s+be|supposed\s+to|"
     r"meet|begin|start|resume|arrive|visit|"  # "the leaders meet Monday": a schedule in the present
     r"(?:intends?|aims?|hopes?|promise[sd]?|vow(?:s|ed)?)\s+to|"
-    r"to\s+(?:leave|travel|arrive|visit|meet|begin|start|hold|return|vote|decide|announce|sign|resume|continue)|"
+    r"to\s+(?:leave|travel|arrive|visit|meet|begin|start|hold|return|vote|decide|announce|sign|resume|continue|admit|"
+    r"join|launch|release|complete|deliver|build|hand|pay|take\s+over|become)|"
     # "postponed until Tuesday": the event put off lies ahead, whatever the tense of the putting off
     r"(?:postponed|delayed|deferred|adjourned|extended)(?:\s+[\w'$]+){0,8}?\s+(?:until|till|through))|"
     # "-ed" in lower case only ("the United States"), not "-eed" ("succeed"), not an adjective in "un-"
     # ("unspecified"), and not a participle after "be" ("will be named": the auxiliary decides)
-    r"(?P<past>said|told|was|were|had|did|announced|reported|ago|last|earlier|since|"
+    r"(?P<past>said|told|was|were|had|did|announced|reported|agreed|ago|last|earlier|since|"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?!un)(?-i:[a-z]{2,}(?<!e)ed)))\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|(?<!year\s)through)\s+$", re.I)  # "this year through May": a span
 _CLAUSE_END = re.compile(r"[.;!?\n]")
