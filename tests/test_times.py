@@ -289,3 +289,10 @@ def test_a_forecast_quarter_is_not_the_one_reported():
 ])
 def test_the_day_of_a_streak(sentence, expected):
     assert [t.value for t in find_times(sentence, ANCHOR)] == expected
+
+
+def test_a_headline_weekday_does_not_join_the_dateline():
+    text = "Markets to stay shut until Friday\nMarch 13, 2024\nTraders waited."
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
+        ("Friday", "2024-03-15"), ("March 13, 2024", "2024-03-13")]
+    assert one("The port will remain closed until Friday.") == ("Friday", "DATE", "2024-03-15")

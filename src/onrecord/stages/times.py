@@ -87,6 +87,8 @@ CLOCK = r"(?:(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.
 DAYREF = r"(?:today|tonight|yesterday|tomorrow|" + WEEKDAY + r"(?:,?\s+" + MONTH + r"\s+" + DAY + r")?|" + \
     MONTH + r"\s+" + DAY + r"(?:,?\s+" + YEAR + r")?)"
 
+_SPACE = r"[^\S\n]+"  # a weekday joins a date on its line: a headline's "until Friday" is not its dateline's day
+
 # --- the context a normaliser sees ------------------------------------------------------------
 
 
@@ -393,9 +395,11 @@ _TENSE_CUE = re.compile(
     # "postponed until Tuesday": the event put off lies ahead, whatever the tense of the putting off
     r"(?:postponed|delayed|deferred|adjourned|extended)(?:\s+[\w'$]+){0,8}?\s+(?:until|till|through))|"
     # "-ed" in lower case only ("the United States"), not "-eed" ("succeed"), not an adjective in "un-"
-    # ("unspecified"), and not a participle after "be" ("will be named": the auxiliary decides)
+    # ("unspecified"), and not a participle after "be" or "remain" ("will be named", "remain closed": the
+    # verb before decides)
     r"(?P<past>said|told|was|were|had|did|announced|reported|agreed|ago|last|earlier|since|"
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?!un)(?-i:[a-z]{2,}(?<!e)ed)))\b", re.I)
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bremain\s)(?<!\bremains\s)(?<!\bstay\s)(?<!\bstays\s)"
+    r"(?!un)(?-i:[a-z]{2,}(?<!e)ed)))\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|(?<!year\s)through)\s+$", re.I)  # "this year through May": a span
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 # A full stop ends a clause unless it ends an abbreviation ("a.m.", "U.S.", "Mr.", "Sept.").
@@ -489,7 +493,7 @@ def _is_month_word(word: str) -> bool:
     return word.lower().rstrip(".") not in ("may", "march", "mar", "jan", "sun", "sat") or word[0].isupper()
 
 
-@rule(r"(?:(" + WEEKDAY + r"),?\s+)?(" + MONTH + r")\s+(" + DAY + r"|" + ORDINAL_DAY + r")(?:,?\s+(" + YEAR + r"|"
+@rule(r"(?:(" + WEEKDAY + r"),?" + _SPACE + r")?(" + MONTH + r")\s+(" + DAY + r"|" + ORDINAL_DAY + r")(?:,?\s+(" + YEAR + r"|"
       + YEAR_WORDS + r"))?")
 def month_day(m: re.Match, ctx: _Context):
     if not _is_month_word(m.group(2)):
@@ -512,7 +516,7 @@ def number_ordinal(words: str) -> int:
     return total
 
 
-@rule(r"(?:(" + WEEKDAY + r"),?\s+)?(" + DAY + r"|the\s+" + ORDINAL_DAY + r"(?:\s+of)?)\s+(" + MONTH + r")(?:,?\s+("
+@rule(r"(?:(" + WEEKDAY + r"),?" + _SPACE + r")?(" + DAY + r"|the\s+" + ORDINAL_DAY + r"(?:\s+of)?)\s+(" + MONTH + r")(?:,?\s+("
       + YEAR + r"))?")
 def day_month(m: re.Match, ctx: _Context):
     if not _is_month_word(m.group(3)) or m.group(3)[0].islower():
@@ -740,7 +744,7 @@ def _sentence_end(text: str, start: int) -> int:
 
 @rule(r"(?:(?:(early)\s+)?(?:(last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?"
       r"(" + WEEKDAY + r")(?:\s+(morning|afternoon|evening|night))?)"
-      r"(?:,?\s+(" + MONTH + r")\s+(" + DAY + r"|" + ORDINAL_DAY + r"))?")
+      r"(?:,?" + _SPACE + r"(" + MONTH + r")\s+(" + DAY + r"|" + ORDINAL_DAY + r"))?")
 def weekday(m: re.Match, ctx: _Context):
     name = m.group(3)
     if name.rstrip(".").lower() in ("sun", "sat", "wed", "mon", "fri", "thu", "tue", "tues", "thurs") and \
