@@ -154,6 +154,7 @@ def test_duration(amount, unit, value):
     ("The two sides intend to sign the deal in February.", ("February", "DATE", "2025-02")),
     ("The two leaders meet Monday in Geneva.", ("Monday", "DATE", "2024-03-18")),
     ("The alliance decided to admit two members in June.", ("June", "DATE", "2024-06")),
+    ("The offer had been due to expire on Friday.", ("Friday", "DATE", "2024-03-08")),
     ("The two firms agreed in November to join forces.", ("November", "DATE", "2023-11")),
     ("Today, hundreds of pilgrims began to arrive.", ("Today", "DATE", "2024-03-13")),
     # quarters counted as quarters, plural units with recent/coming as vague durations

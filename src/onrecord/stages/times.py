@@ -422,6 +422,8 @@ def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
         last = _TENSE_CUE.search(text, end, stop.start() if stop else min(len(text), end + 60))
     if last is None:
         return "present"
+    if last.group("future") and re.search(r"\bhad\s+been\s+$", text[max(0, last.start() - 12):last.start()], re.I):
+        return "past"  # "had been due to expire Friday": a plan overtaken, its day gone by
     return "future" if last.group("future") else "past"
 
 
