@@ -155,6 +155,8 @@ def test_duration(amount, unit, value):
     ("The two leaders meet Monday in Geneva.", ("Monday", "DATE", "2024-03-18")),
     ("The alliance decided to admit two members in June.", ("June", "DATE", "2024-06")),
     ("The offer had been due to expire on Friday.", ("Friday", "DATE", "2024-03-08")),
+    ("On Friday, when she cut short her vacation plans, the embassy reopened.", ("Friday", "DATE", "2024-03-08")),
+    ("The club plans to reopen the stadium on Friday.", ("Friday", "DATE", "2024-03-15")),
     ("The two firms agreed in November to join forces.", ("November", "DATE", "2023-11")),
     ("Today, hundreds of pilgrims began to arrive.", ("Today", "DATE", "2024-03-13")),
     # quarters counted as quarters, plural units with recent/coming as vague durations

@@ -384,7 +384,7 @@ def resolve_weekday(weekday: int, anchor: dt.date | None, direction: str) -> str
 # Cues of the time a clause speaks of. The cue nearest before the expression decides ("said Friday
 # it will close": "said"); a future cue is a modal, a plan or a present-tense schedule verb.
 _TENSE_CUE = re.compile(
-    r"\b(?:(?P<future>will|won't|wo|shall|'ll|would|going\s+to|is\s+to|are\s+to|plans?|planning|schedules|"
+    r"\b(?:(?P<future>will|won't|wo|shall|'ll|would|going\s+to|is\s+to|are\s+to|plans?\s+(?:to|an?)\b|planning|schedules|"
     r"planned\s+(?:to|for|an?)\b|scheduled\s+(?:to|for)|ha(?:s|ve)\s+scheduled|(?:is|are)\s+expected|effective|"
     r"expect(?:s|ed)?\s+to|is\s+due|are\s+due|due\s+to|set\s+to|as\s+early\s+as|as\s+soon\s+as|upcoming|"
     r"no\s+later\s+than|begins|starts|opens|resumes|meets|expires|takes\s+effect|to\s+be|supposed\s+to|"
