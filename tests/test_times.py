@@ -157,6 +157,8 @@ def test_duration(amount, unit, value):
     ("The offer had been due to expire on Friday.", ("Friday", "DATE", "2024-03-08")),
     ("On Friday, when she cut short her vacation plans, the embassy reopened.", ("Friday", "DATE", "2024-03-08")),
     ("The club plans to reopen the stadium on Friday.", ("Friday", "DATE", "2024-03-15")),
+    ("On Tuesday, the national federation of tenant associations plans to hold a rally.",
+     ("Tuesday", "DATE", "2024-03-19")),  # no cue before: the first one after, if within reach
     ("The two firms agreed in November to join forces.", ("November", "DATE", "2023-11")),
     ("Today, hundreds of pilgrims began to arrive.", ("Today", "DATE", "2024-03-13")),
     # quarters counted as quarters, plural units with recent/coming as vague durations

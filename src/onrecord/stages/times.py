@@ -418,8 +418,8 @@ def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
     cues = list(_TENSE_CUE.finditer(text, left_start, start))
     last = cues[-1] if cues else None
     if last is None:
-        stop = _CLAUSE_END.search(text, end, end + 60)
-        last = _TENSE_CUE.search(text, end, stop.start() if stop else min(len(text), end + 60))
+        stop = _CLAUSE_END.search(text, end, end + 80)
+        last = _TENSE_CUE.search(text, end, stop.start() if stop else min(len(text), end + 80))
     if last is None:
         return "present"
     if last.group("future") and re.search(r"\bhad\s+been\s+$", text[max(0, last.start() - 12):last.start()], re.I):
