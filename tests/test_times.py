@@ -189,6 +189,7 @@ def test_more_expressions(sentence, expected):
     'The senator spoke on ABC\'s "This Week" program.',
     "Funds hold more than a quarter of the market.",
     "Guards arrested him in the early hours of the raid.",
+    "Investigators played tapes from the night the ferry sank.",
     "The new chairman is in his 50s.",
     "Highs will be in the 70s along the coast.",
     "The studio released Photo '24 for laptops.",

@@ -787,8 +787,9 @@ def weekday_set(m: re.Match, ctx: _Context):
       r"overnight|(?:mid[- ]?|late\s+|early\s+)afternoon")
 def part_of_day(m: re.Match, ctx: _Context):
     text = m.group(0).lower()
-    if m.group(2) and m.group(2).lower() == "the" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
-        return None  # "the night of Friday, Oct. 23": the date that follows is the expression
+    if m.group(2) and m.group(2).lower() == "the" and re.match(
+            r"\s+(?:of|the|a|an|he|she|they|we|it|his|her|its|their|when|that|which)\b", ctx.text[m.end():m.end() + 7]):
+        return None  # "the night of Friday, Oct. 23": the date is the expression; "the night the plane fell": an event's
     if text == "overnight" or text.endswith("afternoon") and not (m.group(2) or m.group(6)):
         if ctx.anchor is None:
             return "TIME", None
