@@ -241,6 +241,7 @@ def test_the_same_period_a_year_before():
     ("Lessons start at eight o'clock sharp.", ("eight o'clock", "TIME", "2024-03-13T08:00")),
     ("The trial is likely to open the week of April 8.", ("the week of April 8", "DATE", "2024-W15")),
     ("Nurses held a day-long strike.", ("day-long", "DURATION", "P1D")),
+    ("It was the index's worst single-day fall.", ("single-day", "DURATION", "P1D")),
     ("The town ended its years-long feud with the mill.", ("years-long", "DURATION", "PXY")),
     ("The plant was sold in late January this year.", ("late January this year", "DATE", "2024-01")),
 ])

@@ -1255,7 +1255,7 @@ def duration_phrase(m: re.Match, ctx: _Context):
     return "DURATION", duration(amount, unit)
 
 
-@rule(r"(\d+(?:\.\d+)?|" + _NUM_WORD + r"(?:-" + _NUM_WORD + r")?|several|multi|half)[- ](" + UNIT +
+@rule(r"(\d+(?:\.\d+)?|" + _NUM_WORD + r"(?:-" + _NUM_WORD + r")?|several|multi|half|single)[- ](" + UNIT +
       r")(?:s?[- ](?:old|long))?")
 def duration_adjective(m: re.Match, ctx: _Context):
     """"An 11-minute recording", "a two-year term", "a 52-week high"."""
@@ -1263,7 +1263,7 @@ def duration_adjective(m: re.Match, ctx: _Context):
     if "-" not in text and not text.endswith("long") or text.endswith("old"):
         return None  # ages ("a 6-year-old") are not time expressions in TimeML corpora
     amount_text = m.group(1).lower()
-    amount = None if amount_text in ("several", "multi") else number(amount_text)
+    amount = None if amount_text in ("several", "multi") else 1 if amount_text == "single" else number(amount_text)
     return "DURATION", duration(amount, m.group(2))
 
 
