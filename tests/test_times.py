@@ -188,6 +188,8 @@ def test_more_expressions(sentence, expected):
     "For Poland, high noon has come.",
     'The senator spoke on ABC\'s "This Week" program.',
     "Funds hold more than a quarter of the market.",
+    "The carmaker will shed 600, or about a quarter, of its dealers.",
+    "Three quarters of the staff voted for the deal.",
     "Guards arrested him in the early hours of the raid.",
     "Investigators played tapes from the night the ferry sank.",
     "The new chairman is in his 50s.",

@@ -971,7 +971,7 @@ def quarter_anaphor(m: re.Match, ctx: _Context):
     """"The quarter", "the 1988 period", "year-ago" in a quarterly report: the quarter it reports."""
     text = m.group(0).lower()
     if text in ("quarter", "the quarter", "that quarter") and re.match(
-            r"\s*(?:of|to|point|percent|mile|century|inch|hour)\b|-", ctx.text[m.end():m.end() + 10], re.I):
+            r",?\s*(?:of|to|point|percent|mile|century|inch|hour)\b|-", ctx.text[m.end():m.end() + 10], re.I):
         return None  # "a quarter of", "quarter-to-quarter"
     if text.startswith("that") and not ctx.last_quarter:
         return None  # "that quarter" needs a quarter named before
@@ -1236,8 +1236,9 @@ def duration_phrase(m: re.Match, ctx: _Context):
     after = ctx.text[m.end():m.end() + 12]
     if re.match(r"(?:\s+|-)old\b", after):
         return None  # an age ("52 years old") is no time expression in TimeML
-    if unit == "quarter" and amount_text in ("a", "one") and re.match(r"\s+of\b", after):
-        return None  # "a quarter of the market": a fraction
+    if unit == "quarter" and re.match(r",?\s+of\b", after) and (amount_text in ("a", "one") or re.match(
+            r",?\s+of\s+(?:the|its|their|his|her|our|all|these|those)\b", ctx.text[m.end():m.end() + 20])):
+        return None  # "a quarter of the market", "three quarters of its staff": a fraction
     if unit == "second" and amount_text in ("a", "an") and text.endswith("second") and \
             re.match(r"\s+(?!(?:of|to|or|and|in|on|at|for|after|before|later|earlier|ago)\b)[a-z0-9A-Z]", after):
         return None  # "a second group": the ordinal
