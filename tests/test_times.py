@@ -305,3 +305,11 @@ def test_a_headline_weekday_does_not_join_the_dateline():
     assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
         ("Friday", "2024-03-15"), ("March 13, 2024", "2024-03-13")]
     assert one("The port will remain closed until Friday.") == ("Friday", "DATE", "2024-03-15")
+
+
+def test_the_previous_weekday_counts_from_the_day_in_focus():
+    text = "Shares closed lower on Friday, overnight losses weighing, down 4% from the previous Friday."
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
+        ("Friday", "2024-03-08"), ("overnight", "2024-03-13TNI"), ("the previous Friday", "2024-03-01")]
+    text = "The talks broke off on Monday, March 4, and resumed the following Thursday."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2024-03-04", "2024-03-07"]

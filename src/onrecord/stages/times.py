@@ -166,14 +166,15 @@ def find_times(text: str, anchor: str | dt.date | None = None, doc: Doc | None =
         end = match.end()
         found.append(TimeExpression(text=match.group(0), spans=[(start, end)], type=kind, value=value))
         if value and value[:1].isdigit() and current.name not in _ANAPHORIC and not context.anaphoric:
-            _remember(context, kind, value, start, end)
+            _remember(context, current.name, kind, value, start, end)
     return found
 
 
-def _remember(context: _Context, kind: str, value: str, start: int, end: int) -> None:
-    """The date just named becomes the reference of anaphora; a time ("Friday night") names its day."""
+def _remember(context: _Context, rule_name: str, kind: str, value: str, start: int, end: int) -> None:
+    """The date just named becomes the reference of anaphora; a time names its day if it says which
+    ("Friday night", "9 a.m. Tuesday"; not "overnight", which falls back on publication)."""
     if kind == "TIME":
-        if _granularity(value[:10]) == "day":
+        if rule_name in ("weekday", "clock", "iso_date") and _granularity(value[:10]) == "day":
             context.last_day = value[:10]
         return
     if kind != "DATE":
@@ -744,7 +745,8 @@ def _sentence_end(text: str, start: int) -> int:
     return match.end() if match else len(text)
 
 
-@rule(r"(?:(?:(early)\s+)?(?:(last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?"
+@rule(r"(?:(?:(early)\s+)?(?:(last|next|this(?:\s+coming|\s+past)?|coming|past|the\s+(?:previous|preceding|prior|"
+      r"following))\s+)?"
       r"(" + WEEKDAY + r")(?:\s+(morning|afternoon|evening|night))?)"
       r"(?:,?" + _SPACE + r"(" + MONTH + r")\s+(" + DAY + r"|" + ORDINAL_DAY + r"))?")
 def weekday(m: re.Match, ctx: _Context):
@@ -759,6 +761,9 @@ def weekday(m: re.Match, ctx: _Context):
         day_text = m.group(6)
         number_ = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else number_ordinal(day_text)
         value = _resolve_month_day(month, number_, ctx.anchor, ctx.date_tense(m.start(), m.end()))
+    elif relation.startswith("the"):  # "the previous Friday": the one before the day in focus
+        base = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.anchor
+        value = resolve_weekday(day, base, "next" if relation.endswith("following") else "last")
     elif relation == "last" or relation.endswith("past"):
         value = resolve_weekday(day, ctx.anchor, "last")
     elif relation in ("next", "coming") or relation.endswith("coming"):
