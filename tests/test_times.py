@@ -64,6 +64,9 @@ def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | Non
     ("Building work starts in the spring of 2025.", ("the spring of 2025", "DATE", "2025-SP")),
     ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2023-Q3")),
     ("Revenue fell in the first quarter of 2022.", ("the first quarter of 2022", "DATE", "2022-Q1")),
+    ("Losses should persist through the first two quarters of 2025.", ("the first two quarters of 2025", "DATE",
+                                                                        "2025-H1")),
+    ("Hiring slowed in the last half of 2023.", ("the last half of 2023", "DATE", "2023-H2")),
     # times of day
     ("The fire started at 4:30 p.m. on Tuesday.", ("4:30 p.m. on Tuesday", "TIME", "2024-03-12T16:30")),
     ("Polls close at 10 p.m. tonight.", ("10 p.m. tonight", "TIME", "2024-03-13T22:00")),

@@ -607,8 +607,9 @@ def _month_context(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:in|since|until|till|by|of|from|to|through|during|before|after|and|or)\s+$", before))
 
 
-@rule(r"(?:(?:the\s+)?(early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|"
-      r"second\s+half\s+of|spring\s+of|summer\s+of|fall\s+of|autumn\s+of|winter\s+of)[- ](?:the\s+year\s+)?)?"
+@rule(r"(?:(?:the\s+)?(early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|(?:first|second|last|latter)"
+      r"\s+half\s+of|(?:first|last|final)\s+two\s+quarters\s+of|spring\s+of|summer\s+of|fall\s+of|autumn\s+of|"
+      r"winter\s+of)[- ](?:the\s+year\s+)?)?"
       r"(fiscal\s+|calendar\s+|the\s+year\s+|the\s+fiscal\s+)?(" + YEAR + r"|" + YEAR_WORDS + r")"
       r"(?:\s+(?:fiscal\s+year|period|quarter))?(?!\s*(?:%|percent|per\s+cent|[-–]?(?:[a-z]+-)?(?:people|"
       r"workers|tons|dollars|troops|members|employees|feet|meters|metres|miles|shares|units|cars|pounds)))")
@@ -620,7 +621,7 @@ def year(m: re.Match, ctx: _Context):
     if digits.isdigit() and not (prefix or determiner) and not _plausible_year(ctx.text, m.start(), m.end()):
         return None
     prefix = (prefix or "").lower()
-    if "half" in prefix:
+    if "half" in prefix or "two quarters" in prefix:  # "the first two quarters of 1990" is its first half
         return "DATE", f"{value}-H{1 if prefix.startswith('first') else 2}"
     for season, code in SEASONS.items():
         if prefix.startswith(season):
