@@ -39,6 +39,8 @@ def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | Non
     ("The election is due next year.", ("next year", "DATE", "2025")),
     ("Two people were arrested earlier this month.", ("earlier this month", "DATE", "2024-03")),
     ("The road was built three years ago.", ("three years ago", "DATE", "2021")),
+    ("A week or so ago, the general chose the date.", ("A week or so ago", "DATE", "2024-W10")),
+    ("The clinic opened a year or two ago.", ("a year or two ago", "DATE", "PAST_REF")),
     # "later"/"earlier" count from a moment of the story, not from publication: the amount is a duration
     ("The fire broke out at dawn; three days later the village was empty.", ("three days", "DURATION", "P3D")),
     ("He left the hearing, and a few hours later the verdict came.", ("a few hours", "DURATION", "PTXH")),

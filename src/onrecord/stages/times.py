@@ -1138,13 +1138,13 @@ def the_day(m: re.Match, ctx: _Context):
     return "DATE", _iso(day + dt.timedelta(days=shift))
 
 
-@rule(APPROX + r"?(" + NUMBER + r")\s+(?:more\s+)?(" + UNIT + r")s?\s+(ago|earlier|before|later|after|from\s+now|"
-      r"hence|back|previously|since)")
+@rule(APPROX + r"?(" + NUMBER + r")\s+(?:more\s+)?(" + UNIT + r")s?(?:\s+or\s+(so|two|more))?\s+(ago|earlier|before|"
+      r"later|after|from\s+now|hence|back|previously|since)")
 def ago(m: re.Match, ctx: _Context):
-    direction = m.group(3).lower()
+    direction = m.group(4).lower()
     if direction in ("before", "after", "since") and not re.match(r"\s*[,.;]", ctx.text[m.end():m.end() + 2]):
         return None  # "two years before the war": a duration related to an event, not to the anchor
-    amount = number(m.group(1))
+    amount = None if m.group(3) in ("two", "more") else number(m.group(1))  # "a year or two ago" is vague
     unit = m.group(2).lower()
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
     relative_to_last = direction in ("earlier", "before", "later", "after")
