@@ -168,6 +168,7 @@ def test_duration(amount, unit, value):
     ("Today, hundreds of pilgrims began to arrive.", ("Today", "DATE", "2024-03-13")),
     # quarters counted as quarters, plural units with recent/coming as vague durations
     ("Profits fell for two quarters in a row.", ("two quarters", "DURATION", "P2Q")),
+    ("The miner lost money in the fiscal-first quarter.", ("the fiscal-first quarter", "DATE", "2024-Q1")),
     ("The fund pays out every quarter.", ("every quarter", "SET", "P1Q")),
     ("Rents have soared in recent years.", ("recent years", "DURATION", "PXY")),
     ("Talks will continue over the next couple of years.", ("the next couple of years", "DURATION", "P2Y")),

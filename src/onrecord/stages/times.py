@@ -908,7 +908,7 @@ _YEAR_BEFORE = ("year-ago", "year-earlier", "year-before", "comparable", "corres
 
 @rule(r"(?:the\s+)?(?:(?:(this|last|next)\s+year(?:'s|’s)\s+)|(?:fiscal|calendar|the\s+company's|its)\s+)?"
       r"(?:(" + YEAR + r")\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(year-ago|year-earlier|year-before)\s+)?"
-      r"(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|recent|"
+      r"(?:fiscal[- ])?(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|recent|"
       r"same|next|year-ago|year-earlier|comparable|year-before|corresponding|preceding|prior|fiscal)[- ]"
       r"(?:(?:fiscal|calendar)[- ])?quarter(?:'s|’s)?(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(" + YEAR + r")|"
       r"(this|last|next)\s+year|a\s+year\s+(?:ago|earlier)))?")
