@@ -220,6 +220,11 @@ def test_the_day_and_that_day_lean_on_the_last_day():
     assert find_times("In many ways, the day belonged to the visitors.", ANCHOR) == []
 
 
+def test_the_latest_period_is_the_quarter_just_reported():
+    text = "The brewer said there were no one-off gains in the latest period."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q4"]
+
+
 def test_that_quarter_is_the_quarter_named_before():
     text = "Revenue fell in the second quarter of 2022. In that quarter, costs rose."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2022-Q2", "2022-Q2"]

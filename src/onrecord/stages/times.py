@@ -984,7 +984,7 @@ def quarter_anaphor(m: re.Match, ctx: _Context):
     if text in ("quarter",) and not re.search(r"\b(?:the|this|in|for|a)\s+$", ctx.text[max(0, m.start() - 6):
                                                                                    m.start()], re.I):
         return None
-    if text.endswith("period") and not (m.group(2) or ctx.last_quarter):
+    if text.endswith("period") and not (m.group(2) or ctx.last_quarter or "latest" in text):
         return None
     reference = _reported_quarter(ctx)
     if reference is None:
