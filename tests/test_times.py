@@ -61,6 +61,7 @@ def one(sentence: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | Non
     ("Its budget for 2014/2015 was cut.", ("2014/2015", "DATE", "2014/2015")),
     ("The 2019-20 season was cut short.", ("2019-20", "DATE", "2019/2020")),
     ("The mine has been closed since 2014.", ("2014", "DATE", "2014")),
+    ("Output is still below pre-2008 levels.", ("pre-2008", "DATE", "2008")),
     # seasons and quarters
     ("The harvest failed last summer.", ("last summer", "DATE", "2023-SU")),
     ("Building work starts in the spring of 2025.", ("the spring of 2025", "DATE", "2025-SP")),
@@ -222,6 +223,8 @@ def test_the_day_and_that_day_lean_on_the_last_day():
 
 def test_the_latest_period_is_the_quarter_just_reported():
     text = "The brewer said there were no one-off gains in the latest period."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q4"]
+    text = "Revenue rose 4% in the quarter to $2.3 billion."  # "to" an amount, not "a quarter to five"
     assert [t.value for t in find_times(text, ANCHOR)] == ["2023-Q4"]
 
 

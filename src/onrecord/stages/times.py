@@ -609,7 +609,7 @@ def _month_context(text: str, start: int) -> bool:
 
 @rule(r"(?:(?:the\s+)?(early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|(?:first|second|last|latter)"
       r"\s+half\s+of|(?:first|last|final)\s+two\s+quarters\s+of|spring\s+of|summer\s+of|fall\s+of|autumn\s+of|"
-      r"winter\s+of)[- ](?:the\s+year\s+)?)?"
+      r"winter\s+of)[- ](?:the\s+year\s+)?|(?:pre|post)-)?"  # "post-1959": after the year, which it names
       r"(fiscal\s+|calendar\s+|the\s+year\s+|the\s+fiscal\s+)?(" + YEAR + r"|" + YEAR_WORDS + r")"
       r"(?:\s+(?:fiscal\s+year|period|quarter))?(?!\s*(?:%|percent|per\s+cent|[-–]?(?:[a-z]+-)?(?:people|"
       r"workers|tons|dollars|troops|members|employees|feet|meters|metres|miles|shares|units|cars|pounds)))")
@@ -618,7 +618,8 @@ def year(m: re.Match, ctx: _Context):
     value = _year_value(digits)
     if value is None:
         return None
-    if digits.isdigit() and not (prefix or determiner) and not _plausible_year(ctx.text, m.start(), m.end()):
+    hyphenated = m.group(0).lower().startswith(("pre-", "post-"))
+    if digits.isdigit() and not (prefix or determiner or hyphenated) and not _plausible_year(ctx.text, m.start(), m.end()):
         return None
     prefix = (prefix or "").lower()
     if "half" in prefix or "two quarters" in prefix:  # "the first two quarters of 1990" is its first half
@@ -977,7 +978,7 @@ def quarter_anaphor(m: re.Match, ctx: _Context):
     """"The quarter", "the 1988 period", "year-ago" in a quarterly report: the quarter it reports."""
     text = m.group(0).lower()
     if text in ("quarter", "the quarter", "that quarter") and re.match(
-            r",?\s*(?:of|to|point|percent|mile|century|inch|hour)\b|-", ctx.text[m.end():m.end() + 10], re.I):
+            r",?\s*(?:of|to(?!\s*[$€£#])|point|percent|mile|century|inch|hour)\b|-", ctx.text[m.end():m.end() + 10], re.I):
         return None  # "a quarter of", "quarter-to-quarter"
     if text.startswith("that") and not ctx.last_quarter:
         return None  # "that quarter" needs a quarter named before
