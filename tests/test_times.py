@@ -129,6 +129,8 @@ def test_offsets_point_into_the_text():
 def test_without_an_anchor_relative_values_stay_unresolved():
     assert one("The vote is on Monday.", None) == ("Monday", "DATE", "XXXX-WXX-1")
     assert one("The law dates from 1987.", None) == ("1987", "DATE", "1987")
+    text = "Ferry sinks off the coast\nMarch 13, 2024\nA ferry sank today near the port."
+    assert [t.value for t in find_times(text, None)] == ["2024-03-13", "2024-03-13"]  # the dateline stands in
     values = [t.value for t in find_times("The jet flew on April 27, 2005, taking off at 08:30 UTC.", None)]
     assert values == ["2005-04-27", "2005-04-27T08:30Z"]  # a clock time still takes the day named
 

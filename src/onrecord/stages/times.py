@@ -145,6 +145,8 @@ def find_times(text: str, anchor: str | dt.date | None = None, doc: Doc | None =
     """The time expressions of ``text``, relative ones resolved against ``anchor`` (an ISO date)."""
     if isinstance(anchor, str):
         anchor = _parse_anchor(anchor)
+    if anchor is None:
+        anchor = _dateline(text)
     candidates = []
     hits = _anchor_hits(text)
     for priority, current in enumerate(RULES):
@@ -224,6 +226,20 @@ def _windows(kinds: tuple[str, ...], hits: dict[str, list[tuple[int, int]]]) -> 
 @stage("times", requires={"parser", "attribute_ruler"})  # tense of the governing verb
 def find_times_stage(doc: Doc, record: Record) -> None:
     record.times = find_times(record.article.text, record.article.published, doc)
+
+
+_DATELINE = re.compile(r"^[^\S\n]*(" + MONTH + r")\s+(\d{1,2}),?\s+(\d{4})[^\S\n]*$", re.M)
+
+
+def _dateline(text: str) -> dt.date | None:
+    """Without a publication date, a full date alone on one of the first lines (a dateline) stands in."""
+    match = _DATELINE.search(text, 0, 300)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return None
 
 
 def _parse_anchor(value: str) -> dt.date | None:
