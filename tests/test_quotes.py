@@ -239,6 +239,19 @@ def test_a_quoted_word_keeps_its_closing_mark_and_a_crew_can_be_told():
     assert inner.addressee.text == "the crew"
 
 
+def test_a_headline_names_its_speaker_before_a_colon():
+    _, quotes = quotes_of("Strand: ‘I will not withdraw’\n\nThe mercenary chief spoke on Sunday.")
+    (quote,) = quotes
+    assert quote.kind == "direct" and quote.speaker.text == "Strand" and quote.content.text == "I will not withdraw"
+
+
+def test_a_speech_verb_after_its_quotation_reports_it_however_it_is_parsed():
+    # The parser reads "said that Hale told …" as one clause; the quotation still has its cue.
+    _, quotes = quotes_of("“I never said that,” Hale told The Courier on Monday. “Never.”")
+    (quote,) = quotes
+    assert quote.cue.text == "told" and quote.speaker.text == "Hale" and "Never." in quote.content.text
+
+
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
     # Whether the ranker reads the content as the quotation or as the sentence holding it, the
     # quotation after the cue carries it on.

@@ -34,6 +34,7 @@ _CLOSING = ",.;:!?\"'”’»"
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
 _DASH_NAME = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,4})[^\S\n]*(?=[,\n]|$)")
+_NAME_COLON = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,3})[^\S\n]*:[^\S\n]*")
 _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
@@ -98,9 +99,9 @@ class Finder:
             return None
         sentence = self.sentences[token.i]
         offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside], sentence)
-        addressee = self._addressee(token, lemma)
+        speaker, addressee = self._speaker(token), self._addressee(token, lemma)
         if addressee is not None:  # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked
-            named = self.text[addressee[0]:addressee[1]]
+            named = self.text[slice(*addressee)]
             offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
         chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
@@ -134,7 +135,7 @@ class Finder:
                 kind = "direct"
         for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
             self.claimed.add(id(q))
-        return _Draft(kind, content, cue, self._speaker(token), addressee, quotations, token)
+        return _Draft(kind, content, cue, speaker, addressee, quotations, token)
 
     def quotations_beside(self, cue: Token) -> list[tuple[tuple[int, int], ...]]:
         """The quotations a cue introduces or follows, as span tuples (what ``candidates`` reads)."""
@@ -190,9 +191,16 @@ class Finder:
         return self.cues[token.i]
 
     def _nested_cue(self, token: Token) -> bool:
-        """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one."""
-        return (token.lemma_.lower() in SPEECH and self.states[token.i][0]
-                and self._attached_quotation(token) is not None)
+        """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one;
+        and “…,” Hale told the paper, however the parse hangs the verb: a speech verb right after
+        the quotation it follows reports it."""
+        if token.lemma_.lower() not in SPEECH or token.pos_ != "VERB":
+            return False
+        quotation = self._attached_quotation(token)
+        if quotation is None:
+            return False
+        return self.states[token.i][0] or (
+            quotation.outer_end <= token.idx and self.text[quotation.start:quotation.end].rstrip()[-1:] in (",", "?", "!"))
 
     def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
         """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
@@ -300,7 +308,7 @@ class Finder:
         by_start = sorted(drafts, key=lambda d: d.content[0][0])
         whole = {span for d in drafts if d.kind in ("direct", "partial") for span in d.content}
         for quotation in self.quotations:
-            statement = self._is_statement(quotation)
+            statement = self._is_statement(quotation) or self._headline_speaker(quotation) is not None
             if not statement and not set(quotation.spans) & whole:
                 self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
                                        kind=self._term_kind(quotation)))
@@ -315,7 +323,9 @@ class Finder:
                     previous.kind = "mixed"
             else:
                 draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
-                self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
+                draft.speaker = self._headline_speaker(quotation)
+                if draft.speaker is None:
+                    self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
                 if draft.speaker is None:
                     draft.speaker = self._carried_speaker(by_start, quotation)
                 by_start.append(draft)
@@ -378,6 +388,11 @@ class Finder:
         if last in _TITLE_CUES or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
             return "title"
         return "scare"
+
+    def _headline_speaker(self, quotation: Quoted) -> tuple[int, int] | None:
+        """"Strand: ‘I will not withdraw’": a line that opens with a name and a colon, then the quotation."""
+        match = _NAME_COLON.fullmatch(self.text, self._paragraph_start(quotation.opened_at), quotation.opened_at)
+        return match.span("name") if match else None
 
     def _dash_name(self, draft: _Draft, quotation: Quoted) -> bool:
         """“…” ― Sonya Herridge: a pull quote or a reader's post signed after a dash, no verb."""
