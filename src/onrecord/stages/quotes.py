@@ -352,7 +352,8 @@ class Finder:
         bare_turn = bool(turns) and not self.text[self._paragraph_start(turns[0].content[0][0]):turns[0].content[0][0]].strip(
             " “\"'‘«")
         asked = turns[0].addressee if turns and turns[0].kind == "direct" else None
-        if bare_turn and asked and self.text[:turns[0].content[-1][1]].rstrip(" ”\"'’»").endswith("?"):
+        end = turns[0].content[-1][1] if turns else 0
+        if bare_turn and asked and self.text[max(0, end - 4):end].rstrip(" ”\"'’»").endswith("?"):
             return asked  # “Are you afraid?” a reporter asked Vorn. / “No.”: Vorn answers
         if len(turns) == 2 and bare_turn and turns[0].speaker and turns[1].speaker and _said_by(
                 self.text, turns[0]) != _said_by(self.text, turns[1]):
@@ -543,7 +544,7 @@ def _introduced_once(drafts: list[_Draft], text: str) -> list[_Draft]:
     """"The ministry described its position as follows: “…”": the cue reports the quotation after
     the colon, not the words before it, once the quotation has taken that cue."""
     colon_cues = {tuple(d.cue) for d in drafts if d.cue and d.kind in ("direct", "block")
-                  and text[:d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
+                  and text[max(0, d.content[0][0] - 8):d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
     return [d for d in drafts if not (d.kind == "indirect" and d.cue and tuple(d.cue) in colon_cues
                                       and text[d.content[-1][1]:].lstrip().startswith(":"))]
 
