@@ -252,6 +252,21 @@ def test_a_speech_verb_after_its_quotation_reports_it_however_it_is_parsed():
     assert quote.cue.text == "told" and quote.speaker.text == "Hale" and "Never." in quote.content.text
 
 
+def test_what_a_statement_said_is_the_clause_the_parse_hangs_on_the_statement():
+    _, quotes = quotes_of("The company said in a statement that it “regrets the delay” and would compensate passengers.")
+    (quote,) = quotes
+    assert quote.speaker.text == "The company"
+    assert quote.content.text.startswith("that it “regrets the delay”") and "compensate passengers" in quote.content.text
+
+
+def test_a_quotation_after_a_sentence_that_reports_someone_is_theirs():
+    _, quotes = quotes_of("“Nobody wants this,” she said.\nThe mayor objected. “Some people want it very much.”")
+    assert by_content(quotes, "Some people want it").speaker.text == "The mayor"
+    # Only the sentence just before: a report further back does not claim it.
+    _, quotes = quotes_of("The ferry will stop in May, the council said. The harbour was quiet. “Some people want it.”")
+    assert by_content(quotes, "Some people want it").speaker is None
+
+
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
     # Whether the ranker reads the content as the quotation or as the sentence holding it, the
     # quotation after the cue carries it on.

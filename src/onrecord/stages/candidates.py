@@ -101,6 +101,11 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     for child in children:
         if child.dep_ in ("ccomp", "xcomp"):
             add("clause", _runs(doc, text, [t.i for t in child.subtree]))
+        elif child.dep_ == "prep":
+            # "said in a statement [that it regrets the delay]": the parse hangs the clause on the noun.
+            for noun in (c for c in child.children if c.dep_ == "pobj"):
+                for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _marked_that(c)):
+                    add("clause", _runs(doc, text, [t.i for t in clause.subtree]))
     objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
     if objects:
@@ -160,7 +165,11 @@ def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
     if not indices:
         return None
     span = trimmed(text, doc[indices[0]].idx, end_of(doc[indices[-1]]))
-    return (span,) if span else None
+    return (span,) if span and _has_words(text, span) else None
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:

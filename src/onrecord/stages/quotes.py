@@ -327,7 +327,7 @@ class Finder:
                 if draft.speaker is None:
                     self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
                 if draft.speaker is None:
-                    draft.speaker = self._carried_speaker(by_start, quotation)
+                    draft.speaker = self._carried_speaker(by_start, quotation) or self._reporter_before(by_start, quotation)
                 by_start.append(draft)
                 by_start.sort(key=lambda d: d.content[0][0])
             self.claimed.add(id(quotation))
@@ -359,6 +359,15 @@ class Finder:
                 self.text, turns[0]) != _said_by(self.text, turns[1]):
             return turns[1].speaker
         return turns[0].speaker if turns else None
+
+    def _reporter_before(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
+        """"The mayor disagreed. “Some people want it.”": a quotation opening a sentence inside a
+        paragraph is said by whoever the sentence before reports, if that sentence has a cue."""
+        if not self._opens_sentence(quotation):
+            return None
+        before = [d for d in drafts if d.verb is not None and d.speaker and d.content[-1][1] <= quotation.opened_at
+                  and not self.text[self.sentences[d.verb.i].end_char:quotation.opened_at].strip()]
+        return max(before, key=lambda d: d.content[-1][1]).speaker if before else None
 
     def _paragraph_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, max(0, offset)) + 1
