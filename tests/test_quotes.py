@@ -234,6 +234,8 @@ def test_a_cue_before_a_colon_reports_the_quotation_not_the_words_before_the_col
 def test_a_quoted_word_keeps_its_closing_mark_and_a_crew_can_be_told():
     _, quotes = quotes_of("The senator called the bill a “disgrace” and said it would “ruin small farms.”")
     assert by_content(quotes, "disgrace").content.text.endswith("“disgrace”")
+    _, quotes = quotes_of("Lopez denied the report, calling it “a fantasy.”")
+    assert by_content(quotes, "fantasy").content.text.endswith("“a fantasy.”")
     _, quotes = quotes_of("“The storm is coming. ‘Get below,’ I told the crew,” the captain said.")
     (inner,) = [q for q in quotes if q.parent is not None]
     assert inner.addressee.text == "the crew"

@@ -546,7 +546,10 @@ def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     inner = text[start:end]
     opened = inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1 or inner.count("«") > inner.count("»")
-    return (start, end + 1) if opened and text[end:end + 1] in ("”", '"', "»") else span
+    if not opened:
+        return span
+    close = re.match(r"[.,!?]?[”\"»]", text[end:end + 2])  # 'it “a fantasy.”': the stop may come first
+    return (start, end + close.end()) if close else span
 
 
 def _introduced_once(drafts: list[_Draft], text: str) -> list[_Draft]:
