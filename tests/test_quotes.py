@@ -269,6 +269,16 @@ def test_a_quotation_after_a_sentence_that_reports_someone_is_theirs():
     assert by_content(quotes, "Some people want it").speaker is None
 
 
+def test_who_is_talked_about_is_not_the_speaker():
+    # A passive cue's subject, the subject of "seems" and the one asked are not who speaks.
+    _, quotes = quotes_of("Mark Quinn was accused of fraud.")
+    (accused,) = quotes
+    assert accused.cue.text.startswith("was accused") and accused.speaker is None
+    _, quotes = quotes_of("Asked about the strike, Mark Olsen shrugged. “Ask the union,” he said.")
+    asked = next(q for q in quotes if q.cue.text.startswith("Asked"))
+    assert asked.speaker is None and asked.addressee.text == "Mark Olsen"
+
+
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
     # Whether the ranker reads the content as the quotation or as the sentence holding it, the
     # quotation after the cue carries it on.

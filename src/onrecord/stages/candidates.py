@@ -246,6 +246,8 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
     verb, hops = cue, 0
     while hops < 3:
         for child in verb.children:
+            if hops == 0 and (child.dep_ == "nsubjpass" or cue.lemma_ in ("seem", "appear")):
+                continue  # "Quiros was accused of fraud", "the plan seems dead": talked about, not talking
             if child.dep_ in _SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                     add("relative", [child])  # annotators often mark "who" itself
@@ -267,6 +269,8 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
             add("described", noun_phrase(verb.head))  # "a statement saying …", "one saying …"
         if found or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "pcomp") or verb.head.i == verb.i:
             break
+        if hops == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+            break  # "Asked about the strike, Olsen shrugged": Olsen was asked; he does not ask
         # "by telling reporters …": through the preposition to the verb it hangs from.
         verb, hops = (verb.head.head if verb.dep_ == "pcomp" else verb.head), hops + 1
     if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):

@@ -301,6 +301,11 @@ class Finder:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and _can_be_spoken_to(objects[0]):
                     return _span_of(noun_phrase(objects[0]))
+        if lemma in ADDRESSING and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+            # "Asked about the strike, Olsen said …": the one asked is the subject of the main verb.
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _can_be_spoken_to(subject):
+                return _span_of(noun_phrase(subject))
         return None
 
     # -- what no cue claimed ---------------------------------------------------------------
