@@ -247,6 +247,14 @@ def test_a_headline_names_its_speaker_before_a_colon():
     assert quote.kind == "direct" and quote.speaker.text == "Strand" and quote.content.text == "I will not withdraw"
 
 
+def test_a_headline_states_what_its_named_speaker_said_but_a_label_is_no_speaker():
+    _, quotes = quotes_of("Maria Lopez: Port Fees Must Rise ‘This Year’\n\nThe senator spoke on Sunday.")
+    quote = by_content(quotes, "Port Fees Must Rise")
+    assert quote.speaker.text == "Maria Lopez" and quote.kind == "mixed"
+    _, quotes = quotes_of("Poll: Lopez and Olsen in a dead heat\n\nA new survey was released on Sunday.")
+    assert not [q for q in quotes if "dead heat" in q.content.text]
+
+
 def test_a_speech_verb_after_its_quotation_reports_it_however_it_is_parsed():
     # The parser reads "said that Hale told …" as one clause; the quotation still has its cue.
     _, quotes = quotes_of("“I never said that,” Hale told The Courier on Monday. “Never.”")

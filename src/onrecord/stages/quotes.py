@@ -35,6 +35,13 @@ _CLOSING = ",.;:!?\"'”’»"
 _DASH_NAME = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,4})[^\S\n]*(?=[,\n]|$)")
 _NAME_COLON = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,3})[^\S\n]*:[^\S\n]*")
+_HEADLINE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,2})[^\S\n]*:[^\S\n]+(?P<rest>[^\n]{3,200})$")
+_SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
+# Words that label a headline or a note rather than name who speaks.
+_HEADLINE_LABELS = {"poll", "update", "updated", "correction", "clarification", "source", "sources", "exclusive",
+                    "watch", "analysis", "opinion", "editorial", "breaking", "the latest", "live", "video", "photos",
+                    "note", "editor's note", "editor’s note", "review", "explainer", "fact check", "read more",
+                    "related", "see also", "abstract", "summary", "warning", "report", "interview"}
 _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
@@ -81,6 +88,7 @@ class Finder:
                   and (d := self._from_cue(token))]
         drafts = _dedupe(drafts)
         drafts += self._block_quotes(drafts)
+        drafts += self._headline_statements(drafts)
         drafts = _introduced_once(self._unclaimed(drafts), self.text)
         drafts.sort(key=lambda d: d.content[0][0])
         return drafts
@@ -445,6 +453,29 @@ class Finder:
             self._cue_before_colon(draft, self.sentences[token.i])
             if draft.cue:
                 found.append(draft)
+        return found
+
+    def _headline_statements(self, drafts: list[_Draft]) -> list[_Draft]:
+        """"Pence: Flowers won't be at the debate": a line that opens with a named speaker and a
+        colon states what they said, in the paper's words (a quotation alone is left to
+        ``_headline_speaker``; "Poll:", "Update:" name no one)."""
+        found = []
+        taken = [span for d in drafts for span in d.content]
+        for match in _HEADLINE.finditer(self.text):
+            name, rest = match.span("name"), trimmed(self.text, *match.span("rest"))
+            token = self._token_at(name[0])
+            if rest is None or token is None or not (token.ent_type_ in _SPEAKING_ENTITIES or (
+                    token.pos_ == "PROPN" and self.text[slice(*name)].lower() not in _HEADLINE_LABELS)):
+                continue
+            if any(start < rest[1] and rest[0] < end for start, end in taken):
+                continue
+            quotations = self._quotations_within([rest])
+            if len(quotations) == 1 and not self.text[rest[0]:rest[1]].replace(
+                    self.text[quotations[0].opened_at:quotations[0].outer_end], "").strip(" .!?"):
+                continue
+            for quotation in quotations:
+                self.claimed.add(id(quotation))
+            found.append(_Draft("mixed" if quotations else "indirect", [rest], speaker=name, quotations=quotations))
         return found
 
     def _cue_before_colon(self, draft: _Draft, sentence: Span) -> None:
