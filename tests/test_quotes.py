@@ -229,6 +229,28 @@ def test_a_cue_before_a_colon_reports_the_quotation_not_the_words_before_the_col
                           "“The group is a contractor. Contractors do not set the terms of the war.”")
     (quote,) = quotes
     assert quote.cue.text == "described" and quote.content.text.startswith("The group is a contractor")
+    _, quotes = quotes_of("Ruth Dahl walked out. She described the session as follows: “Seven hours of theatre, "
+                          "one hour of arithmetic and not a single minute of listening.”")
+    (quote,) = quotes
+    assert quote.content.text.startswith("Seven hours of theatre")
+
+
+def test_a_title_after_according_to_is_named_not_said():
+    record, quotes = quotes_of("The library lends more books than any other branch, according to the council’s "
+                               "annual report, “Reading the City”.")
+    (quote,) = quotes
+    assert quote.content.text == "The library lends more books than any other branch"
+    assert [(t.text, t.kind) for t in record.terms] == [("Reading the City", "title")]
+
+
+def test_a_subheading_that_repeats_someones_words_is_theirs():
+    _, quotes = quotes_of(
+        "Iversen declined to comment on Wednesday, and a spokesperson said the figure was “one scenario”.\n\n"
+        "‘The only warm room on the estate’\n\n"
+        "The branches will close in June.\n\n"
+        "“It’s the only warm room on the estate after four o’clock,” said Samira Oduya.")
+    heading = next(q for q in quotes if q.content.text == "The only warm room on the estate")
+    assert heading.speaker.text == "Samira Oduya" and heading.cue is None
 
 
 def test_a_quoted_word_keeps_its_closing_mark_and_a_crew_can_be_told():

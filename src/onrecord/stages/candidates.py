@@ -261,7 +261,8 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                     add("subject-no-relative", [t for t in child.subtree if not _in_clause(t, child, _CLAUSES)])
             elif child.dep_ == "agent":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    add("agent", list(pobj.subtree))
+                    if not any(t.dep_ == "nummod" for t in pobj.children):  # "passed by 27 votes" counts, speaks not
+                        add("agent", list(pobj.subtree))
             elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     add("according", list(pobj.subtree))

@@ -36,6 +36,7 @@ _DASH_NAME = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,4})[^\S\n]*(?=[,\n]|$)")
 _NAME_COLON = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,3})[^\S\n]*:[^\S\n]*")
 _HEADLINE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,2})[^\S\n]*:[^\S\n]+(?P<rest>[^\n]{3,200})$")
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
 _SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
 # Words that label a headline or a note rather than name who speaks.
 _HEADLINE_LABELS = {"poll", "update", "updated", "correction", "clarification", "source", "sources", "exclusive",
@@ -108,6 +109,7 @@ class Finder:
         sentence = self.sentences[token.i]
         offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside], sentence)
         speaker, addressee = self._speaker(token), self._addressee(token, lemma)
+        offered = [c for c in offered if not self._only_a_title(c.spans)]
         if addressee is not None:  # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked
             named = self.text[slice(*addressee)]
             offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
@@ -121,6 +123,8 @@ class Finder:
             chosen = next(c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation"))
         cue = self._cue_span(token)
         content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0])]
+        if len(content) > 1:  # "…, according to its report, “Reading the City”": the report's name is not said
+            content = [span for span in content if not self._only_a_title((span,))] or content
         if not content:
             return None
         if chosen.kind.startswith("quotation"):
@@ -235,6 +239,8 @@ class Finder:
             outer = quotation.parent
             if outer is not None and not outer.start <= verb.idx < outer.end:
                 continue  # a nested quotation answers only cues inside its own outer quotation
+            if self._title_like(quotation):
+                continue  # "according to its annual report, “Reading the City”": a name, not words said
             gap = self.text[quotation.outer_end:left] if quotation.outer_end <= left else self.text[right:quotation.opened_at]
             if quotation.outer_end > left and quotation.opened_at < right:
                 continue
@@ -251,6 +257,21 @@ class Finder:
                 best = quotation
         return best
 
+    def _only_a_title(self, spans: tuple[tuple[int, int], ...]) -> bool:
+        """A reading that is nothing but a quoted title: what is named, not what is said."""
+        if len(spans) != 1:
+            return False
+        start, end = spans[0]
+        words = self.text[start:end].strip(" .,;:!?")
+        return any(q.opened_at == start and q.outer_end == start + len(words) and self._title_like(q)
+                   for q in self._quotations_near(start, end))
+
+    def _title_like(self, quotation: Quoted) -> bool:
+        """Two to eight capitalised words with no stop of their own: a title, like “Reading the City”."""
+        words = self.text[quotation.start:quotation.end].split()
+        return 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and all(
+            word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words) and words[0][:1].isupper()
+
     def _says_more(self, verb: Token, quotation: Quoted) -> bool:
         """“… for him.” She says it shows that …: a cue after a quotation that ended its sentence,
         with words of its own to report, does not take that quotation."""
@@ -266,7 +287,7 @@ class Finder:
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis") or self._innermost(child.idx) is not home:
                 continue
-            keep.extend(child.subtree)
+            keep.extend(t for t in child.subtree if not t.is_space)  # a paragraph break ends any clause
         keep.sort(key=lambda t: t.i)
         return keep
 
@@ -340,7 +361,8 @@ class Finder:
                 if draft.speaker is None:
                     self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
                 if draft.speaker is None:
-                    draft.speaker = self._carried_speaker(by_start, quotation) or self._reporter_before(by_start, quotation)
+                    draft.speaker = (self._echoed_speaker(by_start, quotation) or self._carried_speaker(by_start, quotation)
+                                     or self._reporter_before(by_start, quotation))
                 by_start.append(draft)
                 by_start.sort(key=lambda d: d.content[0][0])
             self.claimed.add(id(quotation))
@@ -372,6 +394,17 @@ class Finder:
                 self.text, turns[0]) != _said_by(self.text, turns[1]):
             return turns[1].speaker
         return turns[0].speaker if turns else None
+
+    def _echoed_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
+        """A pull quote or subheading (‘The only warm room on the estate’) repeats words that someone
+        says elsewhere in the article: that someone said it."""
+        words = _folded(self.text[quotation.start:quotation.end])
+        if len(words) < 12:
+            return None
+        for draft in drafts:
+            if draft.speaker and words in _folded(" ".join(self.text[s:e] for s, e in draft.content)):
+                return draft.speaker
+        return None
 
     def _reporter_before(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
         """"The mayor disagreed. “Some people want it.”": a quotation opening a sentence inside a
@@ -576,6 +609,10 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _folded(words: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", words.casefold()).split())
+
+
 def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A span that opens a quotation and stops just before its closing mark takes the mark in:
     'called the bill a “disgrace”', not 'a “disgrace'."""
@@ -591,10 +628,10 @@ def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _introduced_once(drafts: list[_Draft], text: str) -> list[_Draft]:
     """"The ministry described its position as follows: “…”": the cue reports the quotation after
     the colon, not the words before it, once the quotation has taken that cue."""
-    colon_cues = {tuple(d.cue) for d in drafts if d.cue and d.kind in ("direct", "block")
-                  and text[max(0, d.content[0][0] - 8):d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
-    return [d for d in drafts if not (d.kind == "indirect" and d.cue and tuple(d.cue) in colon_cues
-                                      and text[d.content[-1][1]:].lstrip().startswith(":"))]
+    after_colon = {tuple(d.cue): d.content[0][0] for d in drafts if d.cue and d.kind in ("direct", "block")
+                   and text[max(0, d.content[0][0] - 8):d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
+    return [d for d in drafts if not (d.kind == "indirect" and d.cue and tuple(d.cue) in after_colon
+                                      and d.content[-1][1] <= after_colon[tuple(d.cue)])]
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
