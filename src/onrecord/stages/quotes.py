@@ -408,8 +408,9 @@ class Finder:
 
     def _reporter_before(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
         """"The mayor disagreed. “Some people want it.”": a quotation opening a sentence inside a
-        paragraph is said by whoever the sentence before reports, if that sentence has a cue."""
-        if not self._opens_sentence(quotation):
+        paragraph (not the paragraph itself) is said by whoever the sentence before reports."""
+        start = self._paragraph_start(quotation.opened_at)
+        if not self._opens_sentence(quotation) or not self.text[start:quotation.opened_at].strip():
             return None
         before = [d for d in drafts if d.verb is not None and d.speaker and d.content[-1][1] <= quotation.opened_at
                   and not self.text[self.sentences[d.verb.i].end_char:quotation.opened_at].strip()]
