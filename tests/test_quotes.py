@@ -123,6 +123,8 @@ def test_scare_quotes_and_titles_are_terms_not_quotes():
 def test_a_nickname_is_a_term_however_far_its_naming_verb():
     record, _ = quotes_of("Viktor Hale, known to his members as “Big Vik”, called the strike on Monday.")
     assert {t.text: t.kind for t in record.terms} == {"Big Vik": "term"}
+    _, quotes = quotes_of("Her members call her Annie. Critics called the plan a disgrace.")
+    assert [q.content.text.rstrip(".") for q in quotes] == ["the plan a disgrace"]
     record, quotes = quotes_of("The ministry, known locally as “the Counting House”, declined to comment.")
     assert [t.text for t in record.terms] == ["the Counting House"]
     assert not [q for q in quotes if "Counting House" in q.content.text]

@@ -99,8 +99,8 @@ class Finder:
         if not self._is_cue(token) and not self._nested_cue(token):
             return None
         lemma = token.lemma_.lower()
-        if lemma == "know" and any(child.lower_ == "as" for child in token.children):
-            return None  # "known (locally) as “the Counting House”" names; it reports no one's words
+        if (lemma == "know" and any(child.lower_ == "as" for child in token.children)) or _naming(token, lemma):
+            return None  # "known (locally) as “the Counting House”", "call her Annie" name; they report no words
         beside = self._beside(token) if token.pos_ in ("VERB", "AUX") else []
         if not beside and self._quoted(token.idx):
             # Inside someone's words, "I think …" is part of what they said, not a new report;
@@ -122,7 +122,7 @@ class Finder:
             # quotation is all the cue can report: the outer speaker's words are not the inner one's.
             chosen = next(c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation"))
         cue = self._cue_span(token)
-        content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0])]
+        content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0], self.text)]
         if len(content) > 1:  # "…, according to its report, “Reading the City”": the report's name is not said
             content = [span for span in content if not self._only_a_title((span,))] or content
         if not content:
@@ -568,7 +568,7 @@ def _within(spans: list[tuple[int, int]], quotation: Quoted) -> bool:
     return all(quotation.opened_at <= s and e <= quotation.outer_end for s, e in spans)
 
 
-def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
+def _without(spans: list[tuple[int, int]], cut: tuple[int, int], text: str) -> list[tuple[int, int]]:
     """``spans`` less the cue where it overlaps their edge ("talked about X": the content is X)."""
     out = []
     for start, end in spans:
@@ -576,8 +576,8 @@ def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[i
             start = cut[1]
         if cut[0] < end <= cut[1]:
             end = cut[0]
-        if end > start:
-            out.append((start, end))
+        if (span := trimmed(text, start, end)) is not None:
+            out.append(span)
     return out
 
 
@@ -608,6 +608,16 @@ def _governing_verb(token: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             return token
     return None
+
+
+def _naming(verb: Token, lemma: str) -> bool:
+    """"Her members call her Annie": a name given, not words reported (but "called the plan a
+    disgrace" reports a judgement)."""
+    if lemma not in ("call", "name", "nickname", "dub"):
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
+    return bool(complements) and all(c.pos_ == "PROPN" and c.dep_ in ("dobj", "oprd") for c in complements) \
+        and any(c.dep_ == "oprd" or any(g.dep_ == "poss" for g in c.children) for c in complements)
 
 
 def _folded(words: str) -> str:
