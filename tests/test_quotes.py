@@ -311,6 +311,19 @@ def test_who_is_talked_about_is_not_the_speaker():
     assert asked.speaker is None and asked.addressee.text == "Mark Olsen"
 
 
+def test_a_dateline_is_filed_not_said_and_a_speaker_ends_where_the_quotation_resumes():
+    _, quotes = quotes_of("BRENNHOLLOW, May 6 (CPA) - The Ministry of Culture has withdrawn a grant from the festival, "
+                          "the festival’s director said on Monday.")
+    (quote,) = quotes
+    assert quote.content.text.startswith("The Ministry of Culture has withdrawn")
+    _, quotes = quotes_of("“We are not against progress,” said Tove Arneson, the secretary of the nurses’ union, "
+                          "“we are against driving women in labour over a mountain pass.”")
+    (quote,) = quotes
+    assert quote.speaker.text == "Tove Arneson, the secretary of the nurses’ union"
+    _, quotes = quotes_of("According to his lawyer, Anton Greiss said at the time that he found the remarks embarrassing.")
+    assert all(q.content.text != "Anton Greiss" for q in quotes)
+
+
 def test_a_sentence_holding_a_quotation_goes_on_in_the_quotation_after_the_cue():
     # Whether the ranker reads the content as the quotation or as the sentence holding it, the
     # quotation after the cue carries it on.

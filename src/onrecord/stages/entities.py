@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Record
 from . import stage
+from .datelines import dateline_at
 from .marks import states_of
 
 REFERENT_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -193,15 +194,10 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
     return found
 
 
-# "BRENNEN — …", "HEMPSTEAD, N.Y. ― …": after a dateline's place comes its state and a dash.
-_DATELINE_TAIL = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)*)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–―-]")
-
-
 def _dateline(text: str, start: int, end: int) -> bool:
-    """A place in capitals opening a paragraph before a dash: where the report was filed. The
-    small model often calls it an organisation."""
-    opens = start == 0 or text[:start].rstrip(" \t").endswith("\n")
-    return opens and text[start:end].isupper() and _DATELINE_TAIL.match(text, end) is not None
+    """The place of a dateline, which the small model often calls an organisation."""
+    match = dateline_at(text, text.rfind("\n", 0, start) + 1)
+    return match is not None and match.span("place") == (start, end)
 
 
 def _skip_leading_words(text: str, start: int, end: int, label: str) -> int:

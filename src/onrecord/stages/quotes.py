@@ -27,6 +27,7 @@ from . import candidates, ranker, stage
 from .candidates import end_of, noun_phrase, trimmed
 from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
+from .datelines import dateline_at
 from .marks import Quoted, quotations_of, states_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -107,12 +108,11 @@ class Finder:
             # only a nested quotation ("He told me: ‘…’") makes a quote of its own.
             return None
         sentence = self.sentences[token.i]
-        offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside], sentence)
         speaker, addressee = self._speaker(token), self._addressee(token, lemma)
-        offered = [c for c in offered if not self._only_a_title(c.spans)]
-        if addressee is not None:  # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked
-            named = self.text[slice(*addressee)]
-            offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
+        offered = self._readings(token, lemma, beside, sentence, addressee)
+        if not offered and (after := self._quotation_after(token, sentence)) is not None:
+            beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
+            offered = [candidates.Candidate("quotation", tuple(after.spans))]
         chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
@@ -123,6 +123,8 @@ class Finder:
             chosen = next(c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation"))
         cue = self._cue_span(token)
         content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0], self.text)]
+        if content and (dateline := dateline_at(self.text, content[0][0])):
+            content[0] = (dateline.end(), content[0][1])  # "BRENNHOLLOW, May 6 (CPA) - …" was filed, not said
         if len(content) > 1:  # "…, according to its report, “Reading the City”": the report's name is not said
             content = [span for span in content if not self._only_a_title((span,))] or content
         if not content:
@@ -148,6 +150,31 @@ class Finder:
         for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
             self.claimed.add(id(q))
         return _Draft(kind, content, cue, speaker, addressee, quotations, token)
+
+    def _readings(self, token: Token, lemma: str, beside: list[Quoted], sentence: Span,
+                  addressee: tuple[int, int] | None) -> list[candidates.Candidate]:
+        """The parse's readings of what ``token`` reports, less those that cannot be what was said."""
+        offered = candidates.contents(token, self.text, [tuple(q.spans) for q in beside], sentence)
+        # Who actively says something is not what they say ("Greiss said at the time that …"); the
+        # subject of "was announced" is.
+        speaks = lemma in SPEECH and token.dep_ != "relcl" and not any(c.dep_ == "nsubjpass" for c in token.children)
+        offered = [c for c in offered if not self._only_a_title(c.spans) and not (speaks and c.kind.startswith("subject"))]
+        if addressee is not None:  # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked
+            named = self.text[slice(*addressee)]
+            offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
+        return offered
+
+    def _quotation_after(self, token: Token, sentence: Span) -> Quoted | None:
+        """A statement in quotation marks opening the next sentence of the paragraph."""
+        if token.pos_ != "VERB":
+            return None
+        words = sentence.text
+        end = sentence.end_char - (len(words) - len(words.rstrip()))  # a parse's sentence may take in a paragraph break
+        for quotation in self._quotations_near(end, end + 4):
+            gap = self.text[end:quotation.opened_at]
+            if quotation.depth == 0 and quotation.opened_at >= end and gap.strip(" ") == "" and self._is_statement(quotation):
+                return quotation
+        return None
 
     def quotations_beside(self, cue: Token) -> list[tuple[tuple[int, int], ...]]:
         """The quotations a cue introduces or follows, as span tuples (what ``candidates`` reads)."""
@@ -320,7 +347,14 @@ class Finder:
     def _speaker(self, cue: Token) -> tuple[int, int] | None:
         offered = candidates.speakers(cue, self.text)
         chosen = ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
-        return chosen.spans[0] if chosen else None
+        if chosen is None:
+            return None
+        start, end = chosen.spans[0]
+        # '“…,” said Tove Arneson, the union's secretary, “we are …”': the parse may hang the rest of
+        # the quotation on the speaker; who speaks ends where the quoted words begin.
+        opened = [q.opened_at for q in self._quotations_near(start, end)
+                  if start < q.opened_at < end and self._is_statement(q)]  # not a nickname (“the Admiral”)
+        return trimmed(self.text, start, min(opened)) if opened else (start, end)
 
     def _addressee(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         for child in verb.children:
