@@ -26,6 +26,7 @@ _NP_PARTS = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat"
 # Modifiers that can close a reading (cut from its end) or open it (cut from its start).
 _TAIL_DEPS = {"prep", "npadvmod", "advcl", "relcl", "appos", "acl", "advmod", "conj", "parataxis", "cc"}
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
+_RAISING = {"seem", "appear"}  # their subject is what seems so, not who says so
 # The readings whose trimmed forms annotators take often enough to offer them (on PolNeAR dev the
 # trims of the subject, the sentence's left side and the interrupted clause were never the answer).
 _TRIMMED = {"clause", "objects", "objects-bare", "sentence-right"}
@@ -246,7 +247,7 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
     verb, hops = cue, 0
     while hops < 3:
         for child in verb.children:
-            if hops == 0 and (child.dep_ == "nsubjpass" or cue.lemma_ in ("seem", "appear")):
+            if hops == 0 and child.dep_ in _SUBJECTS and (child.dep_ == "nsubjpass" or cue.lemma_ in _RAISING):
                 continue  # "Quiros was accused of fraud", "the plan seems dead": talked about, not talking
             if child.dep_ in _SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
