@@ -8,6 +8,8 @@ training split, shipped as ``data/roles.json``. Like ``cue_model``, training and
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -15,9 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from . import linear
 from .candidates import Candidate, Spans
 
+_LIMITS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000)
+_BUCKETS = tuple(str(limit) for limit in _LIMITS)
+_MARKS = re.compile("[“”\"«»]")
+
 
 def _bucket(n: int) -> str:
-    return next(str(limit) for limit in (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000) if n <= limit)
+    """The least of ``_LIMITS`` not below ``n``."""
+    return _BUCKETS[bisect_left(_LIMITS, n)]
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class Context:
     sentence_end: int
     kinds: dict[Spans, tuple[str, ...]]  # the kinds offering each reading
     offered: frozenset[str]  # all kinds on offer
-    sizes: tuple[int, ...]  # the readings' lengths in characters, ascending, without repeats
+    places: dict[Spans, str]  # where each reading's length in characters ranks among theirs (see _rivals)
     shapes: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)  # see _shape
 
 
@@ -38,9 +45,17 @@ def cue_context(cue: Token, offered: list[Candidate], sentence: Span | None = No
     kinds: dict[Spans, tuple[str, ...]] = {}
     for candidate in offered:
         kinds[candidate.spans] = (*kinds.get(candidate.spans, ()), candidate.kind)
-    sizes = tuple(sorted({_size(c.spans) for c in offered}))
     return Context(cue.lemma_.lower(), sentence.start_char, sentence.end_char, kinds,
-                   frozenset(c.kind for c in offered), sizes)
+                   frozenset(c.kind for c in offered), _places(kinds))
+
+
+def _places(readings) -> dict[Spans, str]:
+    """Each reading's rank by length among the distinct lengths on offer: "0" (shortest) to "3",
+    or "longest"."""
+    sizes = {spans: _size(spans) for spans in readings}
+    ranks = {size: rank for rank, size in enumerate(sorted(set(sizes.values())))}
+    longest = len(ranks) - 1
+    return {spans: "longest" if ranks[size] == longest else str(min(ranks[size], 3)) for spans, size in sizes.items()}
 
 
 def _size(spans: Spans) -> int:
@@ -55,7 +70,7 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
     first = span[0] if size else cue
     last = span[-1] if size else cue
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
-    quoted = any(mark in text[start:end] for mark in "“”\"«»") or text[max(0, start - 1):start] in "“\"«‘'"
+    quoted = _MARKS.search(text, start, end) is not None or text[max(0, start - 1):start] in "“\"«‘'"
     return (side, _bucket(size), first.lower_ if first.is_stop else first.pos_, first.dep_, last.pos_, str(quoted),
             str(end >= context.sentence_end - 2), str(start <= context.sentence_start + 1), first.ent_type_ or "-",
             span.root.pos_ if size else "-")
@@ -88,8 +103,7 @@ def _rivals(role: str, candidate: Candidate, context: Context) -> list[str]:
     """How a reading stands among the others: which kinds are on offer, how long it is against
     them, which other kinds offer the same words."""
     kind, offered = candidate.kind, context.offered
-    rank = context.sizes.index(_size(candidate.spans))
-    place = "longest" if rank == len(context.sizes) - 1 else str(min(rank, 3))
+    place = context.places[candidate.spans]
     return [f"{role}:rival_quotation={kind}|{'quotation' in offered}", f"{role}:rival_clause={kind}|{'clause' in offered}",
             f"{role}:rival_objects={kind}|{'objects' in offered}", f"{role}:place={kind}|{place}",
             f"{role}:place_trim={candidate.trim or '-'}|{place}",
