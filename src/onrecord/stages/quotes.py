@@ -20,6 +20,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Party, Quote, Record, Role, Term
@@ -86,8 +89,7 @@ class Finder:
         self.cues: dict[int, bool] = {}  # whether each token heads a cue, as it is asked
 
     def run(self) -> list[_Draft]:
-        drafts = [d for token in self.doc if token.pos_ in CANDIDATE_POS and token.lemma_.lower() in _may_report()
-                  and (d := self._from_cue(token))]
+        drafts = [d for i in _may_report_at(self.doc) if (d := self._from_cue(self.doc[i]))]
         drafts = _dedupe(drafts)
         drafts += self._block_quotes(drafts)
         drafts += self._headline_statements(drafts)
@@ -575,6 +577,25 @@ def _may_report() -> frozenset[str]:
     """The lemmas that can introduce a report: those the detector scores, and speech verbs (which
     may introduce a nested quotation); the stage skips every other word at once."""
     return frozenset(scored_lemmas() | SPEECH)
+
+
+# Part-of-speech id → whether the detector looks at words of that part of speech.
+_CANDIDATE_POS_IDS = numpy.isin(numpy.arange(max(POS_IDS.values()) + 1), [POS_IDS[name] for name in CANDIDATE_POS])
+_REPORTS: dict[int, bool] = {}  # lemma id (the same in every vocab) → whether that lemma may report
+
+
+def _may_report_at(doc: Doc) -> list[int]:
+    """The indices of the tokens whose part of speech and lemma (lowercased) can introduce a report.
+    Read from the doc's arrays: a Token per word, to find the one in eight worth a look, cost more
+    than the rest of the test."""
+    pos, lemma = doc.to_array([POS, LEMMA]).T
+    at = numpy.flatnonzero(_CANDIDATE_POS_IDS[pos])
+    lemmas, which = numpy.unique(lemma[at], return_inverse=True)  # lemmas[which] == lemma[at]
+    for lemma_id in lemmas.tolist():
+        if lemma_id not in _REPORTS:
+            _REPORTS[lemma_id] = doc.vocab.strings[lemma_id].lower() in _may_report()
+    reports = numpy.array([_REPORTS[lemma_id] for lemma_id in lemmas.tolist()], dtype=bool)
+    return at[reports[which]].tolist()
 
 
 def _can_be_spoken_to(token: Token) -> bool:
