@@ -714,6 +714,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
     quotes: list[Quote] = []
     container: dict[int, str] = {}
+    holders: list[tuple[str, list[tuple[int, int]]]] = []  # the direct and mixed quotes so far, with their quotations
     for number, draft in enumerate(drafts, start=1):
         ident = f"q{number}"
         for quotation in draft.quotations:
@@ -725,7 +726,7 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
                 parent = container.get(id(outer))
                 outer = outer.parent
         if parent is None and draft.verb is not None:
-            parent = _enclosing(quotes, drafts, draft)
+            parent = _enclosing(holders, draft.verb.idx)
         quotes.append(Quote(
             id=ident,
             kind=draft.kind,
@@ -735,17 +736,16 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
             addressee=_party(text, draft.addressee) if draft.addressee else None,
             parent=parent,
         ))
+        if draft.kind in ("direct", "mixed"):
+            holders.append((ident, [(q.start, q.end) for q in draft.quotations]))
     return quotes
 
 
-def _enclosing(quotes: list[Quote], drafts: list[_Draft], draft: _Draft) -> str | None:
-    """The direct quote whose quotation holds this draft's cue: a quote reported inside a quote."""
-    at = draft.verb.idx
-    for quote, other in zip(quotes, drafts, strict=False):
-        if other is not draft and other.kind in ("direct", "mixed") and any(
-                q.start <= at < q.end for q in other.quotations):
-            return quote.id
-    return None
+def _enclosing(holders: list[tuple[str, list[tuple[int, int]]]], at: int) -> str | None:
+    """The first earlier direct quote with a quotation holding the cue at ``at``: a quote reported
+    inside a quote. (The quotations' bounds are kept as pairs: their properties cost a call each, and
+    a long article asks about every quote before each of its cues.)"""
+    return next((ident for ident, quotations in holders if any(start <= at < end for start, end in quotations)), None)
 
 
 def _role(text: str, spans: list[tuple[int, int]]) -> Role:
