@@ -24,20 +24,24 @@ CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ", "PROPN"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
+# Each lexicon word's class; a word in several takes the first of speech, thought, evaluation, noun.
+_LEXICON = {word: name for name, words in reversed((("speech", SPEECH), ("thought", THOUGHT),
+                                                    ("evaluation", EVALUATION), ("noun", NOUNS))) for word in words}
+
+
 def _lexicon(lemma: str) -> str:
-    for name, words in (("speech", SPEECH), ("thought", THOUGHT), ("evaluation", EVALUATION), ("noun", NOUNS)):
-        if lemma in words:
-            return name
-    return "none"
+    return _LEXICON.get(lemma, "none")
 
 
 def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> list[str]:
-    # Runs for every scored token of every article: each attribute is read once.
+    # Runs for every scored token of every article: each attribute is read once (each read of a
+    # child's or neighbour's attribute makes a Token object).
     lemma = lemma or token.lemma_.lower()
     head, doc, i = token.head, token.doc, token.i
     kids = list(token.children)
-    children = sorted({child.dep_ for child in kids})
-    subject = next((c for c in kids if c.dep_ in _SUBJECTS), None)
+    kid_deps = [child.dep_ for child in kids]
+    children = sorted(set(kid_deps))
+    subject = next((c for c, d in zip(kids, kid_deps, strict=True) if d in _SUBJECTS), None)
     size = len(doc)
     nxt = doc[i + 1].lower_ if i + 1 < size else "<end>"
     prev = doc[i - 1].lower_ if i > 0 else "<start>"
@@ -66,16 +70,16 @@ def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = N
     out += [f"child={d}" for d in children]
     out += [f"lemma_child={lemma}|{d}" for d in children if d in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")]
     out.append(f"lex_children={lexicon}|{shape}")
-    out += _clause(token, lemma, kids, dep, head.dep_)
+    out += _clause(lemma, kids, kid_deps, dep, head.dep_)
     return out
 
 
-def _clause(token: Token, lemma: str, kids: list[Token], dep: str, head_dep: str) -> list[str]:
+def _clause(lemma: str, kids: list[Token], kid_deps: list[str], dep: str, head_dep: str) -> list[str]:
     """What the token governs: a report takes a clause with its own subject ("said [he] would"),
     marked by "that"/"whether" or not, and its voice tells "it was reported" from "he was reported
     missing"; a word in a relative clause ("a plan that calls for") rarely introduces the report."""
-    comp = next((c for c in kids if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+    comp = next((c for c, d in zip(kids, kid_deps, strict=True) if d in ("ccomp", "xcomp", "parataxis")), None)
+    passive = any(d in ("auxpass", "nsubjpass") for d in kid_deps)
     relative = dep in ("relcl", "acl") or head_dep in ("relcl", "acl")
     out = [f"passive={passive}", f"lemma_passive={lemma}|{passive}",
            f"relative={relative}|{dep == 'relcl'}", f"lemma_relative={lemma}|{relative}"]
