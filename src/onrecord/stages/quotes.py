@@ -87,6 +87,10 @@ class Finder:
             self.sentences.extend([sentence] * len(sentence))
         self.terms: list[Term] = []
         self.cues: dict[int, bool] = {}  # whether each token heads a cue, as it is asked
+        # By the cue's index, as they are asked (a cue's quotation is asked again by its neighbours'
+        # checks, its clause again for an interrupted quotation): see _attached_quotation, _clause.
+        self.attached: dict[int, Quoted | None] = {}
+        self.clauses: dict[int, tuple[int, int]] = {}
 
     def run(self) -> list[_Draft]:
         drafts = [d for i in _may_report_at(self.doc) if (d := self._from_cue(self.doc[i]))]
@@ -245,8 +249,7 @@ class Finder:
 
     def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
         """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
-        clause = self._clause_tokens(verb)
-        left, right = clause[0].idx, end_of(clause[-1])
+        left, right = self._clause(verb)
         for quotation in self._quotations_near(left, right + 4):
             if quotation is first or quotation.depth != first.depth:
                 continue
@@ -257,10 +260,14 @@ class Finder:
 
     def _attached_quotation(self, verb: Token) -> Quoted | None:
         """The quotation this cue introduces or follows: “…,” she said / she said: “…”."""
+        if verb.i not in self.attached:
+            self.attached[verb.i] = self._find_attached(verb)
+        return self.attached[verb.i]
+
+    def _find_attached(self, verb: Token) -> Quoted | None:
         sentence = self.sentences[verb.i]
         sentence_start, sentence_end = sentence.start_char, sentence.end_char
-        clause = self._clause_tokens(verb)
-        left, right = clause[0].idx, end_of(clause[-1])
+        left, right = self._clause(verb)
         best = None
         for quotation in self._quotations_near(left, right):
             if quotation.start <= verb.idx < quotation.end:
@@ -307,6 +314,14 @@ class Finder:
         ended = self.text[quotation.start:quotation.end].rstrip()[-1:] in (".", "!", "?")
         return ended and any(child.dep_ == "ccomp" and child.i > verb.i and not self.states[child.i][0]
                              for child in verb.children)
+
+    def _clause(self, verb: Token) -> tuple[int, int]:
+        """Where the cue's attribution clause (``_clause_tokens``) starts and ends in the text."""
+        bounds = self.clauses.get(verb.i)
+        if bounds is None:
+            clause = self._clause_tokens(verb)
+            bounds = self.clauses[verb.i] = (clause[0].idx, end_of(clause[-1]))
+        return bounds
 
     def _clause_tokens(self, verb: Token) -> list[Token]:
         """The attribution clause around a cue: the cue, its subject, aux and adverbials; not its
