@@ -27,6 +27,7 @@ _NP_PARTS = {"compound", "det", "amod", "poss", "case", "nummod", "nmod", "flat"
 _TAIL_DEPS = {"prep", "npadvmod", "advcl", "relcl", "appos", "acl", "advmod", "conj", "parataxis", "cc"}
 _CLAUSES = frozenset({"relcl", "acl", "advcl"})
 _RAISING = {"seem", "appear"}  # their subject is what seems so, not who says so
+_CLAUSES_APPOS = _CLAUSES | {"appos"}
 # The readings whose trimmed forms annotators take often enough to offer them (on PolNeAR dev the
 # trims of the subject, the sentence's left side and the interrupted clause were never the answer).
 _TRIMMED = {"clause", "objects", "objects-bare", "sentence-right"}
@@ -255,11 +256,13 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                     add("antecedent", noun_phrase(verb.head))
                     add("antecedent-full", [t for t in verb.head.subtree if t.i < verb.i and not _inside(t, verb)])
                 else:
-                    add("subject", list(child.subtree))
+                    subtree = list(child.subtree)
+                    add("subject", subtree)
                     add("subject-np", noun_phrase(child))
-                    add("subject-no-clause", [t for t in child.subtree if not _in_clause(t, child)])
+                    above = [_deps_above(t, child) for t in subtree]  # read once for the two readings below
+                    add("subject-no-clause", [t for t, deps in zip(subtree, above, strict=True) if deps.isdisjoint(_CLAUSES_APPOS)])
                     # "X, the head of Y, who …": the apposition stays, the clause goes.
-                    add("subject-no-relative", [t for t in child.subtree if not _in_clause(t, child, _CLAUSES)])
+                    add("subject-no-relative", [t for t, deps in zip(subtree, above, strict=True) if deps.isdisjoint(_CLAUSES)])
             elif child.dep_ == "agent":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     if not any(t.dep_ == "nummod" for t in pobj.children):  # "passed by 27 votes" counts, speaks not
@@ -307,12 +310,14 @@ def noun_phrase(token: Token) -> list[Token]:
     return [token] + [t for left in token.lefts if left.dep_ in _NP_PARTS for t in left.subtree]
 
 
-def _in_clause(token: Token, root: Token, deps: frozenset[str] = _CLAUSES | {"appos"}) -> bool:
+def _deps_above(token: Token, root: Token) -> set[str]:
+    """The dependency labels on the way from ``token`` up to its ancestor ``root`` (not root's own):
+    a word in ``root``'s subtree is in a clause if one of them is a clause's."""
+    deps = set()
     while token.i != root.i:
-        if token.dep_ in deps:
-            return True
+        deps.add(token.dep_)
         token = token.head
-    return False
+    return deps
 
 
 def _inside(token: Token, verb: Token) -> bool:
