@@ -87,13 +87,14 @@ class Finder:
             self.sentences.extend([sentence] * len(sentence))
         self.terms: list[Term] = []
         self.cues: dict[int, bool] = {}  # whether each token heads a cue, as it is asked
+        self.reporting = _may_report_at(doc)  # the only tokens that can (ascending indices)
         # By the cue's index, as they are asked (a cue's quotation is asked again by its neighbours'
         # checks, its clause again for an interrupted quotation): see _attached_quotation, _clause.
         self.attached: dict[int, Quoted | None] = {}
         self.clauses: dict[int, tuple[int, int]] = {}
 
     def run(self) -> list[_Draft]:
-        drafts = [d for i in _may_report_at(self.doc) if (d := self._from_cue(self.doc[i]))]
+        drafts = [d for i in self.reporting if (d := self._from_cue(self.doc[i]))]
         drafts = _dedupe(drafts)
         drafts += self._block_quotes(drafts)
         drafts += self._headline_statements(drafts)
@@ -226,9 +227,13 @@ class Finder:
         short attribution's reach of either of its ends."""
         sides = ((max(0, quotation.opened_at - 150), quotation.opened_at),
                  (quotation.outer_end, min(len(self.text), quotation.outer_end + 150)))
-        return any(token.i != cue.i and self._is_cue(token) and self._attached_quotation(token) is quotation
+        return any(i != cue.i and self._is_cue(token := self.doc[i]) and self._attached_quotation(token) is quotation
                    for start, end in sides if (near := self.doc.char_span(start, end, alignment_mode="contract"))
-                   for token in near)
+                   for i in self._reporting_within(near.start, near.end))
+
+    def _reporting_within(self, start: int, end: int) -> list[int]:
+        """The tokens from ``start`` to ``end`` (exclusive) that may be cues: no other is one."""
+        return self.reporting[bisect.bisect_left(self.reporting, start):bisect.bisect_left(self.reporting, end)]
 
     def _is_cue(self, token: Token) -> bool:
         if token.i not in self.cues:
