@@ -214,9 +214,11 @@ def _looks(part: Span) -> tuple[str, ...]:
     off, its size, whether it is a time ("on Thursday") or quotes someone."""
     doc = part.doc
     set_off = doc[part.start - 1].is_punct or doc[min(part.end, len(doc) - 1)].is_punct
-    return (part[0].lower_ if part[0].is_stop else part[0].pos_, "comma" if set_off else "tight",
-            str(min(len(part), 8) // 3), "time" if any(t.ent_type_ in ("DATE", "TIME") for t in part) else "-",
-            "quoted" if any(t.is_quote for t in part) else "-")
+    tokens = list(part)  # a Token is made at each step through a Span: once here, not per question
+    first = tokens[0]
+    return (first.lower_ if first.is_stop else first.pos_, "comma" if set_off else "tight",
+            str(min(len(part), 8) // 3), "time" if any(t.ent_type_ in ("DATE", "TIME") for t in tokens) else "-",
+            "quoted" if any(t.is_quote for t in tokens) else "-")
 
 
 def _ancestors_within(token: Token, root: int, first: int, last: int) -> list[Token]:

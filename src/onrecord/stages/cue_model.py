@@ -126,7 +126,8 @@ def extent_features(root: Token, token: Token, low: int, high: int) -> list[str]
     step = -1 if side == "L" else 1
     route, anchor = _route(token, low, high)
     where = f"{side}|{route}"
-    word = token.lower_ if token.pos_ in _CLOSED else token.pos_
+    pos = token.pos_
+    word = token.lower_ if pos in _CLOSED else pos
     lemma = root.lemma_.lower()
     inner = doc[token.i - step]  # the cue token it touches
     inner_word = inner.lower_ if inner.pos_ in _CLOSED else inner.pos_
@@ -136,15 +137,17 @@ def extent_features(root: Token, token: Token, low: int, high: int) -> list[str]
         beyond_key = f"{beyond.dep_}|{beyond.head.i == token.i}|{beyond.is_punct}"
     else:
         beyond_key = "<edge>"
-    kids = "".join(sorted({c.dep_ for c in token.children if not low <= c.i <= high}))[:30]
+    children = [(c, c.dep_) for c in token.children]  # each child's Token and label made once
+    kids = "".join(sorted({dep for c, dep in children if not low <= c.i <= high}))[:30]
     # What a function word leads to decides it: "said in [a statement]" but not "said in [Ohio]".
-    obj = next((c for c in token.children if c.dep_ in ("pobj", "dobj", "pcomp", "xcomp")), None)
+    obj = next((c for c, dep in children if dep in ("pobj", "dobj", "pcomp", "xcomp")), None)
     # A pre-modifier leads to its head outside the cue ("in [the] debate").
-    outside = anchor is None or anchor.i != token.head.i
-    target = obj if obj is not None else token.head if outside else None
+    head = token.head
+    outside = anchor is None or anchor.i != head.i
+    target = obj if obj is not None else head if outside else None
     target_key = f"{target.lemma_.lower()}|{target.ent_type_ or '-'}" if target is not None else "-"
     return [
-        "bias", f"side={side}", f"route={where}", f"word={where}|{word}", f"pos={side}|{token.pos_}",
+        "bias", f"side={side}", f"route={where}", f"word={where}|{word}", f"pos={side}|{pos}",
         f"tag={where}|{token.tag_}", f"anchor={where}|{_anchor(root, anchor)}",
         f"ent={where}|{token.ent_type_ or '-'}", f"kids={where}|{kids}", f"beyond={where}|{beyond_key}",
         f"inner={where}|{inner.dep_}|{inner_word}", f"gap={where}|{min(abs(token.i - root.i) - 1, 3)}",
