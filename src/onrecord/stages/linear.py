@@ -17,7 +17,16 @@ from itertools import repeat
 @functools.cache
 def load(name: str) -> dict:
     """The shipped model ``data/<name>.json``."""
-    return json.loads(resources.files("onrecord.stages").joinpath(f"data/{name}.json").read_text(encoding="utf-8"))
+    model = json.loads(resources.files("onrecord.stages").joinpath(f"data/{name}.json").read_text(encoding="utf-8"))
+    return {key: _shared(value) if isinstance(value, dict) else value for key, value in model.items()}
+
+
+def _shared(weights: dict[str, float]) -> dict[str, float]:
+    """The same weights, one float object per distinct value: they are rounded, so ~100k features
+    have a few thousand values, and a scoring's lookups then touch far less memory (the stage runs
+    several percent faster for it, more on a busy machine)."""
+    values: dict[float, float] = {}
+    return {feature: values.setdefault(weight, weight) for feature, weight in weights.items()}
 
 
 def probability(weights: dict[str, float], features: Iterable[str]) -> float:
