@@ -96,8 +96,8 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     doc = cue.doc
 
     def add(kind: str, spans: Spans | None) -> None:
-        if spans and all(spans) and Candidate(kind, spans) not in found:
-            found.append(Candidate(kind, spans))
+        if spans and all(spans) and (candidate := Candidate(kind, spans)) not in found:
+            found.append(candidate)
 
     children = list(cue.children)
     for child in children:
@@ -194,18 +194,22 @@ def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candi
         # are projective: walking up from both ends finds them all without visiting every word.
         root = span.root.i
         for token in _ancestors_within(doc[last], root, first, last) + _ancestors_within(doc[first], root, first, last):
-            if token.dep_ in _TAIL_DEPS and token.right_edge.i >= last and token.left_edge.i > first:
-                before = doc[token.left_edge.i - 1]
+            dep = token.dep_
+            if dep not in _TAIL_DEPS and dep not in _LEAD_DEPS:
+                continue
+            left, right = token.left_edge.i, token.right_edge.i  # read once: each read makes a Token
+            if dep in _TAIL_DEPS and right >= last and left > first:
+                before = doc[left - 1]
                 while before.i > first and (before.dep_ == "cc" or before.is_punct):  # "… and said …"
                     before = doc[before.i - 1]
-                cut, how, part = trimmed(text, start, end_of(before)), "tail", doc[token.left_edge.i:last + 1]
-            elif token.dep_ in _LEAD_DEPS and token.left_edge.i == first and token.right_edge.i < last:
-                cut, how, part = trimmed(text, doc[token.right_edge.i + 1].idx, end), "lead", doc[first:token.right_edge.i + 1]
+                cut, how, part = trimmed(text, start, end_of(before)), "tail", doc[left:last + 1]
+            elif dep in _LEAD_DEPS and left == first and right < last:
+                cut, how, part = trimmed(text, doc[right + 1].idx, end), "lead", doc[first:right + 1]
             else:
                 continue
             if cut and len(part) and (cut,) not in seen:
                 seen.add((cut,))
-                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{token.dep_}", _looks(part)))
+                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{dep}", _looks(part)))
     return trimmed_ones
 
 
