@@ -300,7 +300,7 @@ class Finder:
 
     def _only_a_title(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """A reading that is nothing but a quoted title: what is named, not what is said."""
-        if len(spans) != 1:
+        if len(spans) != 1 or self.text[spans[0][0]] not in "“\"‘'«„":
             return False
         start, end = spans[0]
         words = self.text[start:end].strip(" .,;:!?")
