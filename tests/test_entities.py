@@ -103,3 +103,24 @@ def test_a_dateline_is_a_place_and_no_union_is_taken_for_it():
                               "The union said the drivers would strike in May.")
     assert {e.name: e.type for e in record.entities}.get("BRENNEN") == "GPE"
     assert all(q.speaker is None or q.speaker.entity is None for q in record.quotes)
+
+
+def test_mr_and_mrs_keep_a_couple_who_share_a_surname_apart():
+    record, entities = entities_of(
+        "The Olsens of Harwick\n\nMark Olsen and his wife, Lisa Olsen, have run the ferry for thirty years. "
+        "\"We are tired,\" Mrs. Olsen said. Mr. Olsen said the buyer had promised to keep the crew.")
+    mark, lisa = entity_named(entities, "Mark Olsen"), entity_named(entities, "Lisa Olsen")
+    text = record.article.text
+    mr, mrs = text.index("Mr. Olsen") + 4, text.index("Mrs. Olsen") + 5
+    assert (mr, mr + 5) in mark.mentions and (mrs, mrs + 5) in lisa.mentions
+
+
+def test_an_untagged_name_with_a_particle_is_one_mention_of_the_full_name():
+    record, entities = entities_of(
+        "The finance minister, Rafael de la Cruz, said on Monday that the water plan was too expensive. "
+        "The environment minister, Ingrid van der Berg, disagreed.\n\n"
+        "\"We have no choice,\" Van der Berg said. \"The reservoirs are empty.\"\n\n"
+        "De la Cruz said he would not sign the budget until the cost was cut.")
+    rafael = entity_named(entities, "Rafael de la Cruz")
+    assert "De la Cruz" in mentions(record, rafael)
+    assert not any(e.name in ("De", "Cruz") for e in entities)

@@ -152,6 +152,7 @@ def find_entities(doc: Doc, record: Record) -> None:
     text = record.article.text  # doc.text rebuilds the string on every access
     states_of(doc, text)  # the quotations, for this stage and the next; from the text at hand
     names = _name_mentions(doc, text)
+    names += _untagged_full_names(doc, text, names)
     clusters = _cluster(names, doc, text)
     _add_untagged_names(doc, text, clusters)
     _merge_glosses(doc, text, clusters)
@@ -192,6 +193,32 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
         if start < end:
             found.append((Mention(start, end, "name", ent.root.i, label), text[start:end]))
     return found
+
+
+_PARTICLES = {"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "das", "bin", "ibn", "al"}
+
+
+def _untagged_full_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """Runs of proper nouns the model left untagged ("Mark Olsen and his wife", "De la Cruz said")
+    that end in the surname of a person it did tag: names of a person, maybe another of that family."""
+    surnames = {_words(n)[-1] for m, n in names if m.label == "PERSON" and _words(n)}
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found, run = [], []
+    for i in _scan(doc).propn + [len(doc) + 1]:
+        if run and (i > run[-1] + 2 or (i == run[-1] + 2 and doc[i - 1].lower_ not in _PARTICLES)):
+            found += _run_name(doc, text, run, surnames)
+            run = []
+        if i < len(doc) and i not in tagged and doc[i].text[:1].isupper():
+            run.append(i)
+    return found
+
+
+def _run_name(doc: Doc, text: str, run: list[int], surnames: set[str]) -> list[tuple[Mention, str]]:
+    if len(run) < 2 or doc[run[-1]].lower_ not in surnames:
+        return []
+    start = _skip_leading_words(text, doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]]), "PERSON")
+    end = doc[run[-1]].idx + len(doc[run[-1]])
+    return [(Mention(start, end, "name", run[-1], "PERSON"), text[start:end])]
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
@@ -262,6 +289,7 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
         mention, name = names[i]
         words = _words(name)
         fits = list({id(c): c for w, c in persons if _name_fits(words, w)}.values())
+        fits = _agreeing(fits, _title_gender(text, mention.start), persons) or fits
         if fits and (mention.label == "PERSON" or len(words) >= 1) and not _is_acronym(name):
             _join(_nearest(fits, mention.start), mention, name)
             continue
@@ -270,6 +298,35 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
     clusters = list({id(c): c for _, c in persons}.values()) + list(by_key.values())
     _merge_acronyms(clusters, text)
     return clusters
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+
+
+def _title_gender(text: str, start: int) -> str | None:
+    """"m" after "Mr.", "f" after "Mrs."/"Ms.": the title right before a name."""
+    match = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+    word = match.group(1).casefold() if match else ""
+    return "m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else None
+
+
+def _agreeing(fits: list[Cluster], gender: str | None, persons: list[tuple[list[str], Cluster]]) -> list[Cluster]:
+    """"Mr. Olsen" is not Lisa Olsen: of the people a surname fits, those whose first name (or
+    whose own title) does not say the other gender. Empty when none."""
+    if gender is None:
+        return fits
+    other = "f" if gender == "m" else "m"
+    said = {id(c): _first_name_gender(w) for w, c in persons if len(w) > 1}
+    return [c for c in fits if said.get(id(c)) != other]
+
+
+def _first_name_gender(words: list[str]) -> str | None:
+    first = words[0] if words else ""
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    return None
 
 
 def _join(cluster: Cluster, mention: Mention, name: str) -> None:
@@ -512,11 +569,9 @@ def _describe(cluster: Cluster, text: str, tokens: list[Token]) -> None:
 
 def _gender_of_names(cluster: Cluster) -> str | None:
     for name in sorted(cluster.names, key=lambda n: -len(n.split())):
-        first = _words(name)[0] if _words(name) else ""
-        if first in MALE_NAMES and first not in FEMALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES and first not in MALE_NAMES:
-            return "f"
+        gender = _first_name_gender(_words(name))
+        if gender is not None:
+            return gender
     return None
 
 
