@@ -103,3 +103,11 @@ def test_he_inside_someones_words_is_not_the_speaker():
 def test_a_name_in_apposition_after_an_of_phrase_names_the_speaker():
     record = record_of("The head of the Corvane Group, Pavel Strand, said on Saturday that his fighters lacked ammunition.")
     assert name_of(record, quote_with(record, "lacked ammunition").speaker.entity) == "Pavel Strand"
+
+
+def test_an_abbreviated_title_is_the_role_a_later_description_names():
+    record = record_of(
+        "Gov. Teresa Lindqvist met the port workers on Monday, and Sen. Marcus Whitfield joined her at the docks. "
+        "\"We will not let this port close,\" the governor said. The senator said he would ask for federal money.")
+    assert name_of(record, quote_with(record, "port close").speaker.entity) == "Teresa Lindqvist"
+    assert name_of(record, quote_with(record, "federal money").speaker.entity) == "Marcus Whitfield"

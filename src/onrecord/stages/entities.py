@@ -49,6 +49,7 @@ ROLE_NOUNS = {
     "editor", "author", "actor", "actress", "singer", "player", "striker", "goalkeeper", "defender",
     "midfielder", "star", "champion", "activist", "campaigner", "mother", "father", "wife", "husband", "son",
     "daughter", "widow", "brother", "sister", "resident", "witness", "victim", "suspect", "president-elect",
+    "lieutenant", "sergeant",
 }
 # Role nouns that are one role under different words: "the port chief" is "the head of the port authority".
 _SYNONYMS = [
@@ -58,6 +59,11 @@ _SYNONYMS = [
     {"lawyer", "attorney"},
     {"premier", "prime"},
 ]
+# Abbreviated titles and the role they name: "Gov. Teresa Lindqvist" is the later "the governor".
+_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "dr": "doctor",
+                  "prof": "professor", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain",
+                  "cmdr": "commander", "adm": "admiral", "insp": "inspector", "det": "detective",
+                  "supt": "superintendent", "pres": "president", "sec": "secretary", "amb": "ambassador"}
 _MALE_ROLES = {"spokesman", "chairman", "congressman", "king", "prince", "father", "husband", "son", "brother",
                "actor", "widower"}
 _FEMALE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "princess", "mother", "wife", "daughter",
@@ -562,7 +568,7 @@ def _describe(cluster: Cluster, text: str, tokens: list[Token]) -> None:
     for token in tokens:
         if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in ROLE_NOUNS:
             word = token.lower_.rstrip(".")
-            cluster.roles.add(word)
+            cluster.roles.add(_ABBREVIATIONS.get(word, word))
             if cluster.gender is None and word in _MALE_ROLES | _FEMALE_ROLES:
                 cluster.gender = "m" if word in _MALE_ROLES else "f"
 
