@@ -124,3 +124,18 @@ def test_an_untagged_name_with_a_particle_is_one_mention_of_the_full_name():
     rafael = entity_named(entities, "Rafael de la Cruz")
     assert "De la Cruz" in mentions(record, rafael)
     assert not any(e.name in ("De", "Cruz") for e in entities)
+
+
+def test_he_is_not_the_woman_the_article_already_called_she():
+    record, entities = entities_of(
+        "The mayor, Alicia Ferraro, defended her budget on Thursday. Council member James Holt said the plan "
+        "cut too deeply into the parks. Ferraro said he was wrong.")
+    text = record.article.text
+    he = text.index(" he ") + 1
+    assert (he, he + 2) in entity_named(entities, "James Holt").mentions
+
+
+def test_many_he_make_no_she():
+    record, entities = entities_of(
+        "Tomas Reyes said he would resign. He said he was tired. \"She never called me,\" Reyes said of the envoy.")
+    assert "She" not in mentions(record, entity_named(entities, "Tomas Reyes"))

@@ -78,7 +78,7 @@ keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jor
 logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis boris
 vladimir dmitry sergei sergey igor ivan yevgeny evgeny alexei alexey mikhail nikolai viktor emmanuel francois
 jean pierre jacques nicolas olaf angelo giuseppe marco luca carlos luis miguel pedro jorge diego mohammed muhammad
-ahmed ali hassan omar abdul xi li wang narendra rahul shinzo fumio kim moon recep benjamin joe barack bill hillary
+ahmed ali hassan omar abdul xi li wang narendra rahul shinzo fumio kim moon recep benjamin joe barack bill
 tony gordon rishi keir nigel jeremy emmanuel olaf justin jair javier pablo hans klaus friedrich wolfgang jens
 lars erik sven anders mats ole bjorn nils tom tim ben sam max leo felix oscar hugo otto karl kurt rolf dirk
 volodymyr petro andriy oleksandr yuri yury gennady ramzan
@@ -656,11 +656,12 @@ def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             continue
         while position < len(events) and events[position][0] < token.i:
             position += 1
-        cluster = best_antecedent(doc, token, gender, events[:position])
-        if cluster is None:
+        scores = _scores(doc, token, gender, events[:position])
+        if not scores:
             continue
+        cluster = max(scores.values(), key=lambda entry: entry[0])[1]
         cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), "pronoun", token.i))
-        if gender in "mf" and not quoted[token.i]:
+        if gender in "mf" and not quoted[token.i] and not _contested(cluster, gender, scores):
             cluster.votes[gender] += 1  # the article's own usage guides later agreement
         events.insert(position, (token.i, cluster, token))
         position += 1
@@ -673,11 +674,23 @@ def _events(clusters: list[Cluster]) -> list[tuple[int, Cluster, Token | None]]:
 def best_antecedent(doc: Doc, token: Token, gender: str, events: list, bonus: dict | None = None,
                     window: int = 3) -> Cluster | None:
     """Score the entities mentioned up to ``window`` sentences back: nearer, subject, frequent, agreeing."""
+    scores = _scores(doc, token, gender, events, bonus, window)
+    return max(scores.values(), key=lambda entry: entry[0])[1] if scores else None
+
+
+def _contested(cluster: Cluster, gender: str, scores: dict[int, tuple[float, Cluster, int]]) -> bool:
+    """Whether a pronoun went to someone of unknown gender over a nearer one its gender names: "Fowler
+    has backed Hillary Clinton since her 2008 bid" must not make Fowler a "she" for later pronouns."""
+    last = scores[id(cluster)][2]
+    return cluster.gender is None and any(c.gender == gender and at > last for _, c, at in scores.values())
+
+
+def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | None = None,
+            window: int = 3) -> dict[int, tuple[float, Cluster, int]]:
     sents = sentence_ids(doc)
     quoted = inside_quotes(doc)
     here = sents[token.i]
-    scores: dict[int, float] = {}
-    owners: dict[int, Cluster] = {}
+    scores: dict[int, tuple[float, Cluster, int]] = {}  # score, entity, its last mention
     for at, cluster, _ in reversed(events[-60:]):
         distance = here - sents[at]
         if at >= token.i or distance > window:
@@ -694,11 +707,10 @@ def best_antecedent(doc: Doc, token: Token, gender: str, events: list, bonus: di
         score -= 0.5 if quoted[at] and not quoted[token.i] else 0.0  # names inside a quotation are not its speaker
         score += min(len(cluster.mentions), 8) * 0.05
         score += (bonus or {}).get(id(cluster), 0.0)
-        if score > scores.get(id(cluster), float("-inf")):
-            scores[id(cluster)], owners[id(cluster)] = score, cluster
-    if not scores:
-        return None
-    return owners[max(scores, key=scores.get)]
+        if id(cluster) not in scores or score > scores[id(cluster)][0]:
+            last = scores[id(cluster)][2] if id(cluster) in scores else at
+            scores[id(cluster)] = (score, cluster, last)
+    return scores
 
 
 def _in_profile(mention: Token) -> bool:
@@ -722,8 +734,10 @@ def _agreement(cluster: Cluster, gender: str) -> float | None:
     if cluster.gender is not None:
         return 0.0 if cluster.gender == gender else None
     other = "f" if gender == "m" else "m"
+    if cluster.votes[other] > cluster.votes[gender] + 1:
+        return None  # the article's own usage settles it: nine "he"s make no "she"
     if cluster.votes[other] > cluster.votes[gender]:
-        return -0.8
+        return -1.5
     return 0.0 if cluster.votes[gender] else -0.3
 
 
