@@ -139,3 +139,12 @@ def test_many_he_make_no_she():
     record, entities = entities_of(
         "Tomas Reyes said he would resign. He said he was tired. \"She never called me,\" Reyes said of the envoy.")
     assert "She" not in mentions(record, entity_named(entities, "Tomas Reyes"))
+
+
+def test_a_name_that_opens_with_a_first_name_is_a_person_whatever_the_tag():
+    record, entities = entities_of(
+        "“Now is the time,” said Pavel Strand, who has backed Helena Marsh since her first campaign. "
+        "Strand said he expects Marsh to recover.")
+    helena = entity_named(entities, "Helena Marsh")
+    assert helena.type == "PERSON" and "Marsh" in mentions(record, helena)
+    assert "her" in mentions(record, helena)

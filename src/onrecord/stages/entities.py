@@ -82,6 +82,15 @@ ahmed ali hassan omar abdul xi li wang narendra rahul shinzo fumio kim moon rece
 tony gordon rishi keir nigel jeremy emmanuel olaf justin jair javier pablo hans klaus friedrich wolfgang jens
 lars erik sven anders mats ole bjorn nils tom tim ben sam max leo felix oscar hugo otto karl kurt rolf dirk
 volodymyr petro andriy oleksandr yuri yury gennady ramzan
+marcus oskar oscar rafael tomas tomás pavel jan piotr tomasz andrzej janusz jakub marek stefan stephan matthias
+andreas thomas johan johannes henrik magnus gustav emil viktor milan goran zoran dragan aleksandar nikola luka
+ahmad mahmoud mustafa ibrahim yusuf khalid tariq karim hamid reza amir farid samir nabil rashid hussein
+raj arjun vikram sanjay anil sunil amit rajesh ravi kenji hiroshi takeshi haruki jun wei ming chen hao
+mateo santiago alejandro fernando ricardo eduardo roberto alberto sergio antonio manuel francisco joao paulo
+andre andré rene rené michel philippe alain thierry laurent olivier julien antoine matteo lorenzo giovanni
+francesco alessandro stefano enrico kwame kofi chinedu oluwaseun tunde jomo desmond nelson cyril thabo
+don dan ron ted ed jim bob rob dave mike nick pat ken hank jake luke seth troy dean glenn craig neil barry
+ian colin graham duncan hamish angus ewan rory liam conor sean declan ciaran owen rhys gareth dylan
 """.split())
 FEMALE_NAMES = set("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
@@ -95,6 +104,14 @@ condoleezza madeleine golda indira benazir aung sanna jacinda liz giorgia marine
 natalya tatiana tatyana svetlana yulia elena yelena maria marina ekaterina anastasia lyudmila valentina galina
 ines ines isabel lucia carmen dolores pilar ingrid greta astrid sigrid karin birgit ulrike heike claudia sabine
 priya sonia fatima aisha leila yuki mei ling
+alicia helena hana anja anya agnieszka katarzyna magdalena zofia ewa beata monika petra jana lenka ivana
+milena mila vesna jelena dragana ana-maria ingeborg hanna johanna kirsten mette lena lisa maja freja
+elsa linnea annika camille chloe manon amelie amélie juliette celine céline sophie aurelie giulia francesca
+chiara elisa valentina alessandra paola beatriz mariana gabriela fernanda daniela adriana camila luisa
+rosa teresa elena yasmin zainab mariam maryam nadia samira layla noor amira leyla zeynep ayse elif
+anjali deepa lakshmi kavita sunita neha pooja ananya meera aiko keiko sakura naomi yoko hiroko
+ngozi chioma amara adaeze wanjiru thandiwe nomvula zanele lindiwe
+tracy stacy wendy kate katie kathy jane jill gwen ellen eleanor molly holly polly sally beth meg peggy
 """.split())
 _PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -109,6 +126,15 @@ _ORG_SUFFIXES = {"inc", "corp", "corporation", "co", "company", "ltd", "llc", "p
                  "group", "holdings", "limited", "incorporated", "lp", "llp", "spa", "se", "bv"}
 _ACRONYM_STOP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "at", "to"}
 _PROFILE_DEPS = {"nsubj", "nsubjpass"}
+# Last words that make "Victoria Station" or "Jordan Valley Bank" a place or a body, whatever its first word.
+_PLACE_OR_BODY_WORDS = {
+    "station", "street", "st", "road", "avenue", "square", "bridge", "park", "river", "lake", "bay", "island",
+    "islands", "mountain", "mountains", "valley", "county", "city", "state", "hall", "center", "centre", "hotel",
+    "stadium", "arena", "airport", "port", "harbour", "harbor", "church", "cathedral", "school", "college",
+    "university", "academy", "hospital", "clinic", "institute", "foundation", "fund", "trust", "bank", "party",
+    "club", "fc", "united", "times", "post", "news", "herald", "tribune", "gazette", "journal", "tech",
+    "museum", "library", "gallery", "theatre", "theater", "house", "tower", "building", "estate", "district",
+    "union", "council", "committee", "commission", "agency", "authority", "court", "ministry", "department"}
 
 
 @dataclass
@@ -281,6 +307,8 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
     for i in order:
         mention, name = names[i]
         words = _words(name)
+        if mention.label != "PERSON" and _looks_personal(words, name):
+            mention.label = "PERSON"  # "Helena Marsh" tagged ORG: a first name makes it a person's
         if mention.label == "PERSON" and len(words) > 1 and not _is_acronym(name):
             fits = [c for w, c in persons if _name_fits(words, w)]
             cluster = _nearest(fits, mention.start) if fits else None
@@ -333,6 +361,12 @@ def _first_name_gender(words: list[str]) -> str | None:
     if first in FEMALE_NAMES and first not in MALE_NAMES:
         return "f"
     return None
+
+
+def _looks_personal(words: list[str], name: str) -> bool:
+    """A first name and one or two capitalised words that name no place or body."""
+    return (2 <= len(words) <= 3 and _first_name_gender(words) is not None and name.istitle()
+            and words[-1] not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES)
 
 
 def _join(cluster: Cluster, mention: Mention, name: str) -> None:
