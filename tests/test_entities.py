@@ -148,3 +148,12 @@ def test_a_name_that_opens_with_a_first_name_is_a_person_whatever_the_tag():
     helena = entity_named(entities, "Helena Marsh")
     assert helena.type == "PERSON" and "Marsh" in mentions(record, helena)
     assert "her" in mentions(record, helena)
+
+
+def test_an_organisations_first_words_after_its_full_name_are_that_organisation():
+    record, entities = entities_of(
+        "The pipeline's builder, Cascade Energy Partners, said it had studied the faults. "
+        "Cascade said the route was safe.")
+    cascade = entity_named(entities, "Cascade Energy Partners")
+    assert "Cascade" in cascade.aliases and "Cascade" in mentions(record, cascade)
+    assert cascade.type == "ORG"

@@ -331,6 +331,7 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
         _join(by_key.setdefault(key, Cluster()), mention, name)
     clusters = list({id(c): c for _, c in persons}.values()) + list(by_key.values())
     _merge_acronyms(clusters, text)
+    _merge_short_forms(clusters)
     return clusters
 
 
@@ -419,6 +420,23 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
             if any(letters & _acronyms(n) for n in long.names if not _is_acronym(n)) or _bracketed(long, short, text):
                 short.__dict__["merge_into"] = long
                 break
+
+
+def _merge_short_forms(clusters: list[Cluster]) -> None:
+    """"Cascade" after "Cascade Energy Partners": an organisation's first words, used after its full
+    name, are that organisation when they begin no other's name (whatever the model tagged them,
+    short of a place: "New York" is no short "New York Times")."""
+    orgs = [c for c in clusters if not c.full_person and c.type == "ORG"]
+    for short in clusters:
+        if short.full_person or short.type in ("GPE", "LOC", "NORP"):
+            continue
+        words = [_words(n) for n in short.names if not _is_acronym(n)]
+        first = min(m.start for m in short.mentions)
+        fits = [long for long in orgs if long is not short and min(m.start for m in long.mentions) < first
+                and any(len(w) < len(_words(n)) and _words(n)[:len(w)] == w for w in words for n in long.names)]
+        if len(fits) == 1 and "merge_into" not in short.__dict__:
+            short.__dict__["merge_into"] = fits[0]
+            short.labels.clear()  # the tag of the short form is the less reliable one
 
 
 def _bracketed(long: Cluster, short: Cluster, text: str) -> bool:
