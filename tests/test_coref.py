@@ -111,3 +111,14 @@ def test_an_abbreviated_title_is_the_role_a_later_description_names():
         "\"We will not let this port close,\" the governor said. The senator said he would ask for federal money.")
     assert name_of(record, quote_with(record, "port close").speaker.entity) == "Teresa Lindqvist"
     assert name_of(record, quote_with(record, "federal money").speaker.entity) == "Marcus Whitfield"
+
+
+def test_she_or_her_in_someones_own_words_is_not_the_speaker():
+    record = record_of(
+        "Sen. Tavish Whitfield met Dr. Elena Sokolova, a geologist, on Monday. Sokolova said the route crossed two "
+        "fault lines.\n\nWhitfield later told reporters: \"Dr. Sokolova said to me, 'You will regret this if you "
+        "ignore the faults.' I believe her.\"")
+    text = record.article.text
+    her = text.index("her.\"")
+    owners = [e.name for e in record.entities if (her, her + 3) in e.mentions]
+    assert owners == ["Elena Sokolova"]

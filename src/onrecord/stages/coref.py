@@ -19,6 +19,7 @@ from .entities import (
     best_antecedent,
     description_fits,
     description_tokens,
+    inside_quotes,
     pronoun_gender,
     sentence_ids,
 )
@@ -51,6 +52,29 @@ def link_parties(doc: Doc, record: Record) -> None:
             cluster = next((c for c in clusters if c.id == quote.speaker.entity), None)
             if cluster is not None:
                 spoke[id(cluster)] = _SPEAKER_BONUS
+                _unbind_own_words(quote, cluster, clusters, record, doc)
+
+
+def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc) -> None:
+    """Inside X's quoted words "he"/"she"/"her" is someone X talks about, never X ("I believe her,"
+    Whitfield said): such a pronoun the entities stage gave X goes to the next best antecedent."""
+    quoted = inside_quotes(doc)
+    text = record.article.text
+    moved = [m for m in speaker.mentions if m.kind == "pronoun" and quoted[m.head]
+             and pronoun_gender(text[m.start:m.end]) in ("m", "f")
+             and any(s <= m.start < e for s, e in quote.content.spans)]
+    if not moved:
+        return
+    entities = {e.id: e for e in record.entities}
+    for mention in moved:
+        speaker.mentions.remove(mention)
+        entities[speaker.id].mentions.remove((mention.start, mention.end))
+        token = doc[mention.head]
+        events = [e for e in _events_before(clusters, token.i) if e[1] is not speaker]
+        other = best_antecedent(doc, token, pronoun_gender(token.text), events, window=5)
+        if other is not None:
+            other.mentions.append(mention)
+            entities[other.id].mentions = sorted({*entities[other.id].mentions, (mention.start, mention.end)})
 
 
 def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cluster] | None = None,
