@@ -157,3 +157,11 @@ def test_an_organisations_first_words_after_its_full_name_are_that_organisation(
     cascade = entity_named(entities, "Cascade Energy Partners")
     assert "Cascade" in cascade.aliases and "Cascade" in mentions(record, cascade)
     assert cascade.type == "ORG"
+
+
+def test_capitals_of_a_title_case_headline_are_no_entity_the_body_never_names():
+    record, entities = entities_of(
+        "Mayor Defends Budget\n\nThe mayor of Dunmore, Alicia Ferraro, defended her budget on Thursday. "
+        "The mayor told reporters she was open to talks.")
+    assert not any(e.name == "Defends Budget" for e in entities)
+    assert "The mayor" in mentions(record, entity_named(entities, "Alicia Ferraro"))

@@ -188,7 +188,7 @@ def find_entities(doc: Doc, record: Record) -> None:
     clusters = _cluster(names, doc, text)
     _add_untagged_names(doc, text, clusters)
     _merge_glosses(doc, text, clusters)
-    clusters = [c for c in _merged(clusters) if c.mentions]
+    clusters = [c for c in _merged(clusters) if c.mentions and not _headline_only(c, text)]
     _add_titles_and_appositions(doc, text, clusters)
     _resolve_descriptions(doc, text, clusters)
     _resolve_pronouns(doc, text, clusters)
@@ -368,6 +368,16 @@ def _looks_personal(words: list[str], name: str) -> bool:
     """A first name and one or two capitalised words that name no place or body."""
     return (2 <= len(words) <= 3 and _first_name_gender(words) is not None and name.istitle()
             and words[-1] not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES)
+
+
+def _headline_only(cluster: Cluster, text: str) -> bool:
+    """A name only a title-case headline has ("Port Workers Threaten Strike as Talks Stall" gives
+    "Threaten Strike"): the model reads capitals there as names, and the body never takes it up."""
+    end = text.find("\n")
+    if end < 0 or any(m.start >= end for m in cluster.mentions):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[:end])
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _join(cluster: Cluster, mention: Mention, name: str) -> None:
