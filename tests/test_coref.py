@@ -122,3 +122,14 @@ def test_she_or_her_in_someones_own_words_is_not_the_speaker():
     her = text.index("her.\"")
     owners = [e.name for e in record.entities if (her, her + 3) in e.mentions]
     assert owners == ["Elena Sokolova"]
+
+
+def test_a_speaker_described_first_and_named_later_is_that_person():
+    record = record_of(
+        "A senior official at the transport ministry said the rail tender had been rigged.\n\n"
+        "The official, later identified as deputy director Kasia Nowak, told investigators that she had seen "
+        "the bids.\n\nA spokesman for the ministry said the claim was false. The spokesman, Daniel Reyes, "
+        "added that the tender would stand.")
+    assert name_of(record, quote_with(record, "rigged").speaker.entity) == "Kasia Nowak"
+    assert name_of(record, quote_with(record, "seen the bids").speaker.entity) == "Kasia Nowak"
+    assert name_of(record, quote_with(record, "claim was false").speaker.entity) == "Daniel Reyes"

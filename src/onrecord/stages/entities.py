@@ -623,6 +623,43 @@ def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
     if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and not head.ent_type_:
         phrase = doc[head.left_edge.i:head.i + 1]
         _describe(cluster, phrase.text, list(phrase))
+        _indefinite_before(doc, head, cluster)
+    described = _identified(root)
+    if described is not None:
+        phrase = doc[described.left_edge.i:described.i + 1]
+        _describe(cluster, phrase.text, list(phrase))
+        cluster.mentions.append(Mention(phrase.start_char, phrase.end_char, "description", described.i))
+        _indefinite_before(doc, described, cluster)
+
+
+def _identified(root: Token) -> Token | None:
+    """"The official, later identified as Kasia Nowak,": the noun the name was given to."""
+    verb = root.head.head
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or verb.lemma_ not in ("identify", "name"):
+        return None
+    noun = verb.head
+    good = verb.dep_ == "acl" and noun.pos_ == "NOUN" and noun.lower_ in ROLE_NOUNS and not noun.ent_type_
+    return noun if good and doc_left(noun).lower_ in ("the", "this", "that") else None
+
+
+def doc_left(token: Token) -> Token:
+    return token.doc[token.left_edge.i]
+
+
+def _indefinite_before(doc: Doc, head: Token, cluster: Cluster) -> None:
+    """"A senior official at the ministry said …" and then "The official, Kasia Nowak,": the
+    person named is the one first described, a few sentences back, by the same role noun."""
+    if doc_left(head).lower_ not in ("the", "this", "that"):
+        return
+    sents = sentence_ids(doc)
+    for i in reversed([i for i in _scan(doc).roles if i < head.left_edge.i]):
+        if sents[head.i] - sents[i] > 3:
+            return
+        earlier = doc[i]
+        if earlier.lower_ == head.lower_ and doc_left(earlier).lower_ in ("a", "an"):
+            phrase = doc[earlier.left_edge.i:i + 1]
+            cluster.mentions.append(Mention(phrase.start_char, phrase.end_char, "description", i))
+            return
 
 
 def _describe(cluster: Cluster, text: str, tokens: list[Token]) -> None:
