@@ -133,3 +133,9 @@ def test_a_speaker_described_first_and_named_later_is_that_person():
     assert name_of(record, quote_with(record, "rigged").speaker.entity) == "Kasia Nowak"
     assert name_of(record, quote_with(record, "seen the bids").speaker.entity) == "Kasia Nowak"
     assert name_of(record, quote_with(record, "claim was false").speaker.entity) == "Daniel Reyes"
+
+
+def test_a_relative_pronoun_speaker_is_the_noun_it_hangs_on():
+    record = record_of(
+        "Mark Olsen, who said the cranes were too old, toured the docks on Monday.")
+    assert name_of(record, quote_with(record, "too old").speaker.entity) == "Mark Olsen"

@@ -88,6 +88,8 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     if span is None or not len(span):
         return None
     root = span.root
+    if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
+        root = root.head.head  # "an official, who asked not to be named, said": the official
     gender = pronoun_gender(word)
     # Inside X's words, "he" or "she" is someone X talks about, never X.
     speaking = outer.speaker.entity if outer is not None and outer.speaker is not None else None
