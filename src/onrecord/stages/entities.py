@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import LOWER, POS, SENT_START
@@ -126,6 +127,7 @@ _ORG_SUFFIXES = {"inc", "corp", "corporation", "co", "company", "ltd", "llc", "p
                  "group", "holdings", "limited", "incorporated", "lp", "llp", "spa", "se", "bv"}
 _ACRONYM_STOP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "des", "in", "on", "at", "to"}
 _PROFILE_DEPS = {"nsubj", "nsubjpass"}
+_SPACES = re.compile(r"[\s\u00a0]+")
 # Last words that make "Victoria Station" or "Jordan Valley Bank" a place or a body, whatever its first word.
 _PLACE_OR_BODY_WORDS = {
     "station", "street", "st", "road", "avenue", "square", "bridge", "park", "river", "lake", "bay", "island",
@@ -233,23 +235,32 @@ _PARTICLES = {"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "d
 def _untagged_full_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """Runs of proper nouns the model left untagged ("Mark Olsen and his wife", "De la Cruz said")
     that end in the surname of a person it did tag: names of a person, maybe another of that family."""
-    surnames = {_words(n)[-1] for m, n in names if m.label == "PERSON" and _words(n)}
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    found, run = [], []
-    for i in _scan(doc).propn + [len(doc) + 1]:
-        if run and (i > run[-1] + 2 or (i == run[-1] + 2 and doc[i - 1].lower_ not in _PARTICLES)):
-            found += _run_name(doc, text, run, surnames)
-            run = []
-        if i < len(doc) and i not in tagged and doc[i].text[:1].isupper():
-            run.append(i)
+    scan = _scan(doc)
+    surnames = [get_string_id(_words(n)[-1]) for m, n in names if m.label == "PERSON" and _words(n)]
+    if not surnames:
+        return []
+    propn = set(scan.propn)
+    found = []
+    for end in numpy.flatnonzero(numpy.isin(scan.lower, surnames)).tolist():
+        run = [end] if end in propn and _free_capital(doc[end]) else []
+        while run:
+            before = run[0] - 1
+            if before - 1 in propn and doc[before].lower_ in _PARTICLES:
+                before -= 1
+            if before not in propn or not _free_capital(doc[before]):
+                break
+            run.insert(0, before)
+        found += _run_name(doc, text, run) if len(run) > 1 else []
     return found
 
 
-def _run_name(doc: Doc, text: str, run: list[int], surnames: set[str]) -> list[tuple[Mention, str]]:
-    if len(run) < 2 or doc[run[-1]].lower_ not in surnames:
-        return []
-    start = _skip_leading_words(text, doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]]), "PERSON")
+def _free_capital(token: Token) -> bool:
+    return not token.ent_type and token.text[:1].isupper()
+
+
+def _run_name(doc: Doc, text: str, run: list[int]) -> list[tuple[Mention, str]]:
     end = doc[run[-1]].idx + len(doc[run[-1]])
+    start = _skip_leading_words(text, doc[run[0]].idx, end, "PERSON")
     return [(Mention(start, end, "name", run[-1], "PERSON"), text[start:end])]
 
 
@@ -272,8 +283,10 @@ def _skip_leading_words(text: str, start: int, end: int, label: str) -> int:
             return start
 
 
-def _words(name: str) -> list[str]:
-    return [w.strip(".,").casefold() for w in re.split(r"[\s\u00a0]+", name) if w.strip(".,")]
+@lru_cache(maxsize=8192)
+def _words(name: str) -> tuple[str, ...]:
+    """The casefolded words of a name (cached: each name is compared with every other)."""
+    return tuple(w.strip(".,").casefold() for w in _SPACES.split(name) if w.strip(".,"))
 
 
 def _word_fits(short: str, long: str) -> bool:
@@ -281,7 +294,7 @@ def _word_fits(short: str, long: str) -> bool:
     return short == long or (len(short) == 1 and long.startswith(short)) or short in long.split("-")
 
 
-def _name_fits(short: list[str], long: list[str]) -> bool:
+def _name_fits(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """Whether ``short`` can name whoever ``long`` names: its words in order, the surname kept."""
     if not short or len(short) > len(long):
         return False
@@ -301,7 +314,7 @@ def _name_fits(short: list[str], long: list[str]) -> bool:
 
 def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Cluster]:
     """Full person names first, then every other name joins a fitting person or its own form."""
-    persons: list[tuple[list[str], Cluster]] = []
+    persons: list[tuple[tuple[str, ...], Cluster]] = []
     order = sorted(range(len(names)), key=lambda i: (-len(_words(names[i][1])), names[i][0].start))
     rest = []
     for i in order:
@@ -345,7 +358,7 @@ def _title_gender(text: str, start: int) -> str | None:
     return "m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else None
 
 
-def _agreeing(fits: list[Cluster], gender: str | None, persons: list[tuple[list[str], Cluster]]) -> list[Cluster]:
+def _agreeing(fits: list[Cluster], gender: str | None, persons: list[tuple[tuple[str, ...], Cluster]]) -> list[Cluster]:
     """"Mr. Olsen" is not Lisa Olsen: of the people a surname fits, those whose first name (or
     whose own title) does not say the other gender. Empty when none."""
     if gender is None:
@@ -355,7 +368,7 @@ def _agreeing(fits: list[Cluster], gender: str | None, persons: list[tuple[list[
     return [c for c in fits if said.get(id(c)) != other]
 
 
-def _first_name_gender(words: list[str]) -> str | None:
+def _first_name_gender(words: tuple[str, ...]) -> str | None:
     first = words[0] if words else ""
     if first in MALE_NAMES and first not in FEMALE_NAMES:
         return "m"
@@ -364,7 +377,7 @@ def _first_name_gender(words: list[str]) -> str | None:
     return None
 
 
-def _looks_personal(words: list[str], name: str) -> bool:
+def _looks_personal(words: tuple[str, ...], name: str) -> bool:
     """A first name and one or two capitalised words that name no place or body."""
     return (2 <= len(words) <= 3 and _first_name_gender(words) is not None and name.istitle()
             and words[-1] not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES)
@@ -436,14 +449,16 @@ def _merge_short_forms(clusters: list[Cluster]) -> None:
     """"Cascade" after "Cascade Energy Partners": an organisation's first words, used after its full
     name, are that organisation when they begin no other's name (whatever the model tagged them,
     short of a place: "New York" is no short "New York Times")."""
-    orgs = [c for c in clusters if not c.full_person and c.type == "ORG"]
+    longs = [(min(m.start for m in c.mentions), [_words(n) for n in c.names], c)
+             for c in clusters if not c.full_person and c.type == "ORG"]
+    starts = {words[:k] for _, names, _ in longs for words in names for k in range(1, len(words))}
     for short in clusters:
-        if short.full_person or short.type in ("GPE", "LOC", "NORP"):
-            continue
         words = [_words(n) for n in short.names if not _is_acronym(n)]
+        if short.full_person or not starts.intersection(words) or short.type in ("GPE", "LOC", "NORP"):
+            continue
         first = min(m.start for m in short.mentions)
-        fits = [long for long in orgs if long is not short and min(m.start for m in long.mentions) < first
-                and any(len(w) < len(_words(n)) and _words(n)[:len(w)] == w for w in words for n in long.names)]
+        fits = [c for at, names, c in longs if c is not short and at < first
+                and any(len(w) < len(n) and n[:len(w)] == w for w in words for n in names)]
         if len(fits) == 1 and "merge_into" not in short.__dict__:
             short.__dict__["merge_into"] = fits[0]
             short.labels.clear()  # the tag of the short form is the less reliable one
@@ -639,24 +654,24 @@ def _identified(root: Token) -> Token | None:
         return None
     noun = verb.head
     good = verb.dep_ == "acl" and noun.pos_ == "NOUN" and noun.lower_ in ROLE_NOUNS and not noun.ent_type_
-    return noun if good and doc_left(noun).lower_ in ("the", "this", "that") else None
+    return noun if good and _left_word(noun).lower_ in ("the", "this", "that") else None
 
 
-def doc_left(token: Token) -> Token:
+def _left_word(token: Token) -> Token:
     return token.doc[token.left_edge.i]
 
 
 def _indefinite_before(doc: Doc, head: Token, cluster: Cluster) -> None:
     """"A senior official at the ministry said …" and then "The official, Kasia Nowak,": the
     person named is the one first described, a few sentences back, by the same role noun."""
-    if doc_left(head).lower_ not in ("the", "this", "that"):
+    if _left_word(head).lower_ not in ("the", "this", "that"):
         return
     sents = sentence_ids(doc)
     for i in reversed([i for i in _scan(doc).roles if i < head.left_edge.i]):
         if sents[head.i] - sents[i] > 3:
             return
         earlier = doc[i]
-        if earlier.lower_ == head.lower_ and doc_left(earlier).lower_ in ("a", "an"):
+        if earlier.lower_ == head.lower_ and _left_word(earlier).lower_ in ("a", "an"):
             phrase = doc[earlier.left_edge.i:i + 1]
             cluster.mentions.append(Mention(phrase.start_char, phrase.end_char, "description", i))
             return
@@ -846,6 +861,7 @@ class _Scan:
     builds a Python object per token, which costs more than the rest of the stage)."""
 
     sentence: list[int]
+    lower: numpy.ndarray
     quoted: list[bool]
     pronouns: list[int]
     propn: list[int]
@@ -867,6 +883,7 @@ def _scan(doc: Doc) -> _Scan:
     sentence = numpy.cumsum(starts).tolist()
     scan = _Scan(
         sentence=sentence,
+        lower=lower,
         quoted=[state[0] for state in states_of(doc)],
         pronouns=numpy.flatnonzero(numpy.isin(lower, _PRONOUN_IDS)).tolist(),
         propn=numpy.flatnonzero(pos == PROPN).tolist(),
