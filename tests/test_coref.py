@@ -139,3 +139,11 @@ def test_a_relative_pronoun_speaker_is_the_noun_it_hangs_on():
     record = record_of(
         "Mark Olsen, who said the cranes were too old, toured the docks on Monday.")
     assert name_of(record, quote_with(record, "too old").speaker.entity) == "Mark Olsen"
+
+
+def test_a_role_description_the_model_tagged_as_a_proper_noun_still_resolves():
+    record = record_of(
+        "Finance Minister Oleg Tamm and Environment Minister Saara Lepp clashed over the carbon tax on Monday. "
+        "Prime Minister Kaja Rebane said both ministers would present plans in May. "
+        "\"I asked them to find a middle road,\" the prime minister said.")
+    assert name_of(record, quote_with(record, "middle road").speaker.entity) == "Kaja Rebane"

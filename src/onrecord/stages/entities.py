@@ -723,7 +723,7 @@ def description_tokens(doc: Doc, start: int, end: int) -> list[Token] | None:
     if span is None or not len(span):
         return None
     root = span.root
-    if root.pos_ != "NOUN" or root.lower_ not in ROLE_NOUNS:
+    if root.pos_ not in ("NOUN", "PROPN") or root.lower_ not in ROLE_NOUNS or root.ent_type_ == "PERSON":
         return None
     words = [t for t in span if t.i <= root.i and t.head.i >= t.i and not t.is_punct]
     if not words or words[0].lower_ not in ("the", "this", "that"):
@@ -887,7 +887,8 @@ def _scan(doc: Doc) -> _Scan:
         quoted=[state[0] for state in states_of(doc)],
         pronouns=numpy.flatnonzero(numpy.isin(lower, _PRONOUN_IDS)).tolist(),
         propn=numpy.flatnonzero(pos == PROPN).tolist(),
-        roles=numpy.flatnonzero((pos == NOUN) & numpy.isin(lower, _ROLE_IDS)).tolist(),
+        # the small model tags "the prime minister" PROPN as often as NOUN
+        roles=numpy.flatnonzero(((pos == NOUN) | (pos == PROPN)) & numpy.isin(lower, _ROLE_IDS)).tolist(),
     )
     doc.user_data["onrecord.scan"] = scan
     return scan
