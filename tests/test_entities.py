@@ -165,3 +165,10 @@ def test_capitals_of_a_title_case_headline_are_no_entity_the_body_never_names():
         "The mayor told reporters she was open to talks.")
     assert not any(e.name == "Defends Budget" for e in entities)
     assert "The mayor" in mentions(record, entity_named(entities, "Alicia Ferraro"))
+
+
+def test_a_name_called_out_after_a_quantity_is_no_apposition():
+    record, entities = entities_of(
+        "The mayor of Dunmore, Alicia Ferraro, defended her budget. Council member Dana Whitcomb told the "
+        "Dunmore Gazette: \"We asked you for one thing, Alicia.\"")
+    assert "one thing" not in entity_named(entities, "Alicia Ferraro").descriptors

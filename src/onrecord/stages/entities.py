@@ -635,7 +635,8 @@ def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
             phrase = doc[child.left_edge.i:child.right_edge.i + 1]
             _describe(cluster, phrase.text.strip(" ,"), list(phrase))
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and not head.ent_type_:
+    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and not head.ent_type_ and (
+            _determined(head)):
         phrase = doc[head.left_edge.i:head.i + 1]
         _describe(cluster, phrase.text, list(phrase))
         _indefinite_before(doc, head, cluster)
@@ -645,6 +646,13 @@ def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
         _describe(cluster, phrase.text, list(phrase))
         cluster.mentions.append(Mention(phrase.start_char, phrase.end_char, "description", described.i))
         _indefinite_before(doc, described, cluster)
+
+
+def _determined(noun: Token) -> bool:
+    """"The finance minister, Ana Duarte" or "Her boss, Piotr Zielinski", not a vocative after
+    "one thing" ("We asked you for one thing, Alicia")."""
+    first = _left_word(noun)
+    return first.tag_ in ("DT", "PRP$") or first.dep_ == "poss"
 
 
 def _identified(root: Token) -> Token | None:
