@@ -172,3 +172,27 @@ def test_a_name_called_out_after_a_quantity_is_no_apposition():
         "The mayor of Dunmore, Alicia Ferraro, defended her budget. Council member Dana Whitcomb told the "
         "Dunmore Gazette: \"We asked you for one thing, Alicia.\"")
     assert "one thing" not in entity_named(entities, "Alicia Ferraro").descriptors
+
+
+LAGOON = ("MERIDA BAY — The Coastal Fishers Cooperative (CFC) voted on Sunday to reject the new quotas, its "
+          "president, Ramon Ibarra, said.\n\n\"They [the regulators] have never been on a boat,\" Ibarra said. "
+          "The CFC said its 400 members would keep fishing.\n\nCarmen Ruiz, the deputy, has led two earlier "
+          "lawsuits. \"We won both,\" Ruiz said.")
+
+
+def test_capitalised_words_a_bracketed_acronym_spells_are_an_organisation():
+    record, entities = entities_of(LAGOON)
+    cfc = entity_named(entities, "Coastal Fishers Cooperative")
+    assert cfc.type == "ORG" and mentions(record, cfc).count("CFC") == 2
+
+
+def test_an_untagged_first_name_and_surname_are_a_person():
+    record, entities = entities_of(LAGOON)
+    assert "Ruiz" in mentions(record, entity_named(entities, "Carmen Ruiz"))
+
+
+def test_a_pronoun_the_editor_glossed_with_no_entity_stays_unresolved():
+    record, entities = entities_of(
+        "The National Fisheries Authority set the quotas on Friday. \"They [the inspectors] never came to the "
+        "harbour,\" Ramon Ibarra said.")
+    assert not any("They" in mentions(record, e) for e in entities)

@@ -187,6 +187,7 @@ def find_entities(doc: Doc, record: Record) -> None:
     states_of(doc, text)  # the quotations, for this stage and the next; from the text at hand
     names = _name_mentions(doc, text)
     names += _untagged_full_names(doc, text, names)
+    names += _untagged_acronym_names(doc, text, names)
     clusters = _cluster(names, doc, text)
     _add_untagged_names(doc, text, clusters)
     _merge_glosses(doc, text, clusters)
@@ -237,10 +238,14 @@ def _untagged_full_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
     that end in the surname of a person it did tag: names of a person, maybe another of that family."""
     scan = _scan(doc)
     surnames = [get_string_id(_words(n)[-1]) for m, n in names if m.label == "PERSON" and _words(n)]
-    if not surnames:
-        return []
     propn = set(scan.propn)
     found = []
+    for first in numpy.flatnonzero(numpy.isin(scan.lower, _FIRST_NAME_IDS)).tolist():
+        # "Carmen Ruiz, the deputy," left untagged: a first name and a capitalised word after it
+        if first in propn and first + 1 in propn and _free_capital(doc[first]) and _free_capital(doc[first + 1]):
+            found += _run_name(doc, text, [first, first + 1])
+    if not surnames:
+        return found
     for end in numpy.flatnonzero(numpy.isin(scan.lower, surnames)).tolist():
         run = [end] if end in propn and _free_capital(doc[end]) else []
         while run:
@@ -252,6 +257,39 @@ def _untagged_full_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
             run.insert(0, before)
         found += _run_name(doc, text, run) if len(run) > 1 else []
     return found
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,7})\)")
+
+
+def _untagged_acronym_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """"The Coastal Fishers Cooperative (CFC)" left untagged: capitalised words whose initials the
+    bracket spells out name an organisation, and so does the acronym."""
+    taken = {m.start for m, _ in names}
+    found = []
+    for match in _ACRONYM_IN_BRACKETS.finditer(text):
+        letters = match.group(1)
+        words = list(re.finditer(r"[\w'’&-]+", text[max(0, match.start() - 120):match.start()]))
+        base = max(0, match.start() - 120)
+        content = 0
+        for at in range(len(words) - 1, -1, -1):
+            word = words[at].group()
+            if word.casefold() in _ACRONYM_STOP:
+                continue
+            if not word[:1].isupper():
+                break
+            content += 1
+            if content == len(letters):
+                start, end = base + words[at].start(), base + words[-1].end()
+                if start not in taken and _acronyms(text[start:end]) & {letters}:
+                    found += _org_mention(doc, text, start, end) + _org_mention(doc, text, *match.span(1))
+                break
+    return found
+
+
+def _org_mention(doc: Doc, text: str, start: int, end: int) -> list[tuple[Mention, str]]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [(Mention(start, end, "name", span.root.i, "ORG"), text[start:end])] if span is not None else []
 
 
 def _free_capital(token: Token) -> bool:
@@ -774,7 +812,7 @@ def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for i in _scan(doc).pronouns:
         token = doc[i]
         gender = _PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.idx in taken or _pleonastic(token):
+        if gender is None or token.idx in taken or _pleonastic(token) or _glossed(text, token):
             continue
         while position < len(events) and events[position][0] < token.i:
             position += 1
@@ -787,6 +825,12 @@ def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             cluster.votes[gender] += 1  # the article's own usage guides later agreement
         events.insert(position, (token.i, cluster, token))
         position += 1
+
+
+def _glossed(text: str, token: Token) -> bool:
+    """"They [the regulators]": the editor said who; a gloss naming an entity was joined already."""
+    end = token.idx + len(token.text)
+    return text.startswith("[", end) or text.startswith(" [", end)
 
 
 def _events(clusters: list[Cluster]) -> list[tuple[int, Cluster, Token | None]]:
@@ -876,6 +920,7 @@ class _Scan:
     roles: list[int]
 
 
+_FIRST_NAME_IDS = numpy.array([get_string_id(w) for w in MALE_NAMES | FEMALE_NAMES], dtype="uint64")
 _PRONOUN_IDS = numpy.array([get_string_id(w) for w in _PRONOUN_GENDER], dtype="uint64")
 _ROLE_IDS = numpy.array([get_string_id(w) for w in ROLE_NOUNS], dtype="uint64")
 
