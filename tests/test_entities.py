@@ -196,3 +196,11 @@ def test_a_pronoun_the_editor_glossed_with_no_entity_stays_unresolved():
         "The National Fisheries Authority set the quotas on Friday. \"They [the inspectors] never came to the "
         "harbour,\" Ramon Ibarra said.")
     assert not any("They" in mentions(record, e) for e in entities)
+
+
+def test_a_nickname_after_a_possessive_is_not_the_possessors():
+    record, entities = entities_of(
+        "Ramon Ibarra leads the cooperative. Ibarra's deputy, known as La Jefa, said the cooperative would sue. "
+        "Helena Marsh, known to her fans as Lena, finished second.")
+    assert "La Jefa" not in entity_named(entities, "Ramon Ibarra").aliases
+    assert "Lena" in entity_named(entities, "Helena Marsh").aliases

@@ -553,7 +553,7 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 _GLOSS = re.compile(r"\[([^\[\]\n]{1,120})\]")
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{1,60})[”\"’']")
-_KNOWN_AS = re.compile(r"\b(?:(?:also |widely |popularly |better |commonly )?known as|nicknamed|dubbed|a\.k\.a\.?|aka)"
+_KNOWN_AS = re.compile(r"\b(?:(?:also |widely |popularly |better |commonly )?known (?:to (?:[\w’']+ ){1,3})?as|nicknamed|dubbed|a\.k\.a\.?|aka)"
                        r"\s+(?:the\s+)?[“\"‘']?((?:[A-Z][\w'’\-]*\.?\s?){1,4})")
 
 
@@ -600,6 +600,8 @@ def _owner_before(clusters: list[Cluster], at: int, text: str) -> Cluster | None
         for m in cluster.mentions:
             if m.kind == "name" and sentence_start < m.start and best_end < m.end <= at:
                 best, best_end = cluster, m.end
+    if best is not None and text.startswith(("'s", "’s"), best_end):
+        return None  # "Ibarra's deputy, known as La Jefa": the deputy's name, not Ibarra's
     return best
 
 
