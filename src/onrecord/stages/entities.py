@@ -242,7 +242,8 @@ def _untagged_full_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
     found = []
     for first in numpy.flatnonzero(numpy.isin(scan.lower, _FIRST_NAME_IDS)).tolist():
         # "Carmen Ruiz, the deputy," left untagged: a first name and a capitalised word after it
-        if first in propn and first + 1 in propn and _free_capital(doc[first]) and _free_capital(doc[first + 1]):
+        if first in propn and first + 1 in propn and _free_capital(doc[first]) and _free_capital(doc[first + 1]) \
+                and doc[first + 1].lower_ not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES:
             found += _run_name(doc, text, [first, first + 1])
     if not surnames:
         return found
