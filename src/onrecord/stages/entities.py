@@ -371,10 +371,13 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
         else:
             rest.append(i)
     by_key: dict[str, Cluster] = {}
+    fitting: dict[tuple[str, ...], list[Cluster]] = {}  # a surname recurs: the persons it fits are the same
     for i in sorted(rest, key=lambda i: names[i][0].start):
         mention, name = names[i]
         words = _words(name)
-        fits = list({id(c): c for w, c in persons if _name_fits(words, w)}.values())
+        if words not in fitting:
+            fitting[words] = list({id(c): c for w, c in persons if _name_fits(words, w)}.values())
+        fits = fitting[words]
         fits = _agreeing(fits, _title_gender(text, mention.start), persons) or fits
         if fits and (mention.label == "PERSON" or len(words) >= 1) and not _is_acronym(name):
             _join(_nearest(fits, mention.start), mention, name)
@@ -860,9 +863,11 @@ def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | Non
     quoted = inside_quotes(doc)
     here = sents[token.i]
     scores: dict[int, tuple[float, Cluster, int]] = {}  # score, entity, its last mention
-    for at, cluster, _ in reversed(events[-60:]):
+    for at, cluster, _ in reversed(events[-60:]):  # events run in text order: latest first here
         distance = here - sents[at]
-        if at >= token.i or distance > window:
+        if distance > window:
+            break
+        if at >= token.i:
             continue
         agreement = _agreement(cluster, gender)
         if agreement is None:
