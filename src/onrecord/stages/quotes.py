@@ -36,10 +36,11 @@ from .marks import Quoted, quotations_of, states_of
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLOSING = ",.;:!?\"'”’»"
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
-_DASH_NAME = re.compile(
-    r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,4})[^\S\n]*(?=[,\n]|$)")
-_NAME_COLON = re.compile(r"[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,3})[^\S\n]*:[^\S\n]*")
-_HEADLINE = re.compile(r"(?m)^[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,2})[^\S\n]*:[^\S\n]+(?P<rest>[^\n]{3,200})$")
+_NAME = r"[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,%d}"  # capitalised words, as many more as given
+_DASH_NAME = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>" + _NAME % 4 + r")[^\S\n]*(?=[,\n]|$)")
+# A line opening with a name and a colon: "Strand: ‘I will not withdraw’", "Pence: Flowers won't come".
+_NAME_COLON = re.compile(r"[^\S\n]*(?P<name>" + _NAME % 3 + r")[^\S\n]*:[^\S\n]*")
+_HEADLINE = re.compile(r"(?m)^[^\S\n]*(?P<name>" + _NAME % 2 + r")[^\S\n]*:[^\S\n]+(?P<rest>[^\n]{3,200})$")
 _TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
 _SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
 # Words that label a headline or a note rather than name who speaks.
