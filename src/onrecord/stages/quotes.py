@@ -35,8 +35,8 @@ from .marks import Quoted, quotations_of, states_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLOSING = ",.;:!?\"'”’»"
-# A capitalised name of up to five words after a dash, ending the line or followed by a comma.
 _NAME = r"[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,%d}"  # capitalised words, as many more as given
+# A capitalised name of up to five words after a dash, ending the line or followed by a comma.
 _DASH_NAME = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>" + _NAME % 4 + r")[^\S\n]*(?=[,\n]|$)")
 # A line opening with a name and a colon: "Strand: ‘I will not withdraw’", "Pence: Flowers won't come".
 _NAME_COLON = re.compile(r"[^\S\n]*(?P<name>" + _NAME % 3 + r")[^\S\n]*:[^\S\n]*")
