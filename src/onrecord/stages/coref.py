@@ -90,13 +90,9 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     root = span.root
     if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
         root = root.head.head  # "an official, who asked not to be named, said": the official
-    gender = pronoun_gender(word)
-    # Inside X's words, "he" or "she" is someone X talks about, never X.
-    speaking = outer.speaker.entity if outer is not None and outer.speaker is not None else None
     for cluster in clusters:
         if any(m.start <= root.idx < m.end for m in cluster.mentions):
-            if gender is None or cluster.id != speaking:
-                return cluster.id
+            return cluster.id
     # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker, and
     # so does a person's name that the parse hung on a later noun ("The head of the group, Pavel Strand").
     for token in sorted((t for t in span if t.dep_ == "appos"), key=lambda t: t.head.i != root.i):
@@ -104,7 +100,11 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
             if any(m.start <= token.idx < m.end for m in cluster.mentions) and (
                     token.head.i == root.i or cluster.type == "PERSON"):
                 return cluster.id
+    gender = pronoun_gender(word)
     if gender is not None:
+        # Inside X's words "he" or "she" is someone X talks about, never X (the entities stage's
+        # own such pronouns were moved off X by _unbind_own_words when X's quote was linked).
+        speaking = outer.speaker.entity if outer is not None and outer.speaker is not None else None
         events = [e for e in _events_before(clusters, root.i) if e[1].id != speaking]
         return _id(best_antecedent(doc, root, gender, events, spoke, window=8))
     tokens = description_tokens(doc, start, end)
