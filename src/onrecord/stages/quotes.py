@@ -108,15 +108,15 @@ class Finder:
         if not self._is_cue(token) and not self._nested_cue(token):
             return None
         lemma = token.lemma_.lower()
-        if (lemma == "know" and any(child.lower_ == "as" for child in token.children)) or _naming(token, lemma):
-            return None  # "known (locally) as “the Counting House”", "call her Annie" name; they report no words
+        if _naming(token, lemma):
+            return None
         beside = self._beside(token) if token.pos_ in ("VERB", "AUX") else []
         if not beside and self._quoted(token.idx):
             # Inside someone's words, "I think …" is part of what they said, not a new report;
             # only a nested quotation ("He told me: ‘…’") makes a quote of its own.
             return None
         sentence = self.sentences[token.i]
-        speaker, addressee = self._speaker(token), self._addressee(token, lemma)
+        addressee = self._addressee(token, lemma)
         offered = self._readings(token, lemma, beside, sentence, addressee)
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
             beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
@@ -157,7 +157,7 @@ class Finder:
                 kind = "direct"
         for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
             self.claimed.add(id(q))
-        return _Draft(kind, content, cue, speaker, addressee, quotations, token)
+        return _Draft(kind, content, cue, self._speaker(token), addressee, quotations, token)
 
     def _readings(self, token: Token, lemma: str, beside: list[Quoted], sentence: Span,
                   addressee: tuple[int, int] | None) -> list[candidates.Candidate]:
@@ -399,7 +399,8 @@ class Finder:
         by_start = sorted(drafts, key=lambda d: d.content[0][0])
         whole = {span for d in drafts if d.kind in ("direct", "partial") for span in d.content}
         for quotation in self.quotations:
-            statement = self._is_statement(quotation) or self._headline_speaker(quotation) is not None
+            headline = self._headline_speaker(quotation)
+            statement = headline is not None or self._is_statement(quotation)
             if not statement and not set(quotation.spans) & whole:
                 self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
                                        kind=self._term_kind(quotation)))
@@ -414,7 +415,7 @@ class Finder:
                     previous.kind = "mixed"
             else:
                 draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
-                draft.speaker = self._headline_speaker(quotation)
+                draft.speaker = headline
                 if draft.speaker is None:
                     self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
                 if draft.speaker is None:
@@ -687,8 +688,10 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _naming(verb: Token, lemma: str) -> bool:
-    """"Her members call her Annie": a name given, not words reported (but "called the plan a
-    disgrace" reports a judgement)."""
+    """"known (locally) as “the Counting House”", "Her members call her Annie": a name given, not
+    words reported (but "called the plan a disgrace" reports a judgement)."""
+    if lemma == "know":
+        return any(child.lower_ == "as" for child in verb.children)
     if lemma not in ("call", "name", "nickname", "dub"):
         return False
     complements = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr")]
