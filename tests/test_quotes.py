@@ -18,6 +18,11 @@ def by_content(quotes, words: str):
     return found[0]
 
 
+def speakers_of(quotes) -> dict[str, str | None]:
+    """Each quote's words (without end punctuation) → who says them."""
+    return {q.content.text.strip(",?."): q.speaker.text if q.speaker else None for q in quotes}
+
+
 def test_interrupted_direct_quote_is_one_quote_with_two_spans():
     _, quotes = quotes_of("“We will win this vote,” the senator said on Tuesday, “and we will win it big.”")
     (quote,) = quotes
@@ -148,7 +153,7 @@ def test_conversation_turns_alternate_and_a_new_paragraph_continues_its_speaker(
             "The mayor smiled. “The voter already knows the answer,” she said.\n\n"
             "“I have never lost an election in this town.”")
     _, quotes = quotes_of(text)
-    speakers = {q.content.text.strip(",?."): q.speaker.text if q.speaker else None for q in quotes}
+    speakers = speakers_of(quotes)
     assert speakers["Then the journalist can wait until January"] == "the mayor"
     assert speakers["And the voter"] == "Rasmus Tell"
     assert speakers["I have never lost an election in this town"] == "she"
@@ -220,7 +225,7 @@ def test_the_answer_to_a_question_is_the_addressees():
             "“Then why not answer him directly?”\n"
             "“Because I do not negotiate on television.”")
     _, quotes = quotes_of(text)
-    speakers = {q.content.text.strip(",?."): q.speaker.text if q.speaker else None for q in quotes}
+    speakers = speakers_of(quotes)
     assert speakers["No"] == "Ilse Vorn"
     assert speakers["Then why not answer him directly"] == "a reporter"
     assert speakers["Because I do not negotiate on television"] == "Ilse Vorn"

@@ -6,8 +6,9 @@ follows the cue; the clause it interrupts, on both sides; the quotation beside i
 sentence) and of who speaks (the subject, as a whole, as a bare noun phrase, with or without its
 apposition and clauses; the agent of a passive; "who" and its antecedent). The clause, objects and
 right side also come trimmed: without a trailing modifier (", which …", "on Thursday", an
-apposition) or a leading one ("In addition,", "And"), since annotators often leave those out. Which reading annotators take depends on
-the cue and the sentence, so ``ranker`` learns to choose among these candidates.
+apposition) or a leading one ("In addition,", "And"), since annotators often leave those out.
+Which reading annotators take depends on the cue and the sentence, so ``ranker`` learns to choose
+among these candidates.
 """
 
 from __future__ import annotations
