@@ -37,3 +37,15 @@ def test_unbalanced_marks_still_yield_what_can_be_paired():
 def test_straight_and_guillemet_marks():
     assert quoted('She called it "a disaster" and said \'no\' to it.') == [(["a disaster"], 0), (["no"], 0)]
     assert quoted("«Nous resterons», dit-il, „Wir bleiben“ sagte sie.") == [(["Nous resterons"], 0), (["Wir bleiben"], 0)]
+
+
+def test_straight_single_quotation_inside_straight_double():
+    text = "\"He rang and said: 'Rosa, we stay,'\" she said. \"'Enough,' I told him.\""
+    assert quoted(text) == [(["He rang and said: 'Rosa, we stay,'"], 0), (["Rosa, we stay,"], 1),
+                            (["'Enough,' I told him."], 0), (["Enough,"], 1)]
+
+
+def test_two_apostrophes_typed_as_a_double_mark():
+    text = "''You'd pay cash,'' he said. ''It runs on.\n\n''And ends with a 'maybe.' ''"
+    assert quoted(text) == [(["You'd pay cash,"], 0), (["It runs on.", "And ends with a 'maybe.'"], 0),
+                            (["maybe."], 1)]

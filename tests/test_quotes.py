@@ -116,6 +116,27 @@ def test_nested_quotation_has_its_own_speaker_and_parent():
     assert outer.speaker.entity == kerrigan.id and inner.addressee.entity == kerrigan.id
 
 
+def test_nested_in_straight_marks_and_spoken_to_the_one_who_was_rung():
+    text = ("\"He rang me at eleven and said: 'Rosa, I am not hanging up until we have a deal,'\" "
+            "Rosa Lindqvist told reporters.")
+    record, quotes = quotes_of(text)
+    outer = by_content(quotes, "He rang me")
+    (inner,) = [q for q in quotes if q.parent == outer.id]
+    assert inner.content.text.startswith("Rosa, I am not hanging up")
+    assert inner.speaker.text == "He" and inner.addressee.text == "me"
+    lindqvist = next(e for e in record.entities if e.name == "Rosa Lindqvist")
+    assert inner.addressee.entity == lindqvist.id
+
+
+def test_words_quoted_from_a_speaker_are_not_scare_quotes():
+    text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
+            "said. “Three weeks of trucks in my yard.”")
+    record, quotes = quotes_of(text)
+    assert by_content(quotes, "expensive but fair").speaker.text.endswith("Martin Dube")
+    assert by_content(quotes, "Three weeks of trucks").speaker.text == "Ivo Marsh"
+    assert record.terms == []
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

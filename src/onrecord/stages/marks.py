@@ -19,11 +19,13 @@ from spacy.tokens import Doc
 
 _CACHE = "onrecord.quotations"
 
-_MARKS = re.compile("[\"'“”„‟«»‹›‘’‚]")
+# Two apostrophes stand for a straight double mark (''like this'', as wire copy types it).
+_MARKS = re.compile("''|[\"'“”„‟«»‹›‘’‚]")
 _OPENERS = {"“": "d", "„": "d", "‟": "d", "«": "d", "‹": "s", "‘": "s", "‚": "s"}
 _CLOSERS = {"”": "d", "»": "d", "›": "s", "’": "s"}
-_OPEN_CONTEXT = set(" \t\n([{—–-/“‘«‹„") | {""}
-_CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-…”’»›") | {""}
+# A straight mark may touch another mark: "'Stay,' he said" opens two, "said 'no.'" closes two.
+_OPEN_CONTEXT = set(" \t\n([{—–-/“‘«‹„\"'") | {""}
+_CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-…”’»›\"'") | {""}
 
 
 @dataclass
@@ -32,7 +34,7 @@ class Quoted:
 
     spans: list[tuple[int, int]]
     opened_at: int  # offset of the first opening mark
-    closed_at: int | None  # offset of the closing mark; None when it was never closed
+    closed_at: int | None  # offset of the closing mark's last character; None when it was never closed
     double: bool
     parent: Quoted | None = field(default=None, repr=False)
 
@@ -75,13 +77,12 @@ def find_quotations(text: str) -> list[Quoted]:
             # A quotation running on: the paragraph reopens it; its fragment starts after the mark.
             outer = stack[0]
             del stack[1:]
-            outer.fragment_start = p_start + 1
-            start = p_start + 1
+            start = outer.fragment_start = p_start + (2 if text.startswith("''", p_start) else 1)
         else:
             _close_unclosed(text, stack, found)
             start = p_start
         for match in _MARKS.finditer(text, start, p_end):
-            _mark(text, match.start(), stack, found)
+            _mark(text, match.start(), match.end(), stack, found)
         if stack:
             next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if next_start is not None and _reopens(text, next_start, stack[0].kind):
@@ -93,14 +94,15 @@ def find_quotations(text: str) -> list[Quoted]:
 
 
 def _reopens(text: str, at: int, kind: str) -> bool:
-    return at < len(text) and (_OPENERS.get(text[at]) == kind or (text[at] == '"' and kind == "d"))
+    return at < len(text) and (_OPENERS.get(text[at]) == kind or (text[at] == '"' and kind == "d")
+                               or (text.startswith("''", at) and kind == "d"))
 
 
-def _role(text: str, i: int, stack: list[_Open]) -> tuple[str, str] | None:
-    """("open"|"close", kind) for the mark at ``i``, or None for an apostrophe."""
-    char = text[i]
+def _role(text: str, i: int, end: int, stack: list[_Open]) -> tuple[str, str] | None:
+    """("open"|"close", kind) for the mark at ``i``..``end``, or None for an apostrophe."""
+    char = '"' if end - i == 2 else text[i]
     before = text[i - 1] if i else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
+    after = text[end] if end < len(text) else ""
     if char in ("’", "'"):
         if before.isalnum() and after.isalpha():
             return None  # it’s, rock’n
@@ -133,13 +135,13 @@ def _role(text: str, i: int, stack: list[_Open]) -> tuple[str, str] | None:
     return ("close", kind) if is_open else ("open", kind)
 
 
-def _mark(text: str, i: int, stack: list[_Open], found: list[Quoted]) -> None:
-    role = _role(text, i, stack)
+def _mark(text: str, i: int, end: int, stack: list[_Open], found: list[Quoted]) -> None:
+    role = _role(text, i, end, stack)
     if role is None:
         return
     action, kind = role
     if action == "open":
-        stack.append(_Open(kind, i, i + 1))
+        stack.append(_Open(kind, i, end))
         return
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].kind == kind:
@@ -147,7 +149,7 @@ def _mark(text: str, i: int, stack: list[_Open], found: list[Quoted]) -> None:
             opened = stack[depth]
             del stack[depth:]
             parent = stack[-1] if stack else None
-            _emit(text, opened, opened.fragments + [(opened.fragment_start, i)], i, parent, found)
+            _emit(text, opened, opened.fragments + [(opened.fragment_start, i)], end - 1, parent, found)
             return
     # A closing mark with nothing open: a stray mark, ignored.
 

@@ -52,6 +52,9 @@ _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song"
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
                "called", "named", "dubbed", "nicknamed"}
+# Getting hold of someone, then speaking: "called me and said", "took her aside and warned".
+_CONTACTING = {"call", "ring", "phone", "text", "email", "message", "ping", "approach", "stop", "take",
+               "pull", "corner", "greet", "interrupt", "grab"}
 _TERM_CUES = {"so-called", "known", "dubbed", "nicknamed", "called", "termed", "branded", "labelled", "labeled"}
 
 
@@ -387,6 +390,11 @@ class Finder:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and _can_be_spoken_to(objects[0]):
                     return _span_of(noun_phrase(objects[0]))
+        if verb.dep_ == "conj" and verb.head.lemma_ in _CONTACTING and lemma in SPEECH:
+            # "He rang me at eleven and said: ‘…’": the one rung is the one spoken to.
+            called = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
+            if called is not None and _can_be_spoken_to(called):
+                return _span_of(noun_phrase(called))
         if lemma in ADDRESSING and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             # "Asked about the strike, Olsen said …": the one asked is the subject of the main verb.
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -397,11 +405,14 @@ class Finder:
     # -- what no cue claimed ---------------------------------------------------------------
     def _unclaimed(self, drafts: list[_Draft]) -> list[_Draft]:
         by_start = sorted(drafts, key=lambda d: d.content[0][0])
-        whole = {span for d in drafts if d.kind in ("direct", "partial") for span in d.content}
+        # Words quoted inside what someone is reported to say are theirs, not the reporter's term:
+        # 'called the outcome “expensive but fair”', '“Three weeks,” he said.'
+        reported = [span for d in drafts if d.kind != "indirect" for span in d.content]
         for quotation in self.quotations:
             headline = self._headline_speaker(quotation)
             statement = headline is not None or self._is_statement(quotation)
-            if not statement and not set(quotation.spans) & whole:
+            theirs = any(s < quotation.end and quotation.start < e for s, e in reported)
+            if not statement and (not theirs or self._named(quotation)):
                 self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
                                        kind=self._term_kind(quotation)))
                 continue
@@ -491,13 +502,23 @@ class Finder:
         end = self.text.find("\n", quotation.outer_end)
         return len(self.text) if end < 0 else end
 
-    def _term_kind(self, quotation: Quoted) -> str:
+    def _named(self, quotation: Quoted) -> str | None:
+        """"term" or "scare" when the words before the mark name what is quoted ("known as",
+        "so-called"), whoever's words it stands in; otherwise None."""
         before = self.text[max(0, quotation.opened_at - 40):quotation.opened_at].lower().split()
         last = before[-1] if before else ""
         # "known as", and "known to his members as", "referred to as", "better known as".
         naming = last == "as" and any(word in ("known", "referred", "dubbed", "called") for word in before[-6:-1])
         if last in _TERM_CUES or naming or " ".join(before[-2:]) == "referred to":
             return "term" if last != "so-called" else "scare"
+        return None
+
+    def _term_kind(self, quotation: Quoted) -> str:
+        named = self._named(quotation)
+        if named:
+            return named
+        before = self.text[max(0, quotation.opened_at - 40):quotation.opened_at].lower().split()
+        last = before[-1] if before else ""
         inner = self.text[quotation.start:quotation.end]
         capitalised = [w for w in inner.split() if w[:1].isupper()]
         if last in _TITLE_CUES or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
