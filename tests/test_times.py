@@ -329,3 +329,12 @@ def test_the_previous_weekday_counts_from_the_day_in_focus():
         ("Friday", "2024-03-08"), ("overnight", "2024-03-13TNI"), ("the previous Friday", "2024-03-01")]
     text = "The talks broke off on Monday, March 4, and resumed the following Thursday."
     assert [t.value for t in find_times(text, ANCHOR)] == ["2024-03-04", "2024-03-07"]
+
+
+def test_a_year_earlier_after_the_nine_months_is_a_year():
+    text = ("Profit rose in the third quarter of 2023. In the first nine months, the brewer earned $40 million, up "
+            "from $31 million a year earlier; costs in the 2022 period were lower. In the fourth quarter, sales fell "
+            "from a year ago.")
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
+        ("the third quarter of 2023", "2023-Q3"), ("the first nine months", "P9M"), ("a year earlier", "2022"),
+        ("the 2022 period", "2022"), ("the fourth quarter", "2023-Q4"), ("a year ago", "2022-Q4")]

@@ -100,6 +100,9 @@ class _Context:
     last: str | None = None  # the last date the text mentioned, for "that year", "the day before"
     last_day: str | None = None  # the last whole day it mentioned ("1998-10-02"), for "that morning", "10 p.m."
     last_quarter: str | None = None  # the last quarter it mentioned, for "the quarter", "a year ago"
+    # Set by "the first nine months" (a results period running from the start of the year), cleared by the
+    # next quarter named: "a year earlier", "the 1988 period" then compare years, not quarters.
+    year_to_date: bool = False
     anaphoric: bool = False  # set by a normaliser whose value leans on the references above
 
     def tense(self, start: int, end: int) -> str:
@@ -186,6 +189,7 @@ def _remember(context: _Context, rule_name: str, kind: str, value: str, start: i
         context.last_day = value
     if _granularity(value) == "quarter" and _may_be_reported(context, value, start, end):
         context.last_quarter = value
+        context.year_to_date = False
 
 
 def _may_be_reported(context: _Context, quarter: str, start: int, end: int) -> bool:
@@ -1007,6 +1011,8 @@ def quarter_anaphor(m: re.Match, ctx: _Context):
     if reference is None:
         return "DATE", None
     ctx.anaphoric = True
+    if ctx.year_to_date and not re.search(r"\b(?:quarter|latest)\b", text):
+        reference = reference[:4]  # after "the first nine months", "the 1988 period" is a year's period
     year_ = m.group(1) or m.group(2)
     if year_:
         return "DATE", f"{year_}{reference[4:]}"
@@ -1167,6 +1173,8 @@ def ago(m: re.Match, ctx: _Context):
     relative_to_last = direction in ("earlier", "before", "later", "after")
     if amount is None and not relative_to_last:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if unit == "year" and amount == 1 and sign < 0 and ctx.year_to_date and ctx.anchor is not None:
+        return "DATE", str(int(_reported_quarter(ctx)[:4]) - 1)  # "in the nine months ... a year earlier"
     if unit == "year" and amount == 1 and sign < 0 and ctx.last_quarter:
         return "DATE", _shift_value(ctx.last_quarter, -1)  # "a year ago" in a quarterly report: that quarter
     if relative_to_last and unit == "year" and amount == 1 and _granularity(ctx.last) in ("year", "month", "day"):
@@ -1276,6 +1284,8 @@ def duration_phrase(m: re.Match, ctx: _Context):
         amount += 0.5
     if unit == "weekend":
         return "DURATION", "P2D" if amount in (1, None) else duration(amount * 2, "day")
+    if unit == "month" and amount == 9 and re.fullmatch(r"the\s+(?:first\s+|latest\s+)?\S+\s+months", text):
+        ctx.year_to_date = True  # "for the nine months": the results of the year so far
     return "DURATION", duration(amount, unit)
 
 
