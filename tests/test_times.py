@@ -261,6 +261,7 @@ def test_the_same_period_a_year_before():
     ("Nurses held a day-long strike.", ("day-long", "DURATION", "P1D")),
     ("It was the index's worst single-day fall.", ("single-day", "DURATION", "P1D")),
     ("The town ended its years-long feud with the mill.", ("years-long", "DURATION", "PXY")),
+    ("The two clans settled their decades-long quarrel.", ("decades-long", "DURATION", "PXY")),  # years, not PXDE
     ("The plant was sold in late January this year.", ("late January this year", "DATE", "2024-01")),
 ])
 def test_written_out_and_combined(sentence, expected):

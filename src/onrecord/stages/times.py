@@ -292,8 +292,8 @@ def duration(amount: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s")
     letter, is_time, times = UNITS.get(unit, ("X", False, 1))
     prefix = "PT" if is_time else "P"
-    if amount is None:
-        return f"{prefix}X{letter}"
+    if amount is None:  # "for decades": an unknown number of years, as TimeML corpora write it
+        return f"{prefix}X{'Y' if letter == 'DE' else letter}"
     amount *= times
     if letter == "DE":
         letter, amount = "Y", amount * 10
