@@ -169,6 +169,9 @@ def test_duration(amount, unit, value):
      ("Tuesday", "DATE", "2024-03-19")),  # no cue before: the first one after, if within reach
     ("The two firms agreed in November to join forces.", ("November", "DATE", "2023-11")),
     ("Today, hundreds of pilgrims began to arrive.", ("Today", "DATE", "2024-03-13")),
+    # an event named by its weekday has happened, whatever the "would" of reported speech; "will" looks ahead
+    ("The firm said it would seek ways around Monday's ruling.", ("Monday", "DATE", "2024-03-11")),
+    ("Voters will cast ballots in Sunday's election.", ("Sunday", "DATE", "2024-03-17")),
     # quarters counted as quarters, plural units with recent/coming as vague durations
     ("Profits fell for two quarters in a row.", ("two quarters", "DURATION", "P2Q")),
     ("The miner lost money in the fiscal-first quarter.", ("the fiscal-first quarter", "DATE", "2024-Q1")),

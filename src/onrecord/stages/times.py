@@ -791,11 +791,22 @@ def weekday(m: re.Match, ctx: _Context):
     elif relation in ("next", "coming") or relation.endswith("coming"):
         value = resolve_weekday(day, ctx.anchor, "next")
     else:
-        value = resolve_weekday(day, ctx.anchor, ctx.date_tense(m.start(), m.end()))
+        tense = ctx.date_tense(m.start(), m.end())
+        if tense == "future" and _possessive_past(ctx, m.start(), m.end()):
+            tense = "past"
+        value = resolve_weekday(day, ctx.anchor, tense)
     part = (m.group(4) or "").lower()
     if part:
         return "TIME", f"{value}T{PARTS_OF_DAY[part]}"
     return "DATE", value
+
+
+def _possessive_past(ctx: _Context, start: int, end: int) -> bool:
+    """"Wednesday's ruling": an event named by its day has mostly happened; only "will" (not the "would"
+    of reported speech) or "upcoming" in its clause puts it ahead."""
+    if ctx.text[end:end + 2] not in ("'s", "’s"):
+        return False
+    return not re.search(r"\b(?:will|shall|upcoming|coming)\b|['’]ll\b", ctx.text[max(0, start - 60):start], re.I)
 
 
 @rule(r"(" + WEEKDAYS_PLURAL + r")(?:\s+(mornings|afternoons|evenings|"
