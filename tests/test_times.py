@@ -168,6 +168,9 @@ def test_duration(amount, unit, value):
     ("On Tuesday, the national federation of tenant associations plans to hold a rally.",
      ("Tuesday", "DATE", "2024-03-19")),  # no cue before: the first one after, if within reach
     ("The two firms agreed in November to join forces.", ("November", "DATE", "2023-11")),
+    # a modal far back in a long clause still governs: "will" beyond the near window, no cue nearer
+    ("Colonel Ruth Okafor will be named commander of the new orbital research station for a mission in November.",
+     ("November", "DATE", "2024-11")),
     ("Today, hundreds of pilgrims began to arrive.", ("Today", "DATE", "2024-03-13")),
     # an event named by its weekday has happened, whatever the "would" of reported speech; "will" looks ahead
     ("The firm said it would seek ways around Monday's ruling.", ("Monday", "DATE", "2024-03-11")),

@@ -441,6 +441,12 @@ def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
     if last is None:
         stop = _CLAUSE_END.search(text, end, end + 80)
         last = _TENSE_CUE.search(text, end, stop.start() if stop else min(len(text), end + 80))
+    # Still none, and no clause boundary near: a modal or plan further back in a long clause governs ("X will
+    # be named commander of the station for a mission in December"); a far "said" is only the report's time.
+    if last is None and not stops and start > 60:
+        far = list(_CLAUSE_STOP.finditer(text, max(0, start - 160), start - 60))
+        cues = list(_TENSE_CUE.finditer(text, far[-1].end() if far else max(0, start - 160), start - 60))
+        last = cues[-1] if cues and cues[-1].group("future") else None
     if last is None:
         return "present"
     if last.group("future") and re.search(r"\bhad\s+been\s+$", text[max(0, last.start() - 12):last.start()], re.I):
