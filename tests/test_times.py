@@ -175,6 +175,7 @@ def test_duration(amount, unit, value):
     # an event named by its weekday has happened, whatever the "would" of reported speech; "will" looks ahead
     ("The firm said it would seek ways around Monday's ruling.", ("Monday", "DATE", "2024-03-11")),
     ("Voters will cast ballots in Sunday's election.", ("Sunday", "DATE", "2024-03-17")),
+    ("Polls suggest the party would win Sunday's runoff election.", ("Sunday", "DATE", "2024-03-17")),
     # quarters counted as quarters, plural units with recent/coming as vague durations
     ("Profits fell for two quarters in a row.", ("two quarters", "DURATION", "P2Q")),
     ("The miner lost money in the fiscal-first quarter.", ("the fiscal-first quarter", "DATE", "2024-Q1")),

@@ -807,11 +807,19 @@ def weekday(m: re.Match, ctx: _Context):
     return "DATE", value
 
 
+# Events that are set for a day and talked about before it: "would win Sunday's election".
+_SCHEDULED = re.compile(r"\s+(?:[\w-]+\s+)?(?:elections?|votes?|referendum|run-?off|primary|ballot|polls|summit|debate|"
+                        r"match|game|final|race|deadline|meeting|talks|launch|ceremony|inauguration|session|rally|"
+                        r"parade|opening|hearing|deadline)\b", re.I)
+
+
 def _possessive_past(ctx: _Context, start: int, end: int) -> bool:
     """"Wednesday's ruling": an event named by its day has mostly happened; only "will" (not the "would"
     of reported speech) or "upcoming" in its clause puts it ahead."""
     if ctx.text[end:end + 2] not in ("'s", "’s"):
         return False
+    if _SCHEDULED.match(ctx.text, end + 2):
+        return False  # "predicted he would win Sunday's election": an event still to come
     return not re.search(r"\b(?:will|shall|upcoming|coming)\b|['’]ll\b", ctx.text[max(0, start - 60):start], re.I)
 
 
