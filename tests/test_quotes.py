@@ -137,6 +137,17 @@ def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     assert record.terms == []
 
 
+@pytest.mark.parametrize("text, said", [
+    ("The strike, Okafor wrote on social media, was “a blank cheque signed at midnight.”",
+     "The strike … was “a blank cheque signed at midnight.”"),
+    ("The plan, he told reporters on Friday, would cost nothing.", "The plan … would cost nothing."),
+])
+def test_a_parenthetical_cue_reports_the_sentence_around_it(text, said):
+    _, quotes = quotes_of(text)
+    (quote,) = quotes
+    assert quote.content.text == said
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

@@ -124,7 +124,8 @@ class Finder:
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
             beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
-        chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
+        chosen = _parenthetical(token, lemma, sentence, self.text) or ranker.best(
+            "content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
         if beside and (_within(list(chosen.spans), beside[0]) or self.states[token.i][0]):
@@ -639,6 +640,38 @@ def _may_report_at(doc: Doc) -> list[int]:
             _REPORTS[lemma_id] = doc.vocab.strings[lemma_id].lower() in _may_report()
     reports = numpy.array([_REPORTS[lemma_id] for lemma_id in lemmas.tolist()], dtype=bool)
     return at[reports[which]].tolist()
+
+
+_COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "conj", "cc", "dobj", "punct"}
+_RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candidates.Candidate | None:
+    """"The deal, he wrote on social media, was “a blank cheque”": a speech verb and its subject
+    set off by commas inside the sentence they report, which the parse may hang anywhere (even as a
+    relative clause of "deal"). What was said is the sentence around them, from its start or the
+    last colon before them."""
+    if lemma not in SPEECH or cue.pos_ != "VERB" or cue.tag_ == "VBG":
+        return None
+    kids = list(cue.children)
+    subject = next((c for c in kids if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or any(c.tag_ in _RELATIVIZERS or c.lower_ == "that" for c in kids):
+        return None
+    doc = cue.doc
+    left = subject.left_edge.i
+    right = max([cue.i] + [c.right_edge.i for c in kids if c.dep_ not in _COMPLEMENTS and c.i > cue.i])
+    if not (sentence.start < left - 1 and right + 2 < sentence.end):
+        return None
+    if doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return None
+    start = next((t.i + 1 for t in reversed(doc[sentence.start:left - 1]) if t.text in (":", ";")), sentence.start)
+    if start >= left - 1 or doc[right + 2].is_punct:
+        return None
+    spans = [trimmed(text, doc[start].idx, end_of(doc[left - 2])),
+             trimmed(text, doc[right + 2].idx, end_of(doc[sentence.end - 1]))]
+    if None in spans:
+        return None
+    return candidates.Candidate("around", tuple(spans))
 
 
 def _can_be_spoken_to(token: Token) -> bool:
