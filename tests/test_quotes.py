@@ -148,6 +148,16 @@ def test_a_parenthetical_cue_reports_the_sentence_around_it(text, said):
     assert quote.content.text == said
 
 
+def test_a_block_quotation_is_one_statement_cued_by_its_verb():
+    text = ("The union put its position in a letter to members:\n\n"
+            "The agreement is not everything we asked for. We recommend that every member vote yes.\n\n"
+            "Members will vote on Monday.")
+    _, quotes = quotes_of(text)
+    (quote,) = quotes
+    assert quote.kind == "block" and quote.cue.text == "put" and quote.speaker.text == "The union"
+    assert quote.content.text.endswith("We recommend that every member vote yes.")
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

@@ -55,6 +55,8 @@ _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song"
 # Getting hold of someone, then speaking: "called me and said", "took her aside and warned".
 _CONTACTING = {"call", "ring", "phone", "text", "email", "message", "ping", "approach", "stop", "take",
                "pull", "corner", "greet", "interrupt", "grab"}
+# Verbs that introduce a block quotation ("as the union put it in its statement:").
+_COLON_VERBS = VERBS | {"put", "go"}
 _TERM_CUES = {"so-called", "known", "dubbed", "nicknamed", "called", "termed", "branded", "labelled", "labeled"}
 
 
@@ -100,7 +102,11 @@ class Finder:
     def run(self) -> list[_Draft]:
         drafts = [d for i in self.reporting if (d := self._from_cue(self.doc[i]))]
         drafts = _dedupe(drafts)
-        drafts += self._block_quotes(drafts)
+        blocks = self._block_quotes(drafts)
+        # Inside a block quotation, "We recommend that …" is part of what was said, as inside marks.
+        inside = [span for b in blocks for span in b.content]
+        drafts = [d for d in drafts if d.quotations or d.verb is None
+                  or not any(start <= d.verb.idx < end for start, end in inside)] + blocks
         drafts += self._headline_statements(drafts)
         drafts = _introduced_once(self._unclaimed(drafts), self.text)
         drafts.sort(key=lambda d: d.content[0][0])
@@ -597,9 +603,11 @@ class Finder:
         speaker the cue's subject, the statement's owner, or the sentence's subject."""
         for token in reversed(list(sentence)):
             lemma = token.lemma_.lower()
-            if (token.pos_ == "VERB" and (lemma in VERBS or lemma in ("put", "go"))) or (
+            if (token.pos_ == "VERB" and lemma in _COLON_VERBS) or (
                     token.pos_ == "NOUN" and lemma in NOUNS):
                 verb = token if token.pos_ == "VERB" else _governing_verb(token)
+                if verb is not None and verb.lemma_.lower() in _COLON_VERBS:
+                    token = verb  # "put its position in a letter to members:" — the verb is the cue
                 draft.cue = self._cue_span(token)
                 draft.speaker = ((self._speaker(verb) if verb is not None else None) or self._possessor(token)
                                  or self._sentence_subject(sentence))
