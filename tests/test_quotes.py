@@ -158,6 +158,16 @@ def test_a_block_quotation_is_one_statement_cued_by_its_verb():
     assert quote.content.text.endswith("We recommend that every member vote yes.")
 
 
+def test_a_speaker_the_parse_takes_for_a_participle_phrase_is_whole():
+    text = ("Mercenary chief rejects ultimatum as capital braces for clashes\n\nVOLSK — The head of the private "
+            "Grom militia, Arkady Belenko, rejected on Tuesday an ultimatum from President Irina Savchuk to "
+            "disarm his fighters by the end of the week.")
+    record, quotes = quotes_of(text)
+    quote = by_content(quotes, "an ultimatum")
+    assert quote.speaker.text == "The head of the private Grom militia, Arkady Belenko"
+    assert quote.speaker.entity == next(e.id for e in record.entities if e.name == "Arkady Belenko")
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

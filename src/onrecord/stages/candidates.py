@@ -291,7 +291,12 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     add("according", list(pobj.subtree))
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            add("described", noun_phrase(verb.head))  # "a statement saying …", "one saying …"
+            if verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+                # "The head of the militia, Arkady Belenko, rejected an ultimatum": an active verb the
+                # parse hung on its subject as a participle; the whole phrase before it speaks.
+                add("subject", [t for t in verb.head.subtree if t.i < verb.i])
+            else:
+                add("described", noun_phrase(verb.head))  # "a statement saying …", "one saying …"
         if found or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "pcomp") or verb.head.i == verb.i:
             break
         if hops == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
