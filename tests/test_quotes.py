@@ -168,6 +168,17 @@ def test_a_speaker_the_parse_takes_for_a_participle_phrase_is_whole():
     assert quote.speaker.entity == next(e.id for e in record.entities if e.name == "Arkady Belenko")
 
 
+def test_according_to_a_source_named_in_apposition():
+    _, quotes = quotes_of("According to the library's director, Samuel Brandt, the two branches lend about "
+                          "90,000 books a year.")
+    (quote,) = quotes
+    assert quote.speaker.text == "the library's director, Samuel Brandt"
+    assert quote.content.text == "the two branches lend about 90,000 books a year."
+    _, quotes = quotes_of("According to police, Mark Olsen, 41, was arrested at his home.")
+    (quote,) = quotes
+    assert quote.speaker.text == "police" and quote.content.text.startswith("Mark Olsen, 41, was arrested")
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .entities import ROLE_NOUNS
+
 Spans = tuple[tuple[int, int], ...]
 
 _EDGE = " \t\n,;:—–-"
@@ -92,7 +94,7 @@ def attribution_clause(cue: Token) -> set[int]:
     """Token indices of the cue's own clause: the cue, its subject, auxiliaries, adverbials, objects
     that name whom it was said to; not what was said."""
     if cue.lower_ == "according":  # "according to X" is all attribution
-        return {t.i for t in cue.subtree}
+        return {t.i for t in cue.subtree} | {t.i for t in according_apposition(cue)}
     keep = {cue.i}
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
@@ -101,6 +103,25 @@ def attribution_clause(cue: Token) -> set[int]:
             continue
         keep |= {t.i for t in child.subtree}
     return keep
+
+
+def according_apposition(cue: Token) -> list[Token]:
+    """"According to the library's director, Samuel Brandt, the branches …": the name set off after
+    the source is the source's, though the parse may make it the subject of what follows."""
+    doc = cue.doc
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None or source.lower_ not in ROLE_NOUNS:
+        return []  # "according to police, Mark Olsen, 41, was …": Olsen is what police say, about whom
+    i = source.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    end = i + 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON":
+        end += 1
+    if end == i + 1 or end >= len(doc) or doc[end].text != ",":
+        return []
+    return list(doc[i + 1:end])
 
 
 def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | None = None) -> list[Candidate]:
@@ -289,7 +310,7 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                         add("agent", list(pobj.subtree))
             elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    add("according", list(pobj.subtree))
+                    add("according", list(pobj.subtree) + according_apposition(cue))
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
                 # "The head of the militia, Arkady Belenko, rejected an ultimatum": an active verb the
