@@ -179,6 +179,20 @@ def test_according_to_a_source_named_in_apposition():
     assert quote.speaker.text == "police" and quote.content.text.startswith("Mark Olsen, 41, was arrested")
 
 
+def test_what_a_relative_clause_reports_is_about_its_antecedent():
+    _, quotes = quotes_of("The council voted to close two libraries, a move that Mayor Dana Whitfield said was "
+                          "\"painful but unavoidable.\"")
+    quote = by_content(quotes, "painful")
+    assert quote.content.text == 'a move … was "painful but unavoidable."'
+    assert quote.speaker.text == "Mayor Dana Whitfield"
+
+
+def test_interview_turns_name_no_speaker():
+    _, quotes = quotes_of("The council met on Monday.\n\nQ: Is there any chance the branches reopen?\n\n"
+                          "A: Whitfield said that the council could revisit the decision.")
+    assert speakers_of(quotes) == {"that the council could revisit the decision": "Whitfield"}
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

@@ -47,7 +47,8 @@ _SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
 _HEADLINE_LABELS = {"poll", "update", "updated", "correction", "clarification", "source", "sources", "exclusive",
                     "watch", "analysis", "opinion", "editorial", "breaking", "the latest", "live", "video", "photos",
                     "note", "editor's note", "editor’s note", "review", "explainer", "fact check", "read more",
-                    "related", "see also", "abstract", "summary", "warning", "report", "interview"}
+                    "related", "see also", "abstract", "summary", "warning", "report", "interview",
+                    "q", "a", "question", "answer"}  # an interview transcript's turns name no one
 _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song", "single", "show", "programme",
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
@@ -145,6 +146,10 @@ class Finder:
             content[0] = (dateline.end(), content[0][1])  # "BRENNHOLLOW, May 6 (CPA) - …" was filed, not said
         if len(content) > 1:  # "…, according to its report, “Reading the City”": the report's name is not said
             content = [span for span in content if not self._only_a_title((span,))] or content
+        if content and token.dep_ == "relcl" and self.text[slice(*content[0])].lower() in _RELATIVE_WORDS:
+            # "a move that the mayor said was “painful”": what was painful is the move, not "that".
+            antecedent = _span_of(noun_phrase(token.head))
+            content[0] = antecedent if antecedent and antecedent[1] <= content[0][0] else content[0]
         if not content:
             return None
         if chosen.kind.startswith("quotation"):
@@ -650,6 +655,7 @@ def _may_report_at(doc: Doc) -> list[int]:
     return at[reports[which]].tolist()
 
 
+_RELATIVE_WORDS = {"that", "which", "who", "whom"}
 _COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "conj", "cc", "dobj", "punct"}
 _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 
