@@ -74,6 +74,8 @@ def test_addressees():
     assert by_content(quotes, "the talks had failed").addressee.text == "reporters"
     assert by_content(quotes, "We are done").addressee.text == "Smith"
     assert by_content(quotes, "the port would close").addressee.text == "him"
+    _, quotes = quotes_of("“They looked at the numbers,” she told The Eastgate Ledger on Friday.")
+    assert quotes[0].addressee.text == "The Eastgate Ledger"
 
 
 def test_a_thing_ordered_is_not_an_addressee():

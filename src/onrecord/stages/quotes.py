@@ -695,6 +695,8 @@ def _can_be_spoken_to(token: Token) -> bool:
         return token.lower_ in ADDRESSEE_PRONOUNS
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
+    if token.pos_ == "PROPN" and not token.ent_type_:
+        return True  # "she told The Eastgate Ledger": a name the small model left untyped
     return token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE_NOUNS
 
 
