@@ -195,6 +195,19 @@ def test_interview_turns_name_no_speaker():
     assert speakers_of(quotes) == {"that the council could revisit the decision": "Whitfield"}
 
 
+def test_unattributed_quotations_after_a_colon_or_a_question_put():
+    text = ("Solberg's deputy, Erik Lund, was blunter: “The union is holding the islands hostage.\n\n"
+            "Asked about Lund's comment, Jonas Vik laughed. “Hostage? The islanders are our families.”")
+    _, quotes = quotes_of(text)
+    assert by_content(quotes, "holding the islands hostage").speaker.text == "Solberg's deputy, Erik Lund"
+    assert by_content(quotes, "our families").speaker.text == "Jonas Vik"
+
+
+def test_asking_not_to_be_named_is_no_statement():
+    _, quotes = quotes_of("An aide, who asked not to be identified, said the deal was close.")
+    assert [q.content.text for q in quotes] == ["the deal was close."]
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

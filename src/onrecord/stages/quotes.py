@@ -31,6 +31,7 @@ from .candidates import end_of, noun_phrase, trimmed
 from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
+from .entities import ROLE_NOUNS
 from .marks import Quoted, quotations_of, states_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -118,7 +119,7 @@ class Finder:
         if not self._is_cue(token) and not self._nested_cue(token):
             return None
         lemma = token.lemma_.lower()
-        if _naming(token, lemma):
+        if _naming(token, lemma) or _anonymous(token, lemma):
             return None
         beside = self._beside(token) if token.pos_ in ("VERB", "AUX") else []
         if not beside and self._quoted(token.idx):
@@ -493,9 +494,13 @@ class Finder:
         start = self._paragraph_start(quotation.opened_at)
         if not self._opens_sentence(quotation) or not self.text[start:quotation.opened_at].strip():
             return None
-        before = [d for d in drafts if d.verb is not None and d.speaker and d.content[-1][1] <= quotation.opened_at
+        before = [d for d in drafts if d.verb is not None and (d.speaker or _put_to(d)) and d.content[-1][1] <= quotation.opened_at
                   and not self.text[self.sentences[d.verb.i].end_char:quotation.opened_at].strip()]
-        return max(before, key=lambda d: d.content[-1][1]).speaker if before else None
+        if not before:
+            return None
+        last = max(before, key=lambda d: d.content[-1][1])
+        # "Asked about the comment, Vik laughed. “Hostage? …”": the one asked answers.
+        return _put_to(last) or last.speaker
 
     def _paragraph_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, max(0, offset)) + 1
@@ -555,8 +560,14 @@ class Finder:
         """A quotation after "She described the session as follows:" takes that sentence's cue."""
         before = self.text[:quotation.opened_at].rstrip()
         token = self._token_at(len(before) - 1) if before.endswith(":") else None
-        if token is not None:
-            self._cue_before_colon(draft, self.sentences[token.i])
+        if token is None:
+            return
+        sentence = self.sentences[token.i]
+        self._cue_before_colon(draft, sentence)
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if draft.speaker is None and subject is not None and _is_someone(subject):
+            draft.speaker = self._speaker(root)  # "Lund was blunter: “…”": no speech word, but someone
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -686,6 +697,24 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     if None in spans:
         return None
     return candidates.Candidate("around", tuple(spans))
+
+
+def _anonymous(token: Token, lemma: str) -> bool:
+    """"who asked not to be named": how a source is kept anonymous, not something they said."""
+    return lemma == "ask" and any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote")
+                                  and any(g.dep_ == "neg" for g in c.children) for c in token.children)
+
+
+def _put_to(draft: _Draft) -> tuple[int, int] | None:
+    """The one a reduced "Asked about …," question was put to, who answers next."""
+    verb = draft.verb
+    return draft.addressee if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_ == "ask" else None
+
+
+def _is_someone(token: Token) -> bool:
+    """A person by name, pronoun or role ("Solberg's deputy, Erik Lund")."""
+    return (token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "i", "we", "they")
+            or token.lower_ in ROLE_NOUNS or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children))
 
 
 def _can_be_spoken_to(token: Token) -> bool:
