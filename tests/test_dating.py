@@ -94,3 +94,16 @@ def test_timeline_orders_statements_and_events():
 def test_sort_key_puts_coarse_values_first():
     values = ["2023-06-26", "2023-06", "2023", "2023-Q2", "2023-W26", "199X"]
     assert sorted(values, key=sort_key) == ["199X", "2023", "2023-Q2", "2023-06", "2023-W26", "2023-06-26"]
+
+
+def test_a_day_told_in_the_past_perfect_lies_before_the_story():
+    record = record_of("The governor signed the bill on Thursday. In her Friday address, she had warned that she "
+                       "would not sign \"any bill that costs districts money.\"")
+    assert said_on(record, "any bill") == "2023-06-23"  # the Friday before, not the day of publication
+
+
+def test_days_counted_from_the_day_in_the_scene():
+    record = record_of("Senator Ray Dunn said on Wednesday that he was \"deeply disappointed.\" Two days earlier, "
+                       "he had predicted the governor would sign it.")
+    assert said_on(record, "deeply disappointed") == "2023-06-28"
+    assert said_on(record, "the governor would sign it") == "2023-06-26"

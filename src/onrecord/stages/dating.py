@@ -13,6 +13,7 @@ In order, a quote is dated by
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ class _Scene:
 @stage("dating", requires={"parser", "attribute_ruler"})
 def date_quotes(doc: Doc, record: Record) -> None:
     text = record.article.text
-    times = [t for t in record.times if _datable(t)]
+    times = [t for t in record.times if t.value]
     starts = [t.spans[0][0] for t in times]
     paragraphs = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     scene: _Scene | None = None
@@ -52,10 +53,16 @@ def date_quotes(doc: Doc, record: Record) -> None:
         # Dated narrative between the last quote and this one moves the story on: the scene ends.
         if scene and _narrative_date(times, starts, quote, last_end, start, record):
             scene = None
-        own = _own_date(quote, times, starts, text, doc)
-        if own:
-            quote.said_on = own
-            scene = _Scene(own, _speaker(quote))
+        own = _own_time(quote, times, starts, text, doc)
+        if own is not None and not _datable(own):
+            # "Two days earlier, he had predicted …": a time of its own that is no date, counted
+            # from the scene's day when it says so; the scene's day itself it is not.
+            own = _shifted(own, text, scene.value) if scene else None
+            if own is None:
+                scene = None
+        if own is not None:
+            quote.said_on = said_on_value(own.value)
+            scene = _Scene(quote.said_on, _speaker(quote))
             scene_paragraph = paragraph
         elif scene and quote.parent is None and _same_speaker(scene, quote) and paragraph - scene_paragraph <= 4:
             quote.said_on = scene.value
@@ -67,6 +74,22 @@ def date_quotes(doc: Doc, record: Record) -> None:
 
 def _datable(time: TimeExpression) -> bool:
     return time.type in ("DATE", "TIME") and bool(time.value) and time.value[:4].isdigit()
+
+
+_DAYS = re.compile(r"P(\d+)([DW])")
+
+
+def _shifted(duration: TimeExpression, text: str, day: str) -> TimeExpression | None:
+    """"two days earlier" from the scene's day ("2026-09-12" → "2026-09-10"); None otherwise."""
+    match = _DAYS.fullmatch(duration.value)
+    after = text[duration.spans[-1][1]:duration.spans[-1][1] + 10].lower().split()
+    if match is None or not after or after[0].strip(",.") not in ("earlier", "before", "later") or not re.fullmatch(
+            r"\d{4}-\d\d-\d\d", day[:10]):
+        return None
+    days = int(match.group(1)) * (7 if match.group(2) == "W" else 1)
+    sign = 1 if after[0].startswith("later") else -1
+    value = (datetime.date.fromisoformat(day[:10]) + datetime.timedelta(days=sign * days)).isoformat()
+    return TimeExpression(text=duration.text, spans=duration.spans, type="DATE", value=value)
 
 
 def said_on_value(value: str) -> str:
@@ -99,7 +122,7 @@ def _same_speaker(scene: _Scene, quote: Quote) -> bool:
     return _speaker(quote) == scene.speaker
 
 
-def _own_date(quote: Quote, times: list[TimeExpression], starts: list[int], text: str, doc: Doc) -> str | None:
+def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text: str, doc: Doc) -> TimeExpression | None:
     """A time in the sentence of the quote's cue, outside the quoted content, tied to the cue."""
     if quote.cue is None or quote.parent is not None:
         return None
@@ -120,7 +143,7 @@ def _own_date(quote: Quote, times: list[TimeExpression], starts: list[int], text
         candidates.append((abs(t_start - cue_start), time))
     if not candidates:
         return None
-    return said_on_value(min(candidates, key=lambda c: c[0])[1].value)
+    return min(candidates, key=lambda c: c[0])[1]
 
 
 def _sentence(doc: Doc, offset: int) -> tuple[int, int] | None:
@@ -195,6 +218,6 @@ def _narrative_date(times, starts, quote: Quote, begin: int, end: int, record: R
     inside = [s for q in record.quotes for role in (q.content, q.cue) if role for s in role.spans]
     for i in range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)):
         t_start, t_end = times[i].spans[0]
-        if not any(s <= t_start and t_end <= e for s, e in inside):
+        if _datable(times[i]) and not any(s <= t_start and t_end <= e for s, e in inside):
             return True
     return False

@@ -800,11 +800,28 @@ def weekday(m: re.Match, ctx: _Context):
         tense = ctx.date_tense(m.start(), m.end())
         if tense == "future" and _possessive_past(ctx, m.start(), m.end()):
             tense = "past"
+        if tense == "past" and _pluperfect(ctx.doc, m.start()):
+            tense = "last"  # "on Monday she had warned", written on a Monday: a Monday before that
         value = resolve_weekday(day, ctx.anchor, tense)
     part = (m.group(4) or "").lower()
     if part:
         return "TIME", f"{value}T{PARTS_OF_DAY[part]}"
     return "DATE", value
+
+
+def _pluperfect(doc: Doc | None, start: int) -> bool:
+    """"In her Monday address, Moreno had warned …": the verb the weekday hangs from is in the past
+    perfect, a time before the story's own days. Only with the parse: a "had" elsewhere in the
+    sentence ("said Monday it had decided") says nothing of the weekday."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span[0]
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
 # Events that are set for a day and talked about before it: "would win Sunday's election".
