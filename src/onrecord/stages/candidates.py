@@ -55,19 +55,23 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
+    if end <= start:
+        return None
     # A mark standing apart at an edge opens or closes a quotation outside the span: the parse may
     # end a sentence with the next one's opening mark ("… now. ''We must …").
-    mark_start = end
-    while mark_start > start and text[mark_start - 1] in _MARKS:
-        mark_start -= 1
-    if start < mark_start < end and text[mark_start - 1].isspace():
-        return trimmed(text, start, mark_start)
-    mark_end = start
-    while mark_end < end and text[mark_end] in _MARKS:
-        mark_end += 1
-    if start < mark_end < end and text[mark_end].isspace():
-        return trimmed(text, mark_end, end)
-    return (start, end) if end > start else None
+    if text[end - 1] in _MARKS:
+        mark_start = end - 1
+        while mark_start > start and text[mark_start - 1] in _MARKS:
+            mark_start -= 1
+        if start < mark_start and text[mark_start - 1].isspace():
+            return trimmed(text, start, mark_start)
+    if text[start] in _MARKS:
+        mark_end = start + 1
+        while mark_end < end and text[mark_end] in _MARKS:
+            mark_end += 1
+        if mark_end < end and text[mark_end].isspace():
+            return trimmed(text, mark_end, end)
+    return start, end
 
 
 def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozenset()) -> Spans:

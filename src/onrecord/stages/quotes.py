@@ -424,8 +424,8 @@ class Finder:
         for quotation in self.quotations:
             headline = self._headline_speaker(quotation)
             statement = headline is not None or self._is_statement(quotation)
-            theirs = any(s < quotation.end and quotation.start < e for s, e in reported)
-            if not statement and (not theirs or self._named(quotation)):
+            if not statement and (self._named(quotation) or not any(
+                    s < quotation.end and quotation.start < e for s, e in reported)):
                 self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
                                        kind=self._term_kind(quotation)))
                 continue
@@ -676,18 +676,20 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     set off by commas inside the sentence they report, which the parse may hang anywhere (even as a
     relative clause of "deal"). What was said is the sentence around them, from its start or the
     last colon before them."""
-    if lemma not in SPEECH or cue.pos_ != "VERB" or cue.tag_ == "VBG":
-        return None
-    kids = list(cue.children)
-    subject = next((c for c in kids if c.dep_ == "nsubj" and c.i < cue.i), None)
-    if subject is None or any(c.tag_ in _RELATIVIZERS or c.lower_ == "that" for c in kids):
+    if lemma not in SPEECH or cue.tag_ == "VBG" or cue.pos_ != "VERB":
         return None
     doc = cue.doc
-    left = subject.left_edge.i
-    right = max([cue.i] + [c.right_edge.i for c in kids if c.dep_ not in _COMPLEMENTS and c.i > cue.i])
-    if not (sentence.start < left - 1 and right + 2 < sentence.end):
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    if subject is None:
         return None
-    if doc[left - 1].text != "," or doc[right + 1].text != ",":
+    left = subject.left_edge.i  # most cues are no parenthesis: the comma before the subject tells first
+    if left - 1 <= sentence.start or doc[left - 1].text != ",":
+        return None
+    kids = list(cue.children)
+    if any(c.tag_ in _RELATIVIZERS or c.lower_ == "that" for c in kids):
+        return None
+    right = max([cue.i] + [c.right_edge.i for c in kids if c.dep_ not in _COMPLEMENTS and c.i > cue.i])
+    if right + 2 >= sentence.end or doc[right + 1].text != ",":
         return None
     start = next((t.i + 1 for t in reversed(doc[sentence.start:left - 1]) if t.text in (":", ";")), sentence.start)
     if start >= left - 1 or doc[right + 2].is_punct:
