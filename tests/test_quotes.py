@@ -208,6 +208,11 @@ def test_asking_not_to_be_named_is_no_statement():
     assert [q.content.text for q in quotes] == ["the deal was close."]
 
 
+def test_a_direct_quotation_is_its_words_without_marks_whatever_the_stop():
+    _, quotes = quotes_of("The minister said: “We stay”. The mayor said: «We go». Then they left.")
+    assert [(q.kind, q.content.text) for q in quotes] == [("direct", "We stay"), ("direct", "We go")]
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

@@ -171,6 +171,8 @@ class Finder:
             elif quotations and all(_covers(q, span, self.text) for q, span in zip(quotations, content, strict=False)) \
                     and len(quotations) == len(content):
                 kind = "direct"
+                # 'said: “We stay”.': the words, not the marks the reading took in.
+                content = [span for q in quotations for span in q.spans]
         for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
             self.claimed.add(id(q))
         return _Draft(kind, content, cue, self._speaker(token), addressee, quotations, token)
@@ -762,7 +764,7 @@ def _without(spans: list[tuple[int, int]], cut: tuple[int, int], text: str) -> l
 def _covers(quotation: Quoted, span: tuple[int, int], text: str) -> bool:
     """The content is the quotation and nothing but: marks and punctuation aside."""
     outside = text[span[0]:quotation.opened_at] + text[quotation.outer_end:span[1]]
-    return not outside.strip(" \t\n,.;:!?“”‘’\"'")
+    return not outside.strip(" \t\n,.;:!?“”‘’\"'«»‹›„")
 
 
 def _said_by(text: str, draft: _Draft) -> str:
