@@ -107,3 +107,12 @@ def test_days_counted_from_the_day_in_the_scene():
                        "he had predicted the governor would sign it.")
     assert said_on(record, "deeply disappointed") == "2023-06-28"
     assert said_on(record, "the governor would sign it") == "2023-06-26"
+
+
+def test_a_nested_statement_is_dated_by_its_own_clause_only():
+    record = record_of("“It is the deal we could get,” Hal Brennan told the crowd. “When I met their negotiators "
+                       "on Tuesday, their chief said to me, ‘Hal, this is our last offer.’ I believed him.”")
+    (inner,) = [q for q in record.quotes if q.parent]
+    (outer,) = [q for q in record.quotes if q.id == inner.parent]
+    assert inner.content.text.startswith("Hal, this is our last offer") and inner.said_on == "2023-06-27"
+    assert outer.said_on is None  # the outer words are not dated by the inner clause

@@ -54,6 +54,11 @@ def date_quotes(doc: Doc, record: Record) -> None:
         if scene and _narrative_date(times, starts, quote, last_end, start, record):
             scene = None
         own = _own_time(quote, times, starts, text, doc)
+        if quote.parent is not None:
+            # "When I met them on Thursday, their chief said to me, ‘…’": told inside someone's
+            # words, dated by its own clause only; the narrative's scene is the outer speaker's.
+            quote.said_on = said_on_value(own.value) if own is not None and _datable(own) else None
+            continue
         if own is not None and not _datable(own):
             # "Two days earlier, he had predicted …": a time of its own that is no date, counted
             # from the scene's day when it says so; the scene's day itself it is not.
@@ -124,7 +129,7 @@ def _same_speaker(scene: _Scene, quote: Quote) -> bool:
 
 def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text: str, doc: Doc) -> TimeExpression | None:
     """A time in the sentence of the quote's cue, outside the quoted content, tied to the cue."""
-    if quote.cue is None or quote.parent is not None:
+    if quote.cue is None:
         return None
     cue_start, cue_end = quote.cue.spans[0]
     sentence = _sentence(doc, cue_start)
@@ -198,9 +203,12 @@ def _on_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) ->
 
 def _occasion_of(verb: Token, cue_verbs: set[Token]) -> bool:
     """"Speaking at a press conference on Tuesday, she said": a participle with no subject of its
-    own, hanging from the cue, sets the occasion the cue's words were said on."""
-    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head in cue_verbs
-            and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children))
+    own, or a "when" clause, hanging from the cue, sets the occasion the cue's words were said on."""
+    if verb.dep_ != "advcl" or verb.head not in cue_verbs:
+        return False
+    if any(child.lower_ == "when" for child in verb.children):
+        return True  # "When I met them on Thursday, their chief said": the meeting is the occasion
+    return verb.tag_ == "VBG" and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
 
 
 def _told_when(cue: Token, time: Span) -> bool:
