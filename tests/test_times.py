@@ -211,6 +211,7 @@ def test_more_expressions(sentence, expected):
     "The new chairman is in his 50s.",
     "Highs will be in the 70s along the coast.",
     "The studio released Photo '24 for laptops.",
+    "Miners gave up the night-shift bonus for nothing.",  # every alternative of a rule is bounded
 ])
 def test_words_that_are_not_times(sentence):
     assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == []

@@ -135,7 +135,9 @@ RULES: list[_Rule] = []
 
 def rule(pattern: str, flags: int = re.I) -> Callable[[Normaliser], Normaliser]:
     def register(func: Normaliser) -> Normaliser:
-        RULES.append(_Rule(func.__name__, re.compile(r"(?<![\w'’-])" + pattern + r"(?![\w-]|['’](?!s\b)\w)", flags), func))
+        # The pattern grouped: word bounds must hold around every alternative, not the outer two only.
+        RULES.append(_Rule(func.__name__, re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w-]|['’](?!s\b)\w)", flags),
+                           func))
         return func
 
     return register
