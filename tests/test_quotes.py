@@ -213,6 +213,14 @@ def test_a_direct_quotation_is_its_words_without_marks_whatever_the_stop():
     assert [(q.kind, q.content.text) for q in quotes] == [("direct", "We stay"), ("direct", "We go")]
 
 
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
+    text = ("The talks went on. “We stay here until the end of the week,” Ilona Marek quoted the president as "
+            "saying. The ministry quoted Milan Reval as saying that the law applies.")
+    _, quotes = quotes_of(text)
+    assert speakers_of(quotes) == {"We stay here until the end of the week": "the president",
+                                   "that the law applies": "Milan Reval"}
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

@@ -290,6 +290,12 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
         if span and Candidate(kind, (span,)) not in found:
             found.append(Candidate(kind, (span,)))
 
+    if cue.lemma_ in ("quote", "cite"):  # "“…,” Marek quoted the president as saying": his words
+        quoted = next((quoted_as(p) for c in cue.children if c.lower_ == "as" for p in c.children
+                       if p.dep_ == "pcomp" and quoted_as(p) is not None), None)
+        if quoted is not None:
+            add("subject", list(quoted.subtree))
+            return found
     verb, hops = cue, 0
     while hops < 3:
         for child in verb.children:
@@ -324,6 +330,9 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                 add("described", noun_phrase(verb.head))  # "a statement saying …", "one saying …"
         if found or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "pcomp") or verb.head.i == verb.i:
             break
+        if (quoted := quoted_as(verb)) is not None:
+            add("subject", list(quoted.subtree))  # "Marek quoted the president as saying": the president speaks
+            break
         if hops == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             break  # "Asked about the strike, Olsen shrugged": Olsen was asked; he does not ask
         # "by telling reporters …": through the preposition to the verb it hangs from.
@@ -340,6 +349,14 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                 if child.dep_ in _SUBJECTS:
                     add("governor-subject", list(child.subtree))
     return found
+
+
+def quoted_as(saying: Token) -> Token | None:
+    """The one "quoted … as saying" (or "cited as saying") whose words ``saying`` introduces."""
+    prep = saying.head
+    if saying.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_ not in ("quote", "cite"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def _fragment_before(cue: Token) -> list[Token]:

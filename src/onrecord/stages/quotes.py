@@ -116,6 +116,10 @@ class Finder:
 
     # -- cues ---------------------------------------------------------------------------
     def _from_cue(self, token: Token) -> _Draft | None:
+        saying = _saying_of(token) if token.lemma_ in ("quote", "cite") else None
+        if saying is not None and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in saying.children):
+            self.cues[saying.i] = True  # "quoted the president as saying that …": the saying reports, for him
+            return None
         if not self._is_cue(token) and not self._nested_cue(token):
             return None
         lemma = token.lemma_.lower()
@@ -129,6 +133,8 @@ class Finder:
         sentence = self.sentences[token.i]
         addressee = self._addressee(token, lemma)
         offered = self._readings(token, lemma, beside, sentence, addressee)
+        if saying is not None:  # '“…,” Marek quoted the president as saying': who said it is not what
+            offered = [c for c in offered if not any(s <= saying.idx < e for s, e in c.spans)]
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
             beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
@@ -701,6 +707,16 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     if None in spans:
         return None
     return candidates.Candidate("around", tuple(spans))
+
+
+def _saying_of(quoting: Token) -> Token | None:
+    """"saying" in "quoted the president as saying": the verb that reports the quoted one's words."""
+    for prep in quoting.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            saying = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+            if saying is not None and candidates.quoted_as(saying) is not None:
+                return saying
+    return None
 
 
 def _anonymous(token: Token, lemma: str) -> bool:
