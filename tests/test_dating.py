@@ -116,3 +116,10 @@ def test_a_nested_statement_is_dated_by_its_own_clause_only():
     (outer,) = [q for q in record.quotes if q.id == inner.parent]
     assert inner.content.text.startswith("Hal, this is our last offer") and inner.said_on == "2023-06-27"
     assert outer.said_on is None  # the outer words are not dated by the inner clause
+
+
+def test_an_occasion_dated_by_its_own_participle():
+    record = record_of("In a five-minute address broadcast on Wednesday morning, President Milan Reval called the "
+                       "convoy's advance \"treason.\" Those responsible, he said, \"will be punished.\"")
+    assert said_on(record, "treason") == "2023-06-28"
+    assert said_on(record, "will be punished") == "2023-06-28"

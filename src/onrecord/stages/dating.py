@@ -204,6 +204,9 @@ def _on_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) ->
 def _occasion_of(verb: Token, cue_verbs: set[Token]) -> bool:
     """"Speaking at a press conference on Tuesday, she said": a participle with no subject of its
     own, or a "when" clause, hanging from the cue, sets the occasion the cue's words were said on."""
+    if verb.dep_ == "acl" and verb.head.head.dep_ == "prep" and SPEECH_EVENTS.fullmatch(verb.head.lower_):
+        # "In an address broadcast on Saturday, Reval called …": the occasion's own participle
+        return verb.head.head.head in cue_verbs
     if verb.dep_ != "advcl" or verb.head not in cue_verbs:
         return False
     if any(child.lower_ == "when" for child in verb.children):
