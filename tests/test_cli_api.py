@@ -79,6 +79,12 @@ def test_extract_text_path_and_failure(tmp_path):
         raise AssertionError("an empty file must raise InputError")
 
 
+def test_extract_of_one_long_paragraph_of_text():
+    text = "The mayor said the park would reopen on Monday after the storm. " * 5  # over 255 bytes: no file name
+    record = onrecord.extract(text.strip())
+    assert record.quotes and record.quotes[0].speaker.text == "The mayor"
+
+
 def test_extract_of_a_mistyped_path_is_an_error_not_text(tmp_path):
     try:
         onrecord.extract(str(tmp_path / "missng.txt"))

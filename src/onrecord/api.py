@@ -67,6 +67,9 @@ def _is_path(value: str) -> bool:
     path (an error), not an article three words long."""
     if "\n" in value or len(value) >= 4096:
         return False
-    if value == "-" or Path(value).exists():
-        return True
+    try:
+        if value == "-" or Path(value).exists():
+            return True
+    except (OSError, ValueError):  # a name too long for the file system, a NUL: text, not a path
+        return False
     return not any(c.isspace() for c in value) and ingest.format_of(Path(value)) is not None
