@@ -76,6 +76,13 @@ def test_addressees():
     assert by_content(quotes, "the port would close").addressee.text == "him"
     _, quotes = quotes_of("“They looked at the numbers,” she told The Eastgate Ledger on Friday.")
     assert quotes[0].addressee.text == "The Eastgate Ledger"
+    _, quotes = quotes_of("In an interview with the Harbour Gazette, she said the cuts were fair. Speaking to "
+                          "students in Lund, the president warned that “nothing is free.” Olsen assured the "
+                          "workers that no jobs would go.")
+    assert by_content(quotes, "the cuts were fair").addressee.text == "the Harbour Gazette"
+    assert by_content(quotes, "nothing is free").addressee.text == "students"
+    assured = by_content(quotes, "no jobs would go")
+    assert assured.addressee.text == "the workers" and assured.content.text.startswith("that no jobs")
 
 
 def test_a_thing_ordered_is_not_an_addressee():

@@ -54,6 +54,8 @@ _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song"
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
                "called", "named", "dubbed", "nicknamed"}
+# Occasions one speaks with someone on: "in an interview with the Gazette".
+_CONVERSATIONS = {"interview", "conversation", "call", "exchange", "meeting", "discussion", "chat", "podcast"}
 # Getting hold of someone, then speaking: "called me and said", "took her aside and warned".
 _CONTACTING = {"call", "ring", "phone", "text", "email", "message", "ping", "approach", "stop", "take",
                "pull", "corner", "greet", "interrupt", "grab"}
@@ -146,7 +148,7 @@ class Finder:
             # A clause inside the quotation is part of the quoted words: all of them were said,
             # with those that carry it on. Inside someone's words ("He told me: ‘…’") the inner
             # quotation is all the cue can report: the outer speaker's words are not the inner one's.
-            chosen = next(c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation"))
+            chosen = next((c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation")), chosen)
         cue = self._cue_span(token)
         content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0], self.text)]
         if content and (dateline := dateline_at(self.text, content[0][0])):
@@ -191,9 +193,15 @@ class Finder:
         # subject of "was announced" is.
         speaks = lemma in SPEECH and token.dep_ != "relcl" and not any(c.dep_ == "nsubjpass" for c in token.children)
         offered = [c for c in offered if not self._only_a_title(c.spans) and not (speaks and c.kind.startswith("subject"))]
-        if addressee is not None:  # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked
+        if addressee is not None:
+            # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked; nor are "the
+            # workers" of "assured the workers that …" part of what they were assured (those urged
+            # "to" do something are, as annotators mark them).
             named = self.text[slice(*addressee)]
             offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
+            if any(c.dep_ == "ccomp" for c in token.children):  # not "urged North Korea to resume talks"
+                apart = [c for c in offered if c.spans[0][0] != addressee[0] or c.kind.startswith("quotation")]
+                offered = apart or offered
         return offered
 
     def _quotation_after(self, token: Token, sentence: Span) -> Quoted | None:
@@ -411,6 +419,11 @@ class Finder:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and _can_be_spoken_to(objects[0]):
                     return _span_of(noun_phrase(objects[0]))
+        for child in verb.children:
+            # "In an interview with the Gazette, she said"; "Speaking to students, the president warned"
+            spoken_to = _interviewer(child) if child.dep_ == "prep" else _spoken_to(child) if child.dep_ == "advcl" else None
+            if spoken_to is not None and lemma in SPEECH:
+                return _span_of(noun_phrase(spoken_to))
         if verb.dep_ == "conj" and verb.head.lemma_ in _CONTACTING and lemma in SPEECH:
             # "He rang me at eleven and said: ‘…’": the one rung is the one spoken to.
             called = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
@@ -742,6 +755,23 @@ def _anonymous(token: Token, lemma: str) -> bool:
     """"who asked not to be named": how a source is kept anonymous, not something they said."""
     return lemma == "ask" and any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify", "quote")
                                   and any(g.dep_ == "neg" for g in c.children) for c in token.children)
+
+
+def _interviewer(prep: Token) -> Token | None:
+    """"the Gazette" of "in an interview with the Gazette"."""
+    occasion = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if prep.lower_ not in ("in", "during") or occasion is None or occasion.lemma_ not in _CONVERSATIONS:
+        return None
+    return next((o for p in occasion.children if p.dep_ == "prep" and p.lower_ == "with"
+                 for o in p.children if o.dep_ == "pobj" and _can_be_spoken_to(o)), None)
+
+
+def _spoken_to(clause: Token) -> Token | None:
+    """"students" of "Speaking to students in Lund, the president warned"."""
+    if clause.tag_ != "VBG" or clause.lemma_ not in ("speak", "talk", "write", "say"):
+        return None
+    return next((o for p in clause.children if p.dep_ == "prep" and p.lower_ == "to"
+                 for o in p.children if o.dep_ == "pobj" and _can_be_spoken_to(o)), None)
 
 
 def _put_to(draft: _Draft) -> tuple[int, int] | None:
