@@ -228,6 +228,14 @@ def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
                                    "that the law applies": "Milan Reval"}
 
 
+def test_a_fragment_quoted_in_one_sentence_is_not_the_next_cues():
+    text = ("Council leader Abdul Rahman said the delay was “regrettable but necessary.” Asked whether the project "
+            "was in trouble, he said: “No. We need two more weeks, that is all.”")
+    _, quotes = quotes_of(text)
+    answer = by_content(quotes, "We need two more weeks")
+    assert answer.content.text == "No. We need two more weeks, that is all."
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

@@ -325,7 +325,7 @@ class Finder:
                 continue
             # The quotation before the cue comes first; one after it may be its other half.
             before = quotation.outer_end <= left
-            if before and self._says_more(verb, quotation):
+            if before and (self._says_more(verb, quotation) or self._inside_earlier(quotation, sentence_start)):
                 continue
             if best is None or (before and (best.outer_end > left or quotation.opened_at > best.opened_at)):
                 best = quotation
@@ -345,6 +345,14 @@ class Finder:
         words = self.text[quotation.start:quotation.end].split()
         return 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and all(
             word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words) and words[0][:1].isupper()
+
+    def _inside_earlier(self, quotation: Quoted, sentence_start: int) -> bool:
+        """'… said the delay was “regrettable.” Asked whether …, he said:': a quotation opened inside
+        an earlier sentence is that sentence's, not the next cue's."""
+        if quotation.opened_at >= sentence_start - 2:
+            return False
+        before = self.text[self._paragraph_start(quotation.opened_at):quotation.opened_at].rstrip()
+        return bool(before) and before[-1] not in ".!?:—–-"
 
     def _says_more(self, verb: Token, quotation: Quoted) -> bool:
         """“… for him.” She says it shows that …: a cue after a quotation that ended its sentence,
