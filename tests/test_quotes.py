@@ -236,6 +236,17 @@ def test_a_fragment_quoted_in_one_sentence_is_not_the_next_cues():
     assert answer.content.text == "No. We need two more weeks, that is all."
 
 
+def test_an_interrupted_quotation_keeps_both_halves_whichever_the_parse_prefers():
+    text = ("Council delays vote on stadium\n\nBy Petra Lind\n\nThe city council on Tuesday postponed a vote on the "
+            "new football stadium for the third time.\n\nCouncil leader Abdul Rahman said the delay was \"regrettable "
+            "but necessary.\"\n\nThe club's chairman, Frank Osei, was less patient. \"Every week of delay costs us "
+            "money,\" he said — and then, turning to the councillors in the gallery: \"You promised us a decision in "
+            "June.\"\n\nRahman did not reply.")
+    _, quotes = quotes_of(text)
+    quote = by_content(quotes, "You promised us")
+    assert quote.content.text == "Every week of delay costs us money … You promised us a decision in June."
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

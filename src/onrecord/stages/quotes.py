@@ -144,7 +144,7 @@ class Finder:
             "content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
-        if beside and (_within(list(chosen.spans), beside[0]) or self.states[token.i][0]):
+        if beside and (any(_within(list(chosen.spans), q) for q in beside) or self.states[token.i][0]):
             # A clause inside the quotation is part of the quoted words: all of them were said,
             # with those that carry it on. Inside someone's words ("He told me: ‘…’") the inner
             # quotation is all the cue can report: the outer speaker's words are not the inner one's.
