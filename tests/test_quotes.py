@@ -144,6 +144,9 @@ def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     assert by_content(quotes, "expensive but fair").speaker.text.endswith("Martin Dube")
     assert by_content(quotes, "Three weeks of trucks").speaker.text == "Ivo Marsh"
     assert record.terms == []
+    # Still terms inside someone's words: an editor's bracketed gloss and a title.
+    record, _ = quotes_of("“Annie [a diminutive of “Ana”] never gives up on the film “Salt and Iron”,” Bassi said.")
+    assert [t.text for t in record.terms] == ["Ana", "Salt and Iron"]
 
 
 @pytest.mark.parametrize("text, said", [

@@ -453,8 +453,8 @@ class Finder:
         for quotation in self.quotations:
             headline = self._headline_speaker(quotation)
             statement = headline is not None or self._is_statement(quotation)
-            if not statement and (self._named(quotation) or not any(
-                    s < quotation.end and quotation.start < e for s, e in reported)):
+            if not statement and (self._named(quotation) or self._title_like(quotation) or self._bracketed(quotation)
+                                  or not any(s < quotation.end and quotation.start < e for s, e in reported)):
                 self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
                                        kind=self._term_kind(quotation)))
                 continue
@@ -547,6 +547,11 @@ class Finder:
     def _lineend_of(self, quotation: Quoted) -> int:
         end = self.text.find("\n", quotation.outer_end)
         return len(self.text) if end < 0 else end
+
+    def _bracketed(self, quotation: Quoted) -> bool:
+        """'Annie [a diminutive of “Ana”]': quoted inside an editor's brackets, not the speaker's words."""
+        line = self.text[self._paragraph_start(quotation.opened_at):quotation.opened_at]
+        return line.rfind("[") > line.rfind("]")
 
     def _named(self, quotation: Quoted) -> str | None:
         """"term" or "scare" when the words before the mark name what is quoted ("known as",
