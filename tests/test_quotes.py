@@ -199,6 +199,14 @@ def test_what_a_relative_clause_reports_is_about_its_antecedent():
     assert quote.speaker.text == "Mayor Dana Whitfield"
 
 
+def test_what_is_described_in_a_relative_clause_leaves_out_who_describes_it():
+    _, quotes = quotes_of("The council approved the budget after a seven-hour session that several councillors "
+                          "described as the most bitter in a decade.")
+    quote = by_content(quotes, "the most bitter")
+    assert quote.speaker.text == "several councillors"
+    assert "described" not in quote.content.text and quote.content.text.startswith("a seven-hour session …")
+
+
 def test_interview_turns_name_no_speaker():
     _, quotes = quotes_of("The council met on Monday.\n\nQ: Is there any chance the branches reopen?\n\n"
                           "A: Whitfield said that the council could revisit the decision.")

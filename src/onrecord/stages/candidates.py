@@ -149,6 +149,8 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
                     add("clause", _runs(doc, text, [t.i for t in clause.subtree]))
     objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
+    # "a session that councillors described as bitter": a relative word is no object to span the cue with.
+    objects = [c for c in objects if not (c.i < cue.i and c.tag_ in ("WDT", "WP") or c.i < cue.i and c.lower_ == "that")]
     if objects:
         tokens = [t for c in objects for t in c.subtree]
         add("objects", _runs(doc, text, sorted({t.i for t in tokens})) and (_hull(text, tokens),))

@@ -155,10 +155,15 @@ class Finder:
             content[0] = (dateline.end(), content[0][1])  # "BRENNHOLLOW, May 6 (CPA) - …" was filed, not said
         if len(content) > 1:  # "…, according to its report, “Reading the City”": the report's name is not said
             content = [span for span in content if not self._only_a_title((span,))] or content
-        if content and token.dep_ == "relcl" and self.text[slice(*content[0])].lower() in _RELATIVE_WORDS:
-            # "a move that the mayor said was “painful”": what was painful is the move, not "that".
+        if content and token.dep_ == "relcl":
+            # "a move that the mayor said was “painful”": what was painful is the move, not "that";
+            # "a session that councillors described as bitter": the session was.
             antecedent = _span_of(noun_phrase(token.head))
-            content[0] = antecedent if antecedent and antecedent[1] <= content[0][0] else content[0]
+            if self.text[slice(*content[0])].lower() in _RELATIVE_WORDS:
+                content[0] = antecedent if antecedent and antecedent[1] <= content[0][0] else content[0]
+            elif antecedent and antecedent[1] <= token.idx and any(
+                    c.dep_ == "dobj" and c.i < token.i and c.lower_ in _RELATIVE_WORDS for c in token.children):
+                content.insert(0, antecedent)
         if not content:
             return None
         if chosen.kind.startswith("quotation"):
