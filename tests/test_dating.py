@@ -123,3 +123,10 @@ def test_an_occasion_dated_by_its_own_participle():
                        "convoy's advance \"treason.\" Those responsible, he said, \"will be punished.\"")
     assert said_on(record, "treason") == "2023-06-28"
     assert said_on(record, "will be punished") == "2023-06-28"
+
+
+def test_the_writers_own_questions_are_not_dated_by_someone_elses_scene():
+    record = record_of("On Wednesday, Jonas Brandt told the Post that the account was \"convenient.\" \"She took "
+                       "the credit,\" he said.\n\nWhen I ask whether she will stand again, she laughs.")
+    assert said_on(record, "She took the credit") == "2023-06-28"
+    assert said_on(record, "whether she will stand again") is None

@@ -258,6 +258,17 @@ def test_an_interrupted_quotation_keeps_both_halves_whichever_the_parse_prefers(
     assert quote.content.text == "Every week of delay costs us money … You promised us a decision in June."
 
 
+def test_a_conversation_after_a_reported_question_alternates_from_the_one_asked():
+    text = ("Mayor Helena Brandt walks the embankment every Friday.\n\nWhen I ask whether she will stand again, she "
+            "laughs and puts down her cup.\n\n“Are you asking as a journalist or as a voter?”\n\n“Both.”\n\n"
+            "“Then the journalist can wait until January.”")
+    _, quotes = quotes_of(text)
+    turns = [(q.content.text, q.speaker.text, q.addressee.text if q.addressee else None)
+             for q in quotes if q.kind == "direct"]
+    assert turns == [("Are you asking as a journalist or as a voter?", "she", "I"), ("Both.", "I", None),
+                     ("Then the journalist can wait until January.", "she", None)]
+
+
 def test_scare_quotes_and_titles_are_terms_not_quotes():
     text = ("The council approved the so-called “reform” on Monday. The documentary “Salt and Iron” "
             "will be shown in May.")

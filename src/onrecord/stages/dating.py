@@ -122,7 +122,10 @@ def _same_speaker(scene: _Scene, quote: Quote) -> bool:
     """Quotes with no speaker, a pronoun for one or the scene's own speaker continue the scene."""
     if quote.speaker is None or scene.speaker is None:
         return True
-    if quote.speaker.text.lower() in ("he", "she", "they", "i", "we", "it"):
+    word = quote.speaker.text.lower()
+    if word in ("i", "we") and not quote.speaker.entity:
+        return False  # the writer's own words, not the scene's speaker's
+    if word in ("he", "she", "they", "it") and not quote.speaker.entity:
         return True
     return _speaker(quote) == scene.speaker
 

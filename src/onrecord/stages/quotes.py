@@ -477,12 +477,41 @@ class Finder:
                 if draft.speaker is None:
                     self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
                 if draft.speaker is None:
+                    self._answer(by_start, quotation, draft)
+                if draft.speaker is None:
                     draft.speaker = (self._echoed_speaker(by_start, quotation) or self._carried_speaker(by_start, quotation)
                                      or self._reporter_before(by_start, quotation))
                 by_start.append(draft)
                 by_start.sort(key=lambda d: d.content[0][0])
             self.claimed.add(id(quotation))
         return by_start
+
+    def _answer(self, drafts: list[_Draft], quotation: Quoted, draft: _Draft) -> None:
+        """"When I ask whether she will stand again, she laughs. / “Are you asking as a journalist?”":
+        a quotation opening the paragraph after a reported question, with none between, is the answer
+        of the one asked (named as addressee, or the subject the paragraph ends on), put to the asker;
+        the conversation then alternates from there (``_carried_speaker``)."""
+        start = self._paragraph_start(quotation.opened_at)
+        if start < 2 or self.text[start:quotation.opened_at].strip():
+            return
+        before = self._paragraph_start(start - 2)
+        if any(before <= d.content[-1][1] < start for d in drafts if d.kind != "indirect"):
+            return  # the paragraph before has quotes of its own: a conversation already under way
+        asking = [d for d in drafts if before <= d.content[0][0] < start and d.kind == "indirect" and d.verb is not None
+                  and d.verb.lemma_ in ("ask", "wonder", "inquire", "enquire") and d.speaker]
+        if not asking:
+            return
+        question = asking[-1]
+        answerer = question.addressee
+        if answerer is None:
+            last = self.sentences[self._token_at(start - 2).i] if self._token_at(start - 2) is not None else None
+            subject = next((c for c in last.root.children if c.dep_ == "nsubj"), None) if last is not None else None
+            if subject is not None and _is_someone(subject):
+                answerer = _span_of(noun_phrase(subject))
+        asker = question.speaker
+        if answerer is None or self.text[slice(*answerer)].lower() == self.text[slice(*asker)].lower():
+            return
+        draft.speaker, draft.addressee = answerer, asker
 
     def _carried_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
         """Who says a quotation that opens a paragraph with no attribution: the one a question just
