@@ -130,3 +130,9 @@ def test_the_writers_own_questions_are_not_dated_by_someone_elses_scene():
                        "the credit,\" he said.\n\nWhen I ask whether she will stand again, she laughs.")
     assert said_on(record, "She took the credit") == "2023-06-28"
     assert said_on(record, "whether she will stand again") is None
+
+
+def test_a_scene_set_by_a_time_after_the_cue_carries_on():
+    record = record_of("“We will vote on Monday,” Ana Duarte said on Thursday. She said the count would take a day.")
+    assert said_on(record, "We will vote") == "2023-06-29"
+    assert said_on(record, "the count would take a day") == "2023-06-29"

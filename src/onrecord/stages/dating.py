@@ -69,7 +69,8 @@ def date_quotes(doc: Doc, record: Record) -> None:
             quote.said_on = said_on_value(own.value)
             scene = _Scene(quote.said_on, _speaker(quote))
             scene_paragraph = paragraph
-        elif scene and quote.parent is None and _same_speaker(scene, quote) and paragraph - scene_paragraph <= 4:
+            last_end = max(last_end, own.spans[-1][1])  # '“…,” she said on Friday': no narrative after it
+        elif scene and _same_speaker(scene, quote) and paragraph - scene_paragraph <= 4:
             quote.said_on = scene.value
             scene_paragraph = paragraph
         elif quote.speaker and quote.speaker.entity and scene and scene.speaker != _speaker(quote):
