@@ -347,3 +347,23 @@ def test_a_year_earlier_after_the_nine_months_is_a_year():
     assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [
         ("the third quarter of 2023", "2023-Q3"), ("the first nine months", "P9M"), ("a year earlier", "2022"),
         ("the 2022 period", "2022"), ("the fourth quarter", "2023-Q4"), ("a year ago", "2022-Q4")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a holiday's week is the calendar week holding it; the tense picks the occurrence
+    ("Hotels will be full during Easter week.", [("Easter week", "DATE", "2024-W13")]),
+    ("The choir toured the coast in Christmas week 2019.", [("Christmas week 2019", "DATE", "2019-W52")]),
+    ("Canvassers will knock on every door until Election Day.", [("Election Day", "DATE", "2024-11-05")]),
+    ("Turnout on Election Day 2020 broke records.", [("Election Day 2020", "DATE", "2020-11-03")]),
+    ("The queues on election day were short.", []),
+    # the second day of "April 24 and 25" is a date of its own, in the month and year of the first
+    ("The ministers meet on April 24 and 25 in Lisbon.",
+     [("April 24", "DATE", "2024-04-24"), ("25", "DATE", "2024-04-25")]),
+    ("The ballots were cast on Oct. 3 or 4, 1999, officials said.",
+     [("Oct. 3", "DATE", "1999-10-03"), ("4, 1999", "DATE", "1999-10-04")]),
+    ("By March 3 and 5 goals later the match was over.", [("March 3", "DATE", "2024-03-03")]),
+    # an index named with a number is no year
+    ("The Russell 2000 index of small companies fell 3%.", []),
+])
+def test_holiday_weeks_second_days_and_index_names(sentence, expected):
+    assert [(t.text, t.type, t.value) for t in find_times(sentence, ANCHOR)] == expected

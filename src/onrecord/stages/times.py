@@ -537,7 +537,35 @@ def month_day(m: re.Match, ctx: _Context):
     if m.group(4):
         year = _year_value(m.group(4))
         return "DATE", f"{year:04d}-{month:02d}-{day:02d}" if year else None
+    if shared := _SHARED_YEAR.match(ctx.text, m.end()):  # "Oct. 3 or 4, 1999": the year of both days
+        return "DATE", f"{shared.group(1)}-{month:02d}-{day:02d}"
     return "DATE", _resolve_month_day(month, day, ctx.anchor, ctx.date_tense(m.start(), m.end()))
+
+
+_SHARED_YEAR = re.compile(r"\s+(?:and|or)\s+" + DAY + r",?\s+(" + YEAR + r")")
+_SECOND_DAY_NOUN = re.compile(r"\s*[%$]|\s+(?!(?:in|at|on|for|and|or|to|from|with|when|while|the|of|before|after|by|as|"
+                              r"but|that|this|next|last)\b)[a-z]")
+_FIRST_DAY = re.compile(r"(" + MONTH + r")\s+" + DAY + r"\s+(?:and|or)\s+$")
+
+
+@rule(r"(?:(?<=\band\s)|(?<=\bor\s))(" + DAY + r")(?:,?\s+(" + YEAR + r"))?")
+def second_day(m: re.Match, ctx: _Context):
+    """"April 24 and 25": the second day is a date of its own, in the month (and year) of the first."""
+    first = _FIRST_DAY.search(ctx.text, max(0, m.start() - 24), m.start())
+    if first is None or not _is_month_word(first.group(1)) or _SECOND_DAY_NOUN.match(ctx.text, m.end()):
+        return None  # "on March 3 and 5 goals later": a count
+    month, day = _month(first.group(1)), int(re.sub(r"\D", "", m.group(1)))
+    if m.group(2):
+        value = f"{m.group(2)}-{month:02d}-{day:02d}"
+    elif ctx.last_day and ctx.last_day[5:7] == f"{month:02d}":
+        value = f"{ctx.last_day[:8]}{day:02d}"
+    else:
+        value = _resolve_month_day(month, day, ctx.anchor, ctx.date_tense(m.start(), m.end()))
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return None if value[:1].isdigit() else ("DATE", value)
+    return "DATE", value
 
 
 def number_ordinal(words: str) -> int:
@@ -662,7 +690,7 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
     """A bare four-digit number is a year unless money, a count or a measure says otherwise."""
     before = text[max(0, start - 12):start]
     if re.search(r"(?:[$£€#]|\b(?:No|no|number|Nos?\.|page|pages|flight|Flight|route|Route|Article|article|"
-                 r"section|Section|model|Model)\s*)$", before):
+                 r"section|Section|model|Model|Russell?|Windows)\s*)$", before):  # the Russell 2000 index
         return False
     return not re.match(r"[.,]\d|\s*[-–]\s*\d{1,3}\b(?!/)|:\d", text[end:end + 5])
 
@@ -1414,21 +1442,34 @@ def year_end(m: re.Match, ctx: _Context):
 
 @rule(r"(?:(?:last|this|next)\s+)?(christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|"
       r"valentine's\s+day|halloween|boxing\s+day|bastille\s+day|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|"
-      r"good\s+friday|labou?r\s+day|memorial\s+day)(?:\s+(" + YEAR + r"))?")
+      r"good\s+friday|labou?r\s+day|memorial\s+day|election\s+day)(\s+week)?(?:\s+(" + YEAR + r"))?")
 def holiday(m: re.Match, ctx: _Context):
+    """"Christmas Day", "Easter week" (the calendar week holding Easter Sunday), "Election Day" (the US
+    one: the Tuesday after the first Monday of November)."""
     name = re.sub(r"\s+", " ", m.group(1).lower())
-    if not m.group(1)[0].isupper():
-        return None
-    if ctx.anchor is None and not m.group(2):
+    if not m.group(1)[0].isupper() or name == "election day" and not m.group(1).split()[-1][0].isupper():
+        return None  # "election day" in lower case is the day of any election
+    week = bool(m.group(2))
+    if ctx.anchor is None and not m.group(3):
         return "DATE", None
     relation = m.group(0).split()[0].lower()
-    if m.group(2) or relation in ("last", "next", "this"):
-        year_ = int(m.group(2)) if m.group(2) else ctx.anchor.year + {"last": -1, "next": 1}.get(relation, 0)
-        return "DATE", _holiday(name, year_)
-    # No year: the nearest occurrence, a past one preferred as news reports more than it announces.
-    days = [_holiday(name, ctx.anchor.year + shift) for shift in (-1, 0, 1)]
-    return "DATE", min(days, key=lambda d: abs((dt.date.fromisoformat(d) - ctx.anchor).days) *
-                       (1.5 if d > ctx.anchor.isoformat() else 1))
+    if m.group(3) or relation in ("last", "next", "this"):
+        year_ = int(m.group(3)) if m.group(3) else ctx.anchor.year + {"last": -1, "next": 1}.get(relation, 0)
+        day = _holiday(name, year_)
+    else:
+        # No year: the occurrence the tense points at, else the nearest one, a past one preferred as news
+        # reports more than it announces.
+        days = [_holiday(name, ctx.anchor.year + shift) for shift in (-1, 0, 1)]
+        today, tense = ctx.anchor.isoformat(), ctx.date_tense(m.start(), m.end())
+        # Of a week, the one under way counts as past and as ahead.
+        when = (lambda d: _week(dt.date.fromisoformat(d))) if week else (lambda d: d)
+        if tense == "future":
+            days = [d for d in days if when(d) >= when(today)]
+        elif tense == "past":
+            days = [d for d in days if when(d) <= when(today)]
+        day = min(days, key=lambda d: abs((dt.date.fromisoformat(d) - ctx.anchor).days) *
+                  (1.5 if d > today else 1))
+    return "DATE", _week(dt.date.fromisoformat(day)) if week else day
 
 
 def _holiday(name: str, year_: int) -> str:
@@ -1437,6 +1478,9 @@ def _holiday(name: str, year_: int) -> str:
         return f"{year_}-{month:02d}-{day:02d}"
     if name.startswith("easter") or name == "good friday":
         return _iso(easter(year_) - dt.timedelta(days=2 if name == "good friday" else 0))
+    if name == "election day":  # the Tuesday after the first Monday: the first Tuesday from the 2nd on
+        second = dt.date(year_, 11, 2)
+        return _iso(second + dt.timedelta(days=(2 - second.isoweekday()) % 7))
     nth = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
            "labour day": (9, 1, 1), "memorial day": (5, 1, -1)}[name]
     first = dt.date(year_, nth[0], 1)
@@ -1506,12 +1550,12 @@ ANCHORS = {
     "oclock": r"o['’]clock",
     "ago": r"ago|earlier|before|later|after|from now|hence|back|previously|since",
     "holiday": r"christmas|new year|independence|valentine|halloween|boxing|bastille|thanksgiving|easter|"
-               r"good friday|labou?r day|memorial",
+               r"good friday|labou?r day|memorial|election day",
     "reference": r"now|current|present|recent|lately|past|future|these days|(?:near|short|long) term",
 }
 _ANCHOR = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in ANCHORS.items()) + ")")
 RULE_ANCHORS = {
-    "month_day": ("month",), "day_month": ("month",), "month_year": ("month",), "month_alone": ("month",),
+    "month_day": ("month",), "day_month": ("month",), "second_day": ("month",), "month_year": ("month",), "month_alone": ("month",),
     "iso_date": ("digits",), "clipped_year": ("digits",), "slash_date": ("digits",), "year_range": ("digits",), "year": ("digits", "word_year"),
     "decade": ("digits", "word_year"), "century": ("unit",), "day_word": ("day_word",),
     "weekday": ("weekday",), "weekday_set": ("weekday",), "part_of_day": ("part", "unit"),
