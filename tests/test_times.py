@@ -367,3 +367,12 @@ def test_a_year_earlier_after_the_nine_months_is_a_year():
 ])
 def test_holiday_weeks_second_days_and_index_names(sentence, expected):
     assert [(t.text, t.type, t.value) for t in find_times(sentence, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # the present perfect reaches up to now: a deadline after it lies ahead, after the simple past behind
+    ("The airline has warned that it could run out of cash by January.", "2025-01"),
+    ("The airline warned that it could run out of cash by January.", "2024-01"),
+])
+def test_a_deadline_after_the_present_perfect_lies_ahead(sentence, value):
+    assert one(sentence)[2] == value

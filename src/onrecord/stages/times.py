@@ -420,6 +420,8 @@ _TENSE_CUE = re.compile(
     # "-ed" in lower case only ("the United States"), not "-eed" ("succeed"), not an adjective in "un-"
     # ("unspecified"), and not a participle after "be" or "remain" ("will be named", "remain closed": the
     # verb before decides)
+    # "has continued", "have closed": the present perfect reaches up to now, so a deadline after it lies ahead
+    r"(?P<present>ha(?:s|ve)\s+(?!been\b)(?-i:[a-z]{2,}(?<!e)ed))|"
     r"(?P<past>said|told|was|were|had|did|announced|reported|agreed|ago|last|earlier|since|"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bremain\s)(?<!\bremains\s)(?<!\bstay\s)(?<!\bstays\s)"
     r"(?!un)(?-i:[a-z]{2,}(?<!e)ed)))\b", re.I)
@@ -453,6 +455,8 @@ def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
         return "present"
     if last.group("future") and re.search(r"\bhad\s+been\s+$", text[max(0, last.start() - 12):last.start()], re.I):
         return "past"  # "had been due to expire Friday": a plan overtaken, its day gone by
+    if last.group("present"):
+        return "present"
     return "future" if last.group("future") else "past"
 
 
