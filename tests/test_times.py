@@ -376,3 +376,12 @@ def test_holiday_weeks_second_days_and_index_names(sentence, expected):
 ])
 def test_a_deadline_after_the_present_perfect_lies_ahead(sentence, value):
     assert one(sentence)[2] == value
+
+
+def test_a_wire_dateline_dates_the_story():
+    # filed on Tuesday 12 March, published on the 13th: "tomorrow" is the 13th
+    text = "OSLO, March 12 (Norpress) --\n\nThe fishing ministry will publish the quotas tomorrow."
+    assert [(t.text, t.value) for t in find_times(text, ANCHOR)] == [("March 12", "2024-03-12"), ("tomorrow", "2024-03-13")]
+    # a dateline far from publication is a date in the story, not the filing day
+    text = "OSLO, March 2 (Norpress) --\n\nThe fishing ministry will publish the quotas tomorrow."
+    assert [t.value for t in find_times(text, ANCHOR)][-1] == "2024-03-14"

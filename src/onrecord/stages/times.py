@@ -152,6 +152,8 @@ def find_times(text: str, anchor: str | dt.date | None = None, doc: Doc | None =
         anchor = _parse_anchor(anchor)
     if anchor is None:
         anchor = _dateline(text)
+    else:
+        anchor = _filed_on(text, anchor)
     candidates = []
     hits = _anchor_hits(text)
     for priority, current in enumerate(RULES):
@@ -246,6 +248,27 @@ def _dateline(text: str) -> dt.date | None:
         return dt.date(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
     except ValueError:
         return None
+
+
+# A wire dateline: "BRUSSELS, December 2 (Xinhua) --", "LONDON, May 4 (Reuters) -".
+_FILED = re.compile(r"^[^\S\n]*[A-Z][A-Za-z.'’ -]*(?:,[^\S\n]*[A-Z][A-Za-z.'’ -]*)?,[^\S\n]+(" + MONTH + r")[^\S\n]+(\d{1,2})"
+                    r"(?:,?[^\S\n]+(\d{4}))?[^\S\n]*\([A-Z][\w ]*\)", re.M)
+
+
+def _filed_on(text: str, published: dt.date) -> dt.date:
+    """The day a wire dateline says the story was filed, when it lies a few days before publication: the
+    story's "Thursday" and "yesterday" count from there ("WASHINGTON, March 12 (Xinhua) --" in a paper of
+    the 13th)."""
+    match = _FILED.search(text, 0, 300)
+    if match is None:
+        return published
+    try:
+        filed = dt.date(int(match.group(3) or published.year), _month(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return published
+    if match.group(3) is None and filed > published:
+        filed = filed.replace(year=published.year - 1) if (filed.month, filed.day) != (2, 29) else filed
+    return filed if 0 < (published - filed).days <= 3 else published
 
 
 def _parse_anchor(value: str) -> dt.date | None:
