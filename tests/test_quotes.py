@@ -516,3 +516,33 @@ def test_a_noun_with_a_that_clause_and_a_possessor_is_a_cue():
     _, quotes = quotes_of("The company's claim that the water was safe drew criticism.")
     quote = by_content(quotes, "the water was safe")
     assert quote.cue.text == "claim" and "company" in quote.speaker.text
+
+
+def test_a_block_quotation_goes_on_over_the_paragraphs_in_its_first_person():
+    text = ("The union put its position plainly in a statement:\n\n"
+            "The levy is unlawful and will be challenged in every court open to us.\n\n"
+            "We ask members to stay calm and to keep the picket lines peaceful.\n\n"
+            "The mayor said she would meet the union on Friday.")
+    _, quotes = quotes_of(text)
+    block = by_content(quotes, "The levy is unlawful")
+    assert block.kind == "block" and block.speaker.text == "The union"
+    assert len(block.content.spans) == 2 and block.content.text.endswith("keep the picket lines peaceful.")
+    # The second paragraph is the statement's, not a report of its own; the mayor's is her own.
+    assert [q.kind for q in quotes] == ["block", "indirect"]
+    assert by_content(quotes, "she would meet the union").speaker.text == "The mayor"
+
+
+def test_a_turn_that_repeats_the_one_before_is_a_reply_not_an_echo():
+    text = ("“Are you afraid?” a reporter asked Mira Holt.\n\n“No.”\n\n“Not even a little?”\n\n“Not even a little.”")
+    _, quotes = quotes_of(text)
+    assert [(q.content.text, q.speaker.text) for q in quotes] == [
+        ("Are you afraid?", "a reporter"), ("No.", "Mira Holt"), ("Not even a little?", "a reporter"),
+        ("Not even a little.", "Mira Holt")]
+
+
+def test_narrative_before_a_dash_is_not_part_of_the_quotation():
+    text = "Salo's reply came within the hour — “We never asked for a war,” he wrote on Wednesday."
+    _, quotes = quotes_of(text)
+    (quote,) = quotes
+    assert quote.kind == "direct" and quote.content.text.rstrip(",") == "We never asked for a war"
+    assert quote.speaker.text == "he" and quote.cue.text == "wrote"

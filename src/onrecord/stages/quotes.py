@@ -54,6 +54,9 @@ _TITLE_CUES = {"film", "documentary", "book", "novel", "report", "album", "song"
                "program", "series", "play", "opera", "titled", "entitled", "headline", "column", "newspaper",
                "magazine", "podcast", "painting", "poem", "movie", "exhibition", "slogan", "campaign", "hashtag",
                "called", "named", "dubbed", "nicknamed"}
+_PARAGRAPH = re.compile(r"[ \t]*\n+(?P<words>[^\n]+)")
+_QUOTE_MARK = re.compile("[“”\"«»„‘]")
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours", "mine"}
 # Occasions one speaks with someone on: "in an interview with the Gazette".
 _CONVERSATIONS = {"interview", "conversation", "call", "exchange", "meeting", "discussion", "chat", "podcast"}
 # Getting hold of someone, then speaking: "called me and said", "took her aside and warned".
@@ -153,6 +156,11 @@ class Finder:
         content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0], self.text)]
         if content and (dateline := dateline_at(self.text, content[0][0])):
             content[0] = (dateline.end(), content[0][1])  # "BRENNHOLLOW, May 6 (CPA) - …" was filed, not said
+        if beside and content and content[0][0] < beside[0].opened_at < content[0][1] and self.text[
+                content[0][0]:beside[0].opened_at].rstrip().endswith(("—", "–", "―", "--", ":")):
+            # "Her answer came after a pause — “Never,” she wrote": what leads up to a dash or colon
+            # before the quotation is the reporter's narrative, not what was said.
+            content[0] = (beside[0].opened_at, content[0][1])
         if len(content) > 1:  # "…, according to its report, “Reading the City”": the report's name is not said
             content = [span for span in content if not self._only_a_title((span,))] or content
         if content and token.dep_ == "relcl":
@@ -546,7 +554,13 @@ class Finder:
         words = _folded(self.text[quotation.start:quotation.end])
         if len(words) < 12:
             return None
+        # A turn of a conversation may repeat the one just before (“Not even a little?” / “Not even
+        # a little.”): that is a reply, not a pull quote.
+        start = self._paragraph_start(quotation.opened_at)
+        turn = self._paragraph_start(start - 2) if start >= 2 else start
         for draft in drafts:
+            if turn <= draft.content[-1][1] < start:
+                continue
             if draft.speaker and words in _folded(" ".join(self.text[s:e] for s, e in draft.content)):
                 return draft.speaker
         return None
@@ -653,11 +667,30 @@ class Finder:
             token = self._token_at(colon)
             if token is None:
                 continue
-            draft = _Draft("block", [trimmed(self.text, *paragraph)])
+            draft = _Draft("block", [trimmed(self.text, *paragraph), *self._block_goes_on(paragraph[1])])
             self._cue_before_colon(draft, self.sentences[token.i])
             if draft.cue:
                 found.append(draft)
         return found
+
+    def _block_goes_on(self, end: int) -> list[tuple[int, int]]:
+        """The paragraphs after a block quotation's first that carry on the statement: without marks,
+        in its first person ("We ask members to stay calm."), with no one else reported in them, and
+        none that introduces a block of its own."""
+        spans = []
+        for match in _PARAGRAPH.finditer(self.text, end):
+            if match.start() != end:
+                break
+            words = match.group("words")
+            span = self.doc.char_span(*match.span("words"), alignment_mode="contract")
+            if (span is None or _QUOTE_MARK.search(words) or words.rstrip().endswith(":")
+                    or not any(t.lower_ in _FIRST_PERSON for t in span) or any(
+                        t.lemma_ in SPEECH and t.pos_ == "VERB" and any(
+                            c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON for c in t.children) for t in span)):
+                break
+            spans.append(trimmed(self.text, *match.span("words")))
+            end = match.end("words")
+        return [span for span in spans if span]
 
     def _headline_statements(self, drafts: list[_Draft]) -> list[_Draft]:
         """"Pence: Flowers won't be at the debate": a line that opens with a named speaker and a
