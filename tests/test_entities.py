@@ -204,3 +204,16 @@ def test_a_nickname_after_a_possessive_is_not_the_possessors():
         "Helena Marsh, known to her fans as Lena, finished second.")
     assert "La Jefa" not in entity_named(entities, "Ramon Ibarra").aliases
     assert "Lena" in entity_named(entities, "Helena Marsh").aliases
+
+
+def test_a_gloss_inside_a_name_joins_its_two_halves():
+    record, entities = entities_of(
+        "Bob [short for “Robert”] Ferris called the plan a disgrace. Ferris later resigned from the board.")
+    bob = entity_named(entities, "Bob Ferris")
+    assert bob.type == "PERSON" and "Robert" in bob.aliases
+    assert mentions(record, bob) == ["Bob", "Ferris", "Ferris"]
+
+
+def test_a_name_never_runs_into_a_quotation():
+    _, entities = entities_of("Lena Marsh accused the council of “gross negligence” and said she would appeal.")
+    assert [e.name for e in entities] == ["Lena Marsh"]

@@ -221,6 +221,12 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
         if ent.label_ not in REFERENT_LABELS:
             continue
         start, end = _trimmed(text, ent.start_char, ent.end_char)
+        if opening := _OPENING_MARK.search(text, start, end):
+            # 'accused the council of “gross negligence”': a name never runs into a quotation.
+            start, end = _trimmed(text, start, opening.start())
+            end = start + len(re.sub(r"(?:\s+(?:of|and|the|for|to|in))+$", "", text[start:end]))
+        if not any(word[:1].isupper() or word[:1].isdigit() for word in text[start:end].split()):
+            continue  # "council of": the small model's guess, not a name
         if text[start:end].endswith(("'s", "’s")):
             start, end = _trimmed(text, start, end - 2)
         start = _skip_leading_words(text, start, end, ent.label_)
@@ -230,6 +236,7 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
     return found
 
 
+_OPENING_MARK = re.compile(r"“|«|„|(?<=\s)[\"‘]")
 _PARTICLES = {"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "das", "bin", "ibn", "al"}
 
 
@@ -566,6 +573,8 @@ def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for match in _GLOSS.finditer(text):
         inside = match.group(1)
         quoted = _QUOTED.search(inside)
+        if _join_split_name(text, clusters, match, quoted.group(1) if quoted else None):
+            continue
         target = _cluster_named(clusters, quoted.group(1) if quoted else inside.strip())
         if target is None:
             continue
@@ -588,6 +597,29 @@ def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         _attach(clusters, owner, start, start + len(alias), "name", doc)
         owner.add_name(alias)
         _add_alias_mentions(doc, text, clusters, owner, alias)
+
+
+def _join_split_name(text: str, clusters: list[Cluster], gloss: re.Match, quoted: str | None) -> bool:
+    """'Bob [short for “Robert”] Ferris': a gloss inside a name splits the model's mention in two;
+    both halves are one person, and the name the gloss quotes is theirs too."""
+    def touching(side: str) -> tuple[Cluster, Mention] | None:
+        for cluster in clusters:
+            for m in cluster.mentions:
+                gap = (m.end, gloss.start()) if side == "left" else (gloss.end(), m.start)
+                if m.kind == "name" and 0 <= gap[1] - gap[0] <= 2 and not text[slice(*gap)].strip():
+                    return cluster, m
+        return None
+
+    left, right = touching("left"), touching("right")
+    if left is None or right is None or left[0] is right[0] or "PERSON" not in (left[1].label, right[1].label):
+        return False
+    owner = left[0]
+    right[0].__dict__["merge_into"] = owner
+    owner.full_person = True
+    owner.add_name(f"{text[left[1].start:left[1].end]} {text[right[1].start:right[1].end]}")
+    if quoted:
+        owner.add_name(quoted)
+    return True
 
 
 def _cluster_named(clusters: list[Cluster], name: str) -> Cluster | None:
