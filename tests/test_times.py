@@ -385,3 +385,22 @@ def test_a_wire_dateline_dates_the_story():
     # a dateline far from publication is a date in the story, not the filing day
     text = "OSLO, March 2 (Norpress) --\n\nThe fishing ministry will publish the quotas tomorrow."
     assert [t.value for t in find_times(text, ANCHOR)][-1] == "2024-03-14"
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # the generic "today" opens a quotation as it opens a sentence; the cue after it is no report of a day
+    ("“Today, a harbour pilot earns less than a bus driver,” the union leader said.", "PRESENT_REF"),
+    ("\"Today, the old mill stands empty,\" Ruth Ekland told the council.", "PRESENT_REF"),
+    ("“Today, we voted against the budget,” she said.", "2024-03-13"),
+])
+def test_the_generic_today_at_the_start_of_a_quotation(sentence, value):
+    assert one(sentence)[2] == value
+
+
+def test_a_plan_in_the_present_passive_lies_ahead():
+    from onrecord.config import DEFAULT_MODEL
+    from onrecord.nlp import load
+
+    text = "The final reading is scheduled for Monday. The ferry was scheduled for Monday but sank."
+    found = find_times(text, ANCHOR, load(DEFAULT_MODEL)(text))
+    assert [t.value for t in found] == ["2024-03-18", "2024-03-11"]

@@ -483,6 +483,9 @@ def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
     return "future" if last.group("future") else "past"
 
 
+_SCHEDULE_VERBS = {"schedule", "slate", "set", "plan", "expect", "timetable"}
+
+
 def _tense_from_doc(doc: Doc, start: int) -> str | None:
     """Tense of the verb governing the token at ``start``: future with will/shall, past with VBD."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -497,6 +500,9 @@ def _tense_from_doc(doc: Doc, start: int) -> str | None:
     if any(a.lower_ in ("will", "shall", "'ll", "wo") for a in auxiliaries) or head.tag_ == "VB" and any(
             a.lower_ == "to" for a in auxiliaries):
         return "future"
+    if head.tag_ == "VBN" and head.lemma_ in _SCHEDULE_VERBS and auxiliaries and all(
+            a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return "future"  # "the vote is scheduled for Thursday": a plan in the present, its day ahead
     if head.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
     return None
@@ -812,10 +818,15 @@ def _generic_today(ctx: _Context, start: int, end: int) -> bool:
     text = ctx.text
     if re.match(r"(?:'s|’s)\s+" + _GENERIC_NOUNS, text[end:end + 40], re.I):
         return True
-    line_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    if text[line_start:start].strip() or not text[end:end + 1] == ",":
+    stop = text.rfind(". ", 0, start)
+    line_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    before = text[line_start:start].strip()
+    if before not in ("", '"', "“", "‘") or not text[end:end + 1] == ",":
         return False
     sentence = text[end:_sentence_end(text, end)]
+    if before:  # '“Today, policy is about trust,” she said': the quotation is the sentence, not its cue
+        closing = re.search(r"[\"”’]", sentence)
+        sentence = sentence[:closing.start()] if closing else sentence
     if ctx.doc is not None:
         tense = _tense_from_doc(ctx.doc, start)
         if tense in ("past", "future"):
