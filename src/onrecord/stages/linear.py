@@ -29,6 +29,11 @@ def _shared(weights: dict[str, float]) -> dict[str, float]:
     return {feature: values.setdefault(weight, weight) for feature, weight in weights.items()}
 
 
-def probability(weights: dict[str, float], features: Iterable[str]) -> float:
-    score = sum(map(weights.get, features, repeat(0.0)))  # map: this sum runs for every candidate
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+def score(weights: dict[str, float], features: Iterable[str]) -> float:
+    return sum(map(weights.get, features, repeat(0.0)))  # map: this sum runs for every candidate
+
+
+def probability(weights: dict[str, float], features: Iterable[str], offset: float = 0.0) -> float:
+    """The logistic of the features' summed weights (and ``offset``, a score from elsewhere)."""
+    total = score(weights, features) + offset
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
