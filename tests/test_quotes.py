@@ -265,8 +265,8 @@ def test_a_conversation_after_a_reported_question_alternates_from_the_one_asked(
     _, quotes = quotes_of(text)
     turns = [(q.content.text, q.speaker.text, q.addressee.text if q.addressee else None)
              for q in quotes if q.kind == "direct"]
-    assert turns == [("Are you asking as a journalist or as a voter?", "she", "I"), ("Both.", "I", None),
-                     ("Then the journalist can wait until January.", "she", None)]
+    assert turns == [("Are you asking as a journalist or as a voter?", "she", "I"), ("Both.", "I", "she"),
+                     ("Then the journalist can wait until January.", "she", "I")]
 
 
 def test_scare_quotes_and_titles_are_terms_not_quotes():
@@ -538,6 +538,9 @@ def test_a_turn_that_repeats_the_one_before_is_a_reply_not_an_echo():
     assert [(q.content.text, q.speaker.text) for q in quotes] == [
         ("Are you afraid?", "a reporter"), ("No.", "Mira Holt"), ("Not even a little?", "a reporter"),
         ("Not even a little.", "Mira Holt")]
+    # Each turn is put to the other party.
+    assert [q.addressee.text if q.addressee else None for q in quotes] == [
+        "Mira Holt", "a reporter", "Mira Holt", "a reporter"]
 
 
 def test_narrative_before_a_dash_is_not_part_of_the_quotation():
@@ -546,3 +549,9 @@ def test_narrative_before_a_dash_is_not_part_of_the_quotation():
     (quote,) = quotes
     assert quote.kind == "direct" and quote.content.text.rstrip(",") == "We never asked for a war"
     assert quote.speaker.text == "he" and quote.cue.text == "wrote"
+
+
+def test_a_clause_before_a_colon_is_part_of_what_was_said():
+    _, quotes = quotes_of("The mayor said the answer was clear: “We will not pay.”")
+    (quote,) = quotes
+    assert quote.kind == "mixed" and quote.content.text == "the answer was clear: “We will not pay.”"

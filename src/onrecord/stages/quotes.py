@@ -156,11 +156,10 @@ class Finder:
         content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0], self.text)]
         if content and (dateline := dateline_at(self.text, content[0][0])):
             content[0] = (dateline.end(), content[0][1])  # "BRENNHOLLOW, May 6 (CPA) - …" was filed, not said
-        if beside and content and content[0][0] < beside[0].opened_at < content[0][1] and self.text[
-                content[0][0]:beside[0].opened_at].rstrip().endswith(("—", "–", "―", "--", ":")):
-            # "Her answer came after a pause — “Never,” she wrote": what leads up to a dash or colon
-            # before the quotation is the reporter's narrative, not what was said.
-            content[0] = (beside[0].opened_at, content[0][1])
+        opening = (beside or self._quotations_within(content[:1]) or [None])[0] if content else None
+        if opening is not None and content[0][0] < opening.opened_at < content[0][1] and self._framing(
+                content[0][0], opening.opened_at):
+            content[0] = (opening.opened_at, content[0][1])
         if len(content) > 1:  # "…, according to its report, “Reading the City”": the report's name is not said
             content = [span for span in content if not self._only_a_title((span,))] or content
         if content and token.dep_ == "relcl":
@@ -216,6 +215,20 @@ class Finder:
                 apart = [c for c in offered if c.spans[0][0] != addressee[0] or c.kind.startswith("quotation")]
                 offered = apart or offered
         return offered
+
+    def _framing(self, start: int, mark: int) -> bool:
+        """Whether the words from ``start`` to a quotation's opening ``mark`` frame it rather than
+        belong to what was said: they end on a dash ("Her answer came after a pause — “Never,” she
+        wrote"), or on a colon without a clause of their own ("described the session as follows:
+        “…”"; but "said the answer was clear: “…”" reports the clause too)."""
+        lead = self.text[start:mark].rstrip()
+        if lead.endswith(("—", "–", "―", "--")):
+            return True
+        if not lead.endswith(":"):
+            return False
+        words = self.doc.char_span(start, mark, alignment_mode="contract")
+        return words is not None and not any(
+            t.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in t.children) for t in words)
 
     def _quotation_after(self, token: Token, sentence: Span) -> Quoted | None:
         """A statement in quotation marks opening the next sentence of the paragraph."""
@@ -487,8 +500,11 @@ class Finder:
                 if draft.speaker is None:
                     self._answer(by_start, quotation, draft)
                 if draft.speaker is None:
-                    draft.speaker = (self._echoed_speaker(by_start, quotation) or self._carried_speaker(by_start, quotation)
-                                     or self._reporter_before(by_start, quotation))
+                    draft.speaker = self._echoed_speaker(by_start, quotation)
+                if draft.speaker is None:
+                    draft.speaker, draft.addressee = self._carried_speaker(by_start, quotation)
+                if draft.speaker is None:
+                    draft.speaker = self._reporter_before(by_start, quotation)
                 by_start.append(draft)
                 by_start.sort(key=lambda d: d.content[0][0])
             self.claimed.add(id(quotation))
@@ -521,13 +537,14 @@ class Finder:
             return
         draft.speaker, draft.addressee = answerer, asker
 
-    def _carried_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
-        """Who says a quotation that opens a paragraph with no attribution: the one a question just
-        before was put to; in a conversation (turns in consecutive paragraphs, the last two by
-        different people) the one two turns back; otherwise whoever ended the paragraph before."""
+    def _carried_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """Who says a quotation that opens a paragraph with no attribution, and to whom: the one a
+        question just before was put to, answering the asker; in a conversation (turns in
+        consecutive paragraphs, the last two by different people) the one two turns back, to the one
+        who spoke last; otherwise whoever ended the paragraph before, to the same listener."""
         start = self._paragraph_start(quotation.opened_at)
         if self.text[start:quotation.opened_at].strip():
-            return None
+            return None, None
         turns: list[_Draft] = []  # the quotes ending each of the paragraphs just before, latest first
         paragraph = start
         while paragraph > 0 and len(turns) < 2:
@@ -542,11 +559,11 @@ class Finder:
         asked = turns[0].addressee if turns and turns[0].kind == "direct" else None
         end = turns[0].content[-1][1] if turns else 0
         if bare_turn and asked and self.text[max(0, end - 4):end].rstrip(" ”\"'’»").endswith("?"):
-            return asked  # “Are you afraid?” a reporter asked Vorn. / “No.”: Vorn answers
+            return asked, turns[0].speaker  # “Are you afraid?” a reporter asked Vorn. / “No.”: Vorn answers
         if len(turns) == 2 and bare_turn and turns[0].speaker and turns[1].speaker and _said_by(
                 self.text, turns[0]) != _said_by(self.text, turns[1]):
-            return turns[1].speaker
-        return turns[0].speaker if turns else None
+            return turns[1].speaker, turns[0].speaker
+        return (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
 
     def _echoed_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
         """A pull quote or subheading (‘The only warm room on the estate’) repeats words that someone
