@@ -136,3 +136,19 @@ def test_a_scene_set_by_a_time_after_the_cue_carries_on():
     record = record_of("“We will vote on Monday,” Ana Duarte said on Thursday. She said the count would take a day.")
     assert said_on(record, "We will vote") == "2023-06-29"
     assert said_on(record, "the count would take a day") == "2023-06-29"
+
+
+def test_how_long_the_occasion_lasted_is_not_when_it_was():
+    record = record_of("Governor Ilse Marek addressed the state on Wednesday night, promising to rebuild the levees.\n\n"
+                       "In a 20-minute televised address, Marek said the state would borrow to pay for it.\n\n"
+                       "Speaking for forty minutes on Tuesday, Dana Rusk said the plant would stay open.")
+    assert said_on(record, "the state would borrow") == "2023-06-28"
+    assert said_on(record, "the plant would stay open") == "2023-06-27"
+
+
+def test_a_speaker_named_again_by_surname_continues_the_scene():
+    record = record_of("On Thursday, the mayor of Lenby, Renata Coleridge, defended the evacuation.\n\n"
+                       "“We moved four thousand people in a night,” Coleridge told reporters.\n\n"
+                       "Coleridge said the new pumps had come too late.")
+    assert said_on(record, "four thousand people") == "2023-06-29"
+    assert said_on(record, "the new pumps") == "2023-06-29"

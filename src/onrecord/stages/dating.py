@@ -35,7 +35,7 @@ class _Scene:
     """A dated occasion the narrative is in: whose statements it dates, and from where on."""
 
     value: str
-    speaker: str | None
+    speaker: frozenset[str] | None
 
 
 @stage("dating", requires={"parser", "attribute_ruler"})
@@ -67,13 +67,13 @@ def date_quotes(doc: Doc, record: Record) -> None:
                 scene = None
         if own is not None:
             quote.said_on = said_on_value(own.value)
-            scene = _Scene(quote.said_on, _speaker(quote))
+            scene = _Scene(quote.said_on, _speaker(quote, record))
             scene_paragraph = paragraph
             last_end = max(last_end, own.spans[-1][1])  # '“…,” she said on Friday': no narrative after it
-        elif scene and _same_speaker(scene, quote) and paragraph - scene_paragraph <= 4:
+        elif scene and _same_speaker(scene, quote, record) and paragraph - scene_paragraph <= 4:
             quote.said_on = scene.value
             scene_paragraph = paragraph
-        elif quote.speaker and quote.speaker.entity and scene and scene.speaker != _speaker(quote):
+        elif scene and scene.speaker and _named(quote, record) and not scene.speaker & _speaker(quote, record):
             scene = None  # another speaker takes the floor
         last_end = max(last_end, _end(quote))
 
@@ -83,6 +83,12 @@ def _datable(time: TimeExpression) -> bool:
 
 
 _DAYS = re.compile(r"P(\d+)([DW])")
+
+
+def _counted(duration: TimeExpression, text: str) -> bool:
+    """"two days earlier", "a week ago": an amount counted from a day, not the length of the occasion."""
+    after = text[duration.spans[-1][1]:duration.spans[-1][1] + 10].lower().split()
+    return bool(after) and after[0].strip(",.") in ("earlier", "before", "later", "ago", "after")
 
 
 def _shifted(duration: TimeExpression, text: str, day: str) -> TimeExpression | None:
@@ -113,13 +119,39 @@ def _end(quote: Quote) -> int:
     return max(e for _, e in spans)
 
 
-def _speaker(quote: Quote) -> str | None:
+_PRONOUNS = {"i", "we", "he", "she", "they", "it", "you"}
+
+
+def _speaker(quote: Quote, record: Record) -> frozenset[str] | None:
+    """Who speaks, as every key the text gives: the entity, the entities named inside the speaker's
+    words ("The mayor of Port Aldine, Renata Cole"), and the surname the words end on ("Governor Ilse
+    Marek" and a later "Marek" are one speaker even where no entity joins them)."""
     if quote.speaker is None:
         return None
-    return quote.speaker.entity or quote.speaker.text.lower()
+    keys = _names(quote, record)
+    return frozenset(keys or {quote.speaker.text.lower()})
 
 
-def _same_speaker(scene: _Scene, quote: Quote) -> bool:
+def _names(quote: Quote, record: Record) -> set[str]:
+    speaker = quote.speaker
+    if speaker is None:
+        return set()
+    keys = {speaker.entity} if speaker.entity else set()
+    for entity in record.entities:
+        if any(a <= s and e <= b for s, e in entity.mentions for a, b in speaker.spans):
+            keys.add(entity.id)
+    words = re.findall(r"[\w’'-]+", speaker.text)
+    if words and words[-1][:1].isupper() and words[-1].lower() not in _PRONOUNS:
+        keys.add("name:" + re.sub(r"['’]s$", "", words[-1]).lower())
+    return keys
+
+
+def _named(quote: Quote, record: Record) -> bool:
+    """The speaker is someone the text names or resolves, not a bare description or a pronoun."""
+    return bool(_names(quote, record))
+
+
+def _same_speaker(scene: _Scene, quote: Quote, record: Record) -> bool:
     """Quotes with no speaker, a pronoun for one or the scene's own speaker continue the scene."""
     if quote.speaker is None or scene.speaker is None:
         return True
@@ -128,7 +160,7 @@ def _same_speaker(scene: _Scene, quote: Quote) -> bool:
         return False  # the writer's own words, not the scene's speaker's
     if word in ("he", "she", "they", "it") and not quote.speaker.entity:
         return True
-    return _speaker(quote) == scene.speaker
+    return bool(scene.speaker & _speaker(quote, record))
 
 
 def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text: str, doc: Doc) -> TimeExpression | None:
@@ -144,6 +176,8 @@ def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text
     candidates = []
     for i in range(bisect.bisect_left(starts, sent_start), bisect.bisect_left(starts, sent_end)):
         time = times[i]
+        if time.type == "DURATION" and not _counted(time, text):
+            continue  # "In a 20-minute address, Varga said": how long it lasted, not when
         t_start, t_end = time.spans[0]
         if any(s < t_end and t_start < e for s, e in content) and not _on_cue(doc, t_start, t_end, cue_start, cue_end):
             continue  # a date inside what was said is what the statement is about
