@@ -217,3 +217,15 @@ def test_a_gloss_inside_a_name_joins_its_two_halves():
 def test_a_name_never_runs_into_a_quotation():
     _, entities = entities_of("Lena Marsh accused the council of “gross negligence” and said she would appeal.")
     assert [e.name for e in entities] == ["Lena Marsh"]
+
+
+def test_a_name_the_model_ran_into_a_place_over_a_comma_is_the_person_in_apposition():
+    record, entities = entities_of(
+        "The mayor of Lindvik, Sofia Marten, faced open revolt on Monday as three councillors walked out. "
+        "Marten said she would not resign. The chief executive of Northfield Minerals, Piotr Kessler, "
+        "backed her.")
+    sofia = entity_named(entities, "Sofia Marten")
+    assert sofia.type == "PERSON" and "The mayor of Lindvik" in sofia.descriptors
+    assert "Marten" in mentions(record, sofia)
+    assert not any("," in e.name for e in entities)
+    assert "The chief executive of Northfield Minerals" in entity_named(entities, "Piotr Kessler").descriptors

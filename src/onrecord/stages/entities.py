@@ -217,23 +217,54 @@ def _entity(cluster: Cluster) -> Entity:
 def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
     """NER mentions of referents, trimmed of punctuation, possessive and leading titles."""
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in REFERENT_LABELS:
+    for whole in doc.ents:
+        if whole.label_ not in REFERENT_LABELS:
             continue
-        start, end = _trimmed(text, ent.start_char, ent.end_char)
-        if opening := _OPENING_MARK.search(text, start, end):
-            # 'accused the council of “gross negligence”': a name never runs into a quotation.
-            start, end = _trimmed(text, start, opening.start())
-            end = start + len(re.sub(r"(?:\s+(?:of|and|the|for|to|in))+$", "", text[start:end]))
-        if not any(word[:1].isupper() or word[:1].isdigit() for word in text[start:end].split()):
-            continue  # "council of": the small model's guess, not a name
-        if text[start:end].endswith(("'s", "’s")):
-            start, end = _trimmed(text, start, end - 2)
-        start = _skip_leading_words(text, start, end, ent.label_)
-        label = "GPE" if _dateline(text, start, end) else ent.label_
-        if start < end:
-            found.append((Mention(start, end, "name", ent.root.i, label), text[start:end]))
+        for ent, label in _appositive_parts(doc, whole):
+            found += _name_mention(doc, text, ent, label)
     return found
+
+
+def _appositive_parts(doc: Doc, ent: Span) -> list[tuple[Span, str]]:
+    """"The mayor of Lindvik, Sofia Marten, said": the model's one entity over a comma is two when
+    the words after the comma stand in apposition to those before; the one after a role ("mayor
+    of") is a person."""
+    if ent.label_ in ("GPE", "LOC") or not any(t.text == "," for t in ent):
+        return [(ent, ent.label_)]
+    parts, start = [], ent.start
+    for token in ent:
+        if token.text != "," or token.i == ent.start:
+            continue
+        end = next((t.i for t in doc[token.i + 1:ent.end] if t.text == ","), ent.end)
+        tail = doc[token.i + 1:end]
+        if not len(tail) or tail.root.dep_ != "appos" or not start <= tail.root.head.i < token.i:
+            continue
+        parts.append((doc[start:token.i], ent.label_))
+        start = token.i + 1
+    if not parts:
+        return [(ent, ent.label_)]
+    parts.append((doc[start:ent.end], ent.label_))
+    head = parts[0][0].root
+    while head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head
+    if head.lower_ in ROLE_NOUNS and head.pos_ == "NOUN":
+        parts[1:] = [(span, "PERSON") for span, _ in parts[1:]]
+    return parts
+
+
+def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Mention, str]]:
+    start, end = _trimmed(text, ent.start_char, ent.end_char)
+    if opening := _OPENING_MARK.search(text, start, end):
+        # 'accused the council of “gross negligence”': a name never runs into a quotation.
+        start, end = _trimmed(text, start, opening.start())
+        end = start + len(re.sub(r"(?:\s+(?:of|and|the|for|to|in))+$", "", text[start:end]))
+    if not any(word[:1].isupper() or word[:1].isdigit() for word in text[start:end].split()):
+        return []  # "council of": the small model's guess, not a name
+    if text[start:end].endswith(("'s", "’s")):
+        start, end = _trimmed(text, start, end - 2)
+    start = _skip_leading_words(text, start, end, label)
+    label = "GPE" if _dateline(text, start, end) else label
+    return [(Mention(start, end, "name", ent.root.i, label), text[start:end])] if start < end else []
 
 
 _OPENING_MARK = re.compile(r"“|«|„|(?<=\s)[\"‘]")
@@ -711,6 +742,13 @@ def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
             phrase = doc[child.left_edge.i:child.right_edge.i + 1]
             _describe(cluster, phrase.text.strip(" ,"), list(phrase))
     head = root.head
+    if root.dep_ == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.pos_ == "PROPN" and (
+            cluster.type == "PERSON") and head.head.head.lower_ in ROLE_NOUNS:
+        head = head.head.head  # "The chief executive of Northfield Minerals, Piotr Kessler,"
+        if head.pos_ == "NOUN" and _determined(head):
+            phrase = doc[head.left_edge.i:root.head.i + 1]
+            _describe(cluster, phrase.text, list(phrase))
+            return
     if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and not head.ent_type_ and (
             _determined(head)):
         phrase = doc[head.left_edge.i:head.i + 1]
