@@ -152,3 +152,10 @@ def test_a_speaker_named_again_by_surname_continues_the_scene():
                        "Coleridge said the new pumps had come too late.")
     assert said_on(record, "four thousand people") == "2023-06-29"
     assert said_on(record, "the new pumps") == "2023-06-29"
+
+
+def test_a_time_that_names_what_was_talked_about_does_not_date_the_cue():
+    record = record_of("The harbour master defended his handling of last week's storm on Thursday. "
+                       "The council rejected Monday's offer.")
+    assert said_on(record, "last week's storm") == "2023-06-29"
+    assert said_on(record, "Monday's offer") is None
