@@ -159,3 +159,10 @@ def test_a_time_that_names_what_was_talked_about_does_not_date_the_cue():
                        "The council rejected Monday's offer.")
     assert said_on(record, "last week's storm") == "2023-06-29"
     assert said_on(record, "Monday's offer") is None
+
+
+def test_the_time_of_the_clause_above_does_not_date_a_cue_set_off_from_it():
+    record = record_of("The marches began on Monday, after the auditor told reporters that two ministers had taken "
+                       "payments. On Tuesday, the premier said the audit was forged.")
+    assert said_on(record, "two ministers had taken payments") is None
+    assert said_on(record, "the audit was forged") == "2023-06-27"

@@ -209,7 +209,7 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
     if span is None or cue is None or not len(span) or not len(cue):
         return True
     cue_tokens = set(cue)
-    cue_verbs = cue_tokens | {t.head for t in cue_tokens}
+    cue_verbs = cue_tokens | {t.head for t in cue_tokens if not _subordinate(t)}
     if _told_when(cue.root, span):
         return True
     head = span.root
@@ -224,6 +224,15 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
             return head in cue_verbs
         head = head.head
     return False
+
+
+_SUBORDINATORS = {"after", "before", "since", "until", "till", "because", "although", "though", "unless", "once"}
+
+
+def _subordinate(cue: Token) -> bool:
+    """"The protests began on March 3, after a report showed …": the cue's clause is set off by a
+    conjunction from the clause above, whose time is its own."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in cue.children)
 
 
 def _on_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) -> bool:
