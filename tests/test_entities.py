@@ -229,3 +229,12 @@ def test_a_name_the_model_ran_into_a_place_over_a_comma_is_the_person_in_apposit
     assert "Marten" in mentions(record, sofia)
     assert not any("," in e.name for e in entities)
     assert "The chief executive of Northfield Minerals" in entity_named(entities, "Piotr Kessler").descriptors
+
+
+def test_a_description_after_a_preposition_keeps_its_head_noun():
+    record, entities = entities_of(
+        "The chief executive of Northfield Minerals, Piotr Kessler, resigned on Thursday. "
+        "Union leader Tomasz Brandt said the resignation came too late. "
+        "\"He knew,\" Brandt said of the former chief executive.")
+    assert "the former chief executive" not in mentions(record, entity_named(entities, "Tomasz Brandt"))
+    assert "the former chief executive" in mentions(record, entity_named(entities, "Piotr Kessler"))

@@ -847,7 +847,8 @@ def description_tokens(doc: Doc, start: int, end: int) -> list[Token] | None:
     root = span.root
     if root.pos_ not in ("NOUN", "PROPN") or root.lower_ not in ROLE_NOUNS or root.ent_type_ == "PERSON":
         return None
-    words = [t for t in span if t.i <= root.i and t.head.i >= t.i and not t.is_punct]
+    # the root and the words before it that hang on a later word: "said of the former chief executive"
+    words = [t for t in span if (t.i == root.i or t.i < root.i and t.head.i > t.i) and not t.is_punct]
     if not words or words[0].lower_ not in ("the", "this", "that"):
         return None
     return [t for t in words[1:] if t.pos_ != "DET"]
