@@ -166,3 +166,13 @@ def test_the_time_of_the_clause_above_does_not_date_a_cue_set_off_from_it():
                        "payments. On Tuesday, the premier said the audit was forged.")
     assert said_on(record, "two ministers had taken payments") is None
     assert said_on(record, "the audit was forged") == "2023-06-27"
+
+
+def test_where_a_stretch_of_time_begins_does_not_date_a_statement():
+    record = record_of("The opposition has demanded an inquiry since January. Since 2019, Tove Lind has argued that "
+                       "the mine is unsafe. The audit, Lind said on Monday, covers the years from 2015 to 2022.\n\n"
+                       "A second report, a 240-page document, covers the decade from 2005 to 2014.")
+    assert said_on(record, "an inquiry") is None
+    assert said_on(record, "the mine is unsafe") is None
+    assert said_on(record, "covers the years") == "2023-06-26"
+    assert said_on(record, "the decade") is None

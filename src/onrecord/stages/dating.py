@@ -85,6 +85,11 @@ def _datable(time: TimeExpression) -> bool:
 _DAYS = re.compile(r"P(\d+)([DW])")
 
 
+# A time after these is the bound of a stretch, not the day something was said on.
+_BOUND = re.compile(r"\b(?:(?:since|from|between|until|till|through|throughout)|"
+                    r"(?:from|between)\s+[^\s,;.]+(?:\s+[^\s,;.]+){0,2}\s+(?:to|and))\s+$", re.I)
+
+
 def _counted(duration: TimeExpression, text: str) -> bool:
     """"two days earlier", "a week ago": an amount counted from a day, not the length of the occasion."""
     after = text[duration.spans[-1][1]:duration.spans[-1][1] + 10].lower().split()
@@ -179,6 +184,8 @@ def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text
         if time.type == "DURATION" and not _counted(time, text):
             continue  # "In a 20-minute address, Varga said": how long it lasted, not when
         t_start, t_end = time.spans[0]
+        if _BOUND.search(text, max(0, t_start - 40), t_start):
+            continue  # "has demanded an inquiry since January": where a stretch of time begins or ends
         if any(s < t_end and t_start < e for s, e in content) and not _on_cue(doc, t_start, t_end, cue_start, cue_end):
             continue  # a date inside what was said is what the statement is about
         if not _tied_to_cue(doc, t_start, t_end, cue_start, cue_end):
