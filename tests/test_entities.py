@@ -238,3 +238,15 @@ def test_a_description_after_a_preposition_keeps_its_head_noun():
         "\"He knew,\" Brandt said of the former chief executive.")
     assert "the former chief executive" not in mentions(record, entity_named(entities, "Tomasz Brandt"))
     assert "the former chief executive" in mentions(record, entity_named(entities, "Piotr Kessler"))
+
+
+def test_every_mention_of_a_glossed_or_quoted_nickname_joins_its_person():
+    record, entities = entities_of(
+        "Ana Duarte chaired the meeting. Annie [a diminutive of “Ana”] laughed at the offer. "
+        "Later Annie told her staff to wait.\n\n"
+        "Union leader Tomasz Brandt, known as \"the Badger\" among miners, said the offer was late. "
+        "The Badger has led the union since 2015.")
+    ana, tomasz = entity_named(entities, "Ana Duarte"), entity_named(entities, "Tomasz Brandt")
+    assert mentions(record, ana).count("Annie") == 2 and "Badger" in tomasz.aliases
+    assert mentions(record, tomasz).count("Badger") == 2
+    assert not any(e.name in ("Annie", "Badger") for e in entities)

@@ -563,7 +563,8 @@ def _merged(clusters: list[Cluster]) -> list[Cluster]:
         into = target(cluster)
         kept.setdefault(id(into), into)
         if into is not cluster:
-            into.mentions += cluster.mentions
+            have = {(m.start, m.end) for m in into.mentions}
+            into.mentions += [m for m in cluster.mentions if (m.start, m.end) not in have]
             into.labels += cluster.labels
             into.full_person |= cluster.full_person
             for name in cluster.names:
@@ -596,7 +597,7 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 _GLOSS = re.compile(r"\[([^\[\]\n]{1,120})\]")
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{1,60})[”\"’']")
 _KNOWN_AS = re.compile(r"\b(?:(?:also |widely |popularly |better |commonly )?known (?:to (?:[\w’']+ ){1,3})?as|nicknamed|dubbed|a\.k\.a\.?|aka)"
-                       r"\s+(?:the\s+)?[“\"‘']?((?:[A-Z][\w'’\-]*\.?\s?){1,4})")
+                       r"\s+(?:the\s+)?[“\"‘']?(?:the\s+)?((?:[A-Z][\w'’\-]*\.?\s?){1,4})")
 
 
 def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -687,6 +688,13 @@ def _attach(clusters: list[Cluster], target: Cluster, start: int, end: int, kind
 
 
 def _add_alias_mentions(doc: Doc, text: str, clusters: list[Cluster], target: Cluster, alias: str) -> None:
+    # 'Annie [a diminutive of “Ana”] laughed … Annie told her staff': the entity the model made of
+    # the alias alone, all its mentions, is the glossed one's
+    key = _key(alias)
+    for cluster in clusters:
+        if cluster is not target and not cluster.full_person and cluster.names and all(
+                _key(n) == key for n in cluster.names):
+            cluster.__dict__["merge_into"] = target
     taken = {m.start for c in clusters for m in c.mentions}
     for match in re.finditer(rf"\b{re.escape(alias)}\b", text):
         if match.start() not in taken:
