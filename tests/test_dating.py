@@ -176,3 +176,14 @@ def test_where_a_stretch_of_time_begins_does_not_date_a_statement():
     assert said_on(record, "the mine is unsafe") is None
     assert said_on(record, "covers the years") == "2023-06-26"
     assert said_on(record, "the decade") is None
+
+
+def test_an_occasion_told_in_narrative_dates_what_its_people_say_after_it():
+    record = record_of("On Wednesday, the transport committee heard testimony from the rail inspector, Petra Holm.\n\n"
+                       "Holm said the signals had failed twice before the crash.\n\n"
+                       "“Nobody read my reports,” she said.\n\n"
+                       "On Thursday, the committee visited the depot. Aron Wiik, the depot manager, said the "
+                       "repairs were on schedule.")
+    assert said_on(record, "the signals had failed") == "2023-06-28"
+    assert said_on(record, "Nobody read my reports") == "2023-06-28"
+    assert said_on(record, "the repairs were on schedule") is None  # a visit, not an occasion he spoke at

@@ -50,9 +50,13 @@ def date_quotes(doc: Doc, record: Record) -> None:
     for quote in sorted(record.quotes, key=_start):
         start = _start(quote)
         paragraph = bisect.bisect(paragraphs, start)
-        # Dated narrative between the last quote and this one moves the story on: the scene ends.
-        if scene and _narrative_date(times, starts, quote, last_end, start, record):
-            scene = None
+        # Dated narrative between the last quote and this one moves the story on: the scene ends,
+        # or a new one begins where it dates an occasion for the people it names ("On Thursday, the
+        # committee heard testimony from the fire chief, Daniel Ortiz." … "Ortiz said …").
+        narrative = _narrative_date(times, starts, quote, last_end, start, record)
+        if narrative is not None:
+            scene = _occasion(narrative, doc, record)
+            scene_paragraph = bisect.bisect(paragraphs, narrative.spans[0][0])
         own = _own_time(quote, times, starts, text, doc)
         if quote.parent is not None:
             # "When I met them on Thursday, their chief said to me, ‘…’": told inside someone's
@@ -280,11 +284,37 @@ def _told_when(cue: Token, time: Span) -> bool:
             and any(child.lower_ == "when" for child in clause.children))
 
 
-def _narrative_date(times, starts, quote: Quote, begin: int, end: int, record: Record) -> bool:
-    """A dated event told outside any quote between two quotes: the narrative moved on."""
+def _narrative_date(times, starts, quote: Quote, begin: int, end: int, record: Record) -> TimeExpression | None:
+    """The last dated event told outside any quote between two quotes: the narrative moved on."""
     inside = [s for q in record.quotes for role in (q.content, q.cue) if role for s in role.spans]
+    found = None
     for i in range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)):
         t_start, t_end = times[i].spans[0]
         if _datable(times[i]) and not any(s <= t_start and t_end <= e for s, e in inside):
-            return True
-    return False
+            found = times[i]
+    return found
+
+
+# Occasions told in narrative that the words reported after them were said on.
+_OCCASIONS = re.compile(
+    r"\b(?:press\s+conference|news\s+conference|(?:press\s+)?briefing|interview(?:ed)?|speech|address|testimony|"
+    r"testified|hearing|debate|remarks|rally|sermon|podcast|broadcast)\b", re.I)
+
+
+def _occasion(time: TimeExpression, doc: Doc, record: Record) -> _Scene | None:
+    """A scene from a narrative sentence dating an occasion for the people it names, or None."""
+    token = _token_at(doc, time.spans[0][0])
+    if token is None:
+        return None
+    sent = token.sent
+    if not _OCCASIONS.search(sent.text) or _BOUND.search(record.article.text, max(0, time.spans[0][0] - 40),
+                                                            time.spans[0][0]):
+        return None
+    t_start, t_end = time.spans[0]
+    keys = {entity.id for entity in record.entities for s, e in entity.mentions
+            if sent.start_char <= s and e <= sent.end_char}
+    for word in sent:
+        if word.pos_ == "PROPN" and not (t_start <= word.idx < t_end) and (
+                word.i + 1 >= sent.end or word.nbor().pos_ != "PROPN"):
+            keys.add("name:" + word.lower_)
+    return _Scene(said_on_value(time.value), frozenset(keys)) if keys else None
