@@ -187,3 +187,11 @@ def test_an_occasion_told_in_narrative_dates_what_its_people_say_after_it():
     assert said_on(record, "the signals had failed") == "2023-06-28"
     assert said_on(record, "Nobody read my reports") == "2023-06-28"
     assert said_on(record, "the repairs were on schedule") is None  # a visit, not an occasion he spoke at
+
+
+def test_the_statement_that_dated_a_scene_speaks_on_in_it():
+    record = record_of("In a statement released on Wednesday evening, the Farmers' League called for an inquiry. "
+                       "“The valley deserves the truth,” the statement said.\n\n"
+                       "“We were never consulted,” the report said.")
+    assert said_on(record, "The valley deserves the truth") == "2023-06-28"
+    assert said_on(record, "We were never consulted") is None  # a report the scene did not name

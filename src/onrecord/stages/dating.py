@@ -36,6 +36,7 @@ class _Scene:
 
     value: str
     speaker: frozenset[str] | None
+    occasions: frozenset[str] = frozenset()  # "statement" in "In a statement released on Sunday, …"
 
 
 @stage("dating", requires={"parser", "attribute_ruler"})
@@ -71,7 +72,7 @@ def date_quotes(doc: Doc, record: Record) -> None:
                 scene = None
         if own is not None:
             quote.said_on = said_on_value(own.value)
-            scene = _Scene(quote.said_on, _speaker(quote, record))
+            scene = _Scene(quote.said_on, _speaker(quote, record), _occasion_nouns(quote, doc))
             scene_paragraph = paragraph
             last_end = max(last_end, own.spans[-1][1])  # '“…,” she said on Friday': no narrative after it
         elif scene and _same_speaker(scene, quote, record) and paragraph - scene_paragraph <= 4:
@@ -155,6 +156,21 @@ def _names(quote: Quote, record: Record) -> set[str]:
     return keys
 
 
+_OCCASION_NOUNS = r"(statement|report|letter|speech|address|interview|post|message|release|remarks|testimony)"
+_THE_OCCASION = re.compile(r"(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+)?" + _OCCASION_NOUNS)
+
+
+def _occasion_nouns(quote: Quote, doc: Doc) -> frozenset[str]:
+    """The occasions named in the sentence of the quote's cue, outside what was said."""
+    if quote.cue is None:
+        return frozenset()
+    token = _token_at(doc, quote.cue.spans[0][0])
+    if token is None:
+        return frozenset()
+    return frozenset(t.lower_ for t in token.sent if re.fullmatch(_OCCASION_NOUNS, t.lower_)
+                     and not any(s <= t.idx < e for s, e in quote.content.spans))
+
+
 def _named(quote: Quote, record: Record) -> bool:
     """The speaker is someone the text names or resolves, not a bare description or a pronoun."""
     return bool(_names(quote, record))
@@ -165,6 +181,9 @@ def _same_speaker(scene: _Scene, quote: Quote, record: Record) -> bool:
     if quote.speaker is None or scene.speaker is None:
         return True
     word = quote.speaker.text.lower()
+    occasion = _THE_OCCASION.fullmatch(word)
+    if occasion and occasion.group(1) in scene.occasions:
+        return True  # "In a statement released on Sunday, the party called …" … "“…,” the statement said."
     if word in ("i", "we") and not quote.speaker.entity:
         return False  # the writer's own words, not the scene's speaker's
     if word in ("he", "she", "they", "it") and not quote.speaker.entity:
