@@ -250,3 +250,11 @@ def test_every_mention_of_a_glossed_or_quoted_nickname_joins_its_person():
     assert mentions(record, ana).count("Annie") == 2 and "Badger" in tomasz.aliases
     assert mentions(record, tomasz).count("Badger") == 2
     assert not any(e.name in ("Annie", "Badger") for e in entities)
+
+
+def test_a_bracketed_surname_two_people_share_names_the_one_its_pronoun_fits():
+    record, entities = entities_of(
+        "Mark Olsen runs the port. His sister, Lisa Olsen, runs a ferry company. "
+        "Reporters waited outside the port office on Friday. He [Olsen] refused to comment.")
+    assert "He" in mentions(record, entity_named(entities, "Mark Olsen"))
+    assert "He" not in mentions(record, entity_named(entities, "Lisa Olsen"))

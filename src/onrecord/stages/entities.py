@@ -607,15 +607,16 @@ def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         quoted = _QUOTED.search(inside)
         if _join_split_name(text, clusters, match, quoted.group(1) if quoted else None):
             continue
-        target = _cluster_named(clusters, quoted.group(1) if quoted else inside.strip())
-        if target is None:
-            continue
         before = re.search(r"([A-Z][\w'’\-]*|[Hh]e|[Ss]he|[Tt]hey|[Hh]im|[Hh]er|[Tt]hem)\s*$", text[:match.start()])
         if before is None:
             continue
         start, end = before.start(1), before.end(1)
         word = before.group(1)
         kind = "pronoun" if word.casefold() in _PRONOUN_GENDER else "name"
+        target = _cluster_named(clusters, quoted.group(1) if quoted else inside.strip(),
+                                start, _PRONOUN_GENDER.get(word.casefold()) if kind == "pronoun" else None)
+        if target is None:
+            continue
         _attach(clusters, target, start, end, kind, doc)
         if kind == "name":
             target.add_name(word)
@@ -654,9 +655,16 @@ def _join_split_name(text: str, clusters: list[Cluster], gloss: re.Match, quoted
     return True
 
 
-def _cluster_named(clusters: list[Cluster], name: str) -> Cluster | None:
+def _cluster_named(clusters: list[Cluster], name: str, at: int, gender: str | None) -> Cluster | None:
+    """The one entity the gloss names; of people sharing its surname ("He [Olsen]" with Mark and
+    Lisa Olsen in the story), the one its pronoun agrees with who was mentioned last."""
     words = _words(name)
     fits = [c for c in clusters if any(_name_fits(words, _words(n)) or _key(n) == _key(name) for n in c.names)]
+    if len(fits) > 1 and len(words) == 1 and all(c.full_person for c in fits):
+        other = {"m": "f", "f": "m"}.get(gender or "")
+        fits = [c for c in fits if _gender_of_names(c) != other or other is None]
+        before = [c for c in fits if any(m.start < at for m in c.mentions)]
+        return _nearest(before, at) if before else None
     return fits[0] if len(fits) == 1 else None
 
 
@@ -870,7 +878,7 @@ def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         chunk = doc[root.left_edge.i:i + 1]
         if chunk.start_char in taken or root.left_edge.lower_ not in ("the", "this", "that"):
             continue
-        if any(child.dep_ == "appos" for child in chunk.root.children) or chunk.root.dep_ == "compound":
+        if any(child.dep_ == "appos" for child in chunk.root.children) or chunk.root.dep_ in ("compound", "appos"):
             continue
         tokens = description_tokens(doc, chunk.start_char, chunk.end_char)
         if not tokens:
