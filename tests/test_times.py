@@ -404,3 +404,14 @@ def test_a_plan_in_the_present_passive_lies_ahead():
     text = "The final reading is scheduled for Monday. The ferry was scheduled for Monday but sank."
     found = find_times(text, ANCHOR, load(DEFAULT_MODEL)(text))
     assert [t.value for t in found] == ["2024-03-18", "2024-03-11"]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # a quarter ahead in the future tense is the next such one; the quarter results are reported on has gone by
+    ("The ministry says spending will fall in the fourth quarter.", "2024-Q4"),
+    ("The shipyard will reopen in the first quarter.", "2024-Q1"),
+    ("Spending fell in the fourth quarter.", "2023-Q4"),
+    ("The brewer expects to report a fourth-quarter loss.", "2023-Q4"),
+])
+def test_a_quarter_ahead_in_the_future_tense(sentence, value):
+    assert one(sentence)[2] == value

@@ -1061,7 +1061,8 @@ def quarter(m: re.Match, ctx: _Context):
         elif year_before:
             value = f"{int(_reported_quarter(ctx)[:4])}-Q{q}"
         else:
-            value = _nearest_quarter(q, ctx)
+            ahead = re.search(r"\b(?:in|during|by|until|before)\s+$", ctx.text[max(0, m.start() - 8):m.start()])
+            value = _nearest_quarter(q, ctx, ctx.tense(m.start(), m.end()) if ahead else "present")
         if year_before:
             ctx.anaphoric = True
             return "DATE", _shift_value(value, -1)
@@ -1094,10 +1095,14 @@ def _reported_quarter(ctx: _Context) -> str | None:
     return _quarter(ctx.anchor - relativedelta(months=3)) if ctx.anchor else None
 
 
-def _nearest_quarter(q: int, ctx: _Context) -> str:
-    """A quarter named without its year: this year's if it has begun or is next, else last year's."""
+def _nearest_quarter(q: int, ctx: _Context, tense: str = "present") -> str:
+    """A quarter named without its year: this year's if it has begun or is next, else last year's;
+    in the future tense the next such quarter ("will fall in the fourth quarter", written in March;
+    not the quarter "expected to report a third-quarter loss" on, which has gone by)."""
     anchor = ctx.anchor
     current = (anchor.month - 1) // 3 + 1
+    if tense == "future":
+        return f"{anchor.year if q >= current else anchor.year + 1}-Q{q}"
     return f"{anchor.year if q <= current + 1 else anchor.year - 1}-Q{q}"
 
 
