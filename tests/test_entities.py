@@ -258,3 +258,11 @@ def test_a_bracketed_surname_two_people_share_names_the_one_its_pronoun_fits():
         "Reporters waited outside the port office on Friday. He [Olsen] refused to comment.")
     assert "He" in mentions(record, entity_named(entities, "Mark Olsen"))
     assert "He" not in mentions(record, entity_named(entities, "Lisa Olsen"))
+
+
+def test_an_acronym_the_model_tags_a_person_stays_its_organisations():
+    record, entities = entities_of(
+        "The report, by the National Mine Safety Office (NMSO), found that warnings had been ignored. "
+        "The NMSO said its inspectors had flagged cracks twice. NMSO inspectors will return in May.")
+    office = entity_named(entities, "National Mine Safety Office")
+    assert office.type == "ORG" and "NMSO" in office.aliases

@@ -522,6 +522,8 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
                 continue
             if any(letters & _acronyms(n) for n in long.names if not _is_acronym(n)) or _bracketed(long, short, text):
                 short.__dict__["merge_into"] = long
+                if long.labels and "PERSON" not in long.labels:
+                    short.labels.pop("PERSON", None)  # "NMSO" tagged a person: the letters name a body
                 break
 
 
