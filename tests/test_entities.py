@@ -266,3 +266,11 @@ def test_an_acronym_the_model_tags_a_person_stays_its_organisations():
         "The NMSO said its inspectors had flagged cracks twice. NMSO inspectors will return in May.")
     office = entity_named(entities, "National Mine Safety Office")
     assert office.type == "ORG" and "NMSO" in office.aliases
+
+
+def test_councillor_is_a_title_not_part_of_the_name():
+    record, entities = entities_of(
+        "Councillor Erik Holm led the walkout on Monday. Holm said the mayor had ignored residents. "
+        "The councillor promised to table a motion.")
+    erik = entity_named(entities, "Erik Holm")
+    assert "Councillor" in erik.descriptors and "The councillor" in mentions(record, erik)

@@ -50,7 +50,8 @@ ROLE_NOUNS = {
     "editor", "author", "actor", "actress", "singer", "player", "striker", "goalkeeper", "defender",
     "midfielder", "star", "champion", "activist", "campaigner", "mother", "father", "wife", "husband", "son",
     "daughter", "widow", "brother", "sister", "resident", "witness", "victim", "suspect", "president-elect",
-    "lieutenant", "sergeant",
+    "lieutenant", "sergeant", "councillor", "councilor", "councilman", "councilwoman", "alderman", "alderwoman",
+    "assemblyman", "assemblywoman", "mep",
 }
 # Role nouns that are one role under different words: "the port chief" is "the head of the port authority".
 _SYNONYMS = [
@@ -65,9 +66,9 @@ _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", 
                   "prof": "professor", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain",
                   "cmdr": "commander", "adm": "admiral", "insp": "inspector", "det": "detective",
                   "supt": "superintendent", "pres": "president", "sec": "secretary", "amb": "ambassador"}
-_MALE_ROLES = {"spokesman", "chairman", "congressman", "king", "prince", "father", "husband", "son", "brother",
+_MALE_ROLES = {"spokesman", "chairman", "congressman", "councilman", "alderman", "assemblyman", "king", "prince", "father", "husband", "son", "brother",
                "actor", "widower"}
-_FEMALE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "queen", "princess", "mother", "wife", "daughter",
+_FEMALE_ROLES = {"spokeswoman", "chairwoman", "congresswoman", "councilwoman", "alderwoman", "assemblywoman", "queen", "princess", "mother", "wife", "daughter",
                  "sister", "actress", "widow"}
 # First names common in English-language news, for gender agreement of pronouns.
 MALE_NAMES = set("""
