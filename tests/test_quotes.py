@@ -555,3 +555,18 @@ def test_a_clause_before_a_colon_is_part_of_what_was_said():
     _, quotes = quotes_of("The mayor said the answer was clear: “We will not pay.”")
     (quote,) = quotes
     assert quote.kind == "mixed" and quote.content.text == "the answer was clear: “We will not pay.”"
+
+
+def test_a_time_alone_is_never_what_was_said():
+    _, quotes = quotes_of("The budget was debated for six hours on Tuesday.")
+    assert not [q for q in quotes if q.content.text.rstrip(".") in ("six hours on Tuesday", "six hours")]
+
+
+def test_a_passive_conjunct_does_not_borrow_the_first_clause_s_speaker():
+    _, quotes = quotes_of("Critics called it a fantasy budget, and the paper's editorial was read aloud in the chamber.")
+    assert not [q for q in quotes if q.speaker and q.speaker.text == "Critics" and "editorial" in q.content.text]
+
+
+def test_a_term_mentioned_as_a_term_is_a_term_not_a_scare_quote():
+    record, quotes = quotes_of("The term “zero-based budgeting” appears 41 times in the plan.")
+    assert {t.text: t.kind for t in record.terms} == {"zero-based budgeting": "term"} and not quotes

@@ -337,6 +337,8 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
             break
         if hops == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             break  # "Asked about the strike, Olsen shrugged": Olsen was asked; he does not ask
+        if hops == 0 and verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
+            break  # "Critics attacked it, and the editorial was read aloud": the critics read nothing
         # "by telling reporters …": through the preposition to the verb it hangs from.
         verb, hops = (verb.head.head if verb.dep_ == "pcomp" else verb.head), hops + 1
     if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):

@@ -64,6 +64,7 @@ _CONTACTING = {"call", "ring", "phone", "text", "email", "message", "ping", "app
                "pull", "corner", "greet", "interrupt", "grab"}
 # Verbs that introduce a block quotation ("as the union put it in its statement:").
 _COLON_VERBS = VERBS | {"put", "go"}
+_TERM_WORDS = {"term", "word", "words", "phrase", "expression", "label", "catchphrase", "motto", "acronym"}
 _TERM_CUES = {"so-called", "known", "dubbed", "nicknamed", "called", "termed", "branded", "labelled", "labeled"}
 
 
@@ -145,6 +146,10 @@ class Finder:
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
         chosen = _parenthetical(token, lemma, sentence, self.text) or ranker.best(
             "content", token, offered, self.doc, self.text, sentence)
+        if chosen is not None and self._only_a_time(chosen.spans):
+            # "The plan was debated for six hours on Tuesday": how long or when is never what was said.
+            offered = [c for c in offered if not self._only_a_time(c.spans)]
+            chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
         if beside and (any(_within(list(chosen.spans), q) for q in beside) or self.states[token.i][0]):
@@ -215,6 +220,12 @@ class Finder:
                 apart = [c for c in offered if c.spans[0][0] != addressee[0] or c.kind.startswith("quotation")]
                 offered = apart or offered
         return offered
+
+    def _only_a_time(self, spans: tuple[tuple[int, int], ...]) -> bool:
+        """Whether a reading holds nothing but a time or a length of time ("six hours on Tuesday")."""
+        words = [t for start, end in spans if (part := self.doc.char_span(start, end, alignment_mode="expand"))
+                 for t in part if not (t.is_punct or t.is_stop)]
+        return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
     def _framing(self, start: int, mark: int) -> bool:
         """Whether the words from ``start`` to a quotation's opening ``mark`` frame it rather than
@@ -639,6 +650,8 @@ class Finder:
         capitalised = [w for w in inner.split() if w[:1].isupper()]
         if last in _TITLE_CUES or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
             return "title"
+        if last in _TERM_WORDS:
+            return "term"  # 'the term “zero-based budgeting”': a term mentioned, not doubted
         return "scare"
 
     def _headline_speaker(self, quotation: Quoted) -> tuple[int, int] | None:
