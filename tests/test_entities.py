@@ -274,3 +274,12 @@ def test_councillor_is_a_title_not_part_of_the_name():
         "The councillor promised to table a motion.")
     erik = entity_named(entities, "Erik Holm")
     assert "Councillor" in erik.descriptors and "The councillor" in mentions(record, erik)
+
+
+def test_a_newspapers_last_word_after_its_full_name_is_that_newspaper():
+    record, entities = entities_of(
+        "Councillor Ida Vance told the Lindvik Courier that she had been threatened. "
+        "Erik Holm told the Courier on Tuesday that the figures were false.")
+    courier = entity_named(entities, "Lindvik Courier")
+    assert courier.type == "ORG" and "Courier" in mentions(record, courier)
+    assert not any(e.name == "Courier" for e in entities)

@@ -529,19 +529,24 @@ def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
 
 
 def _merge_short_forms(clusters: list[Cluster]) -> None:
-    """"Cascade" after "Cascade Energy Partners": an organisation's first words, used after its full
-    name, are that organisation when they begin no other's name (whatever the model tagged them,
+    """"Cascade" after "Cascade Energy Partners": an organisation's first words (or its last word, tagged
+    an organisation), used after its full name, are that organisation when they begin (end) no other's name (whatever the model tagged them,
     short of a place: "New York" is no short "New York Times")."""
     longs = [(min(m.start for m in c.mentions), [_words(n) for n in c.names], c)
              for c in clusters if not c.full_person and c.type == "ORG"]
     starts = {words[:k] for _, names, _ in longs for words in names for k in range(1, len(words))}
+    ends = {words[-1:] for _, names, _ in longs for words in names if len(words) > 1}
     for short in clusters:
         words = [_words(n) for n in short.names if not _is_acronym(n)]
-        if short.full_person or not starts.intersection(words) or short.type in ("GPE", "LOC", "NORP"):
+        if short.full_person or short.type in ("GPE", "LOC", "NORP"):
+            continue
+        # "the Courier" after "the Lindvik Courier": an organisation's last word, so tagged
+        last = short.type == "ORG" and len(words) == 1 and words[0] in ends
+        if not (starts.intersection(words) or last):
             continue
         first = min(m.start for m in short.mentions)
         fits = [c for at, names, c in longs if c is not short and at < first
-                and any(len(w) < len(n) and n[:len(w)] == w for w in words for n in names)]
+                and any(len(w) < len(n) and (n[:len(w)] == w or last and n[-1:] == w) for w in words for n in names)]
         if len(fits) == 1 and "merge_into" not in short.__dict__:
             short.__dict__["merge_into"] = fits[0]
             short.labels.clear()  # the tag of the short form is the less reliable one
