@@ -570,3 +570,11 @@ def test_a_passive_conjunct_does_not_borrow_the_first_clause_s_speaker():
 def test_a_term_mentioned_as_a_term_is_a_term_not_a_scare_quote():
     record, quotes = quotes_of("The term “zero-based budgeting” appears 41 times in the plan.")
     assert {t.text: t.kind for t in record.terms} == {"zero-based budgeting": "term"} and not quotes
+
+
+def test_the_occasion_set_off_after_a_speaker_is_not_part_of_the_speaker():
+    _, quotes = quotes_of("Lena Berg, an economist at Nordhavn Securities, in an interview on Wednesday, said the "
+                          "bank would cut rates. The minister, at a press conference in Oslo, said the talks had failed.")
+    assert [q.speaker.text for q in quotes] == ["Lena Berg, an economist at Nordhavn Securities", "The minister"]
+    _, quotes = quotes_of("The head of the conference, Ola Nordmann, said the vote was void.")
+    assert quotes[0].speaker.text == "The head of the conference, Ola Nordmann"

@@ -35,6 +35,8 @@ _CLAUSES_APPOS = _CLAUSES | {"appos"}
 # The readings whose trimmed forms annotators take often enough to offer them (on PolNeAR dev the
 # trims of the subject, the sentence's left side and the interrupted clause were never the answer).
 _TRIMMED = {"clause", "objects", "objects-bare", "sentence-right"}
+_OCCASIONS = {"interview", "conference", "briefing", "statement", "speech", "address", "meeting", "hearing",
+              "rally", "appearance", "debate", "call", "session", "summit", "broadcast", "podcast", "post", "letter"}
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
 
@@ -309,7 +311,7 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                     add("antecedent", noun_phrase(verb.head))
                     add("antecedent-full", [t for t in verb.head.subtree if t.i < verb.i and not _inside(t, verb)])
                 else:
-                    subtree = list(child.subtree)
+                    subtree = [t for t in child.subtree if t.i not in _occasion(child)]
                     add("subject", subtree)
                     add("subject-np", noun_phrase(child))
                     above = [_deps_above(t, child) for t in subtree]  # read once for the two readings below
@@ -352,6 +354,21 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
             for child in governor.children:
                 if child.dep_ in _SUBJECTS:
                     add("governor-subject", list(child.subtree))
+    return found
+
+
+def _occasion(subject: Token) -> set[int]:
+    """The words of an occasion or a time that the parse hung on the subject ("Lena Berg, an
+    economist, in an interview on Wednesday, said"): when and where she spoke, not who she is."""
+    found: set[int] = set()
+    # The parse may hang the phrase on the comma that sets it off.
+    attached = [c for child in subject.children for c in ([child, *child.children] if child.is_punct else [child])]
+    doc = subject.doc
+    for child in attached:
+        # Set off by a comma ("the head of the conference" is who she is).
+        if child.dep_ == "prep" and child.i > subject.i and doc[child.i - 1].is_punct and child.lower_ != "of" and any(
+                t.lemma_ in _OCCASIONS or t.ent_type_ in ("DATE", "TIME") for t in child.children if t.dep_ == "pobj"):
+            found.update(t.i for t in child.subtree)
     return found
 
 
