@@ -578,3 +578,12 @@ def test_the_occasion_set_off_after_a_speaker_is_not_part_of_the_speaker():
     assert [q.speaker.text for q in quotes] == ["Lena Berg, an economist at Nordhavn Securities", "The minister"]
     _, quotes = quotes_of("The head of the conference, Ola Nordmann, said the vote was void.")
     assert quotes[0].speaker.text == "The head of the conference, Ola Nordmann"
+
+
+def test_a_role_noun_can_be_asked_and_answers():
+    text = ("“When did you first see the other ship?” the inspector asked the captain.\n\n“At ten past two.”\n\n"
+            "“And what did you do?”\n\n“I called the coastguard.”")
+    _, quotes = quotes_of(text)
+    assert [(q.speaker.text, q.addressee.text) for q in quotes] == [
+        ("the inspector", "the captain"), ("the captain", "the inspector"),
+        ("the inspector", "the captain"), ("the captain", "the inspector")]

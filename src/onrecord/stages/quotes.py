@@ -907,7 +907,8 @@ def _can_be_spoken_to(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:
         return True  # "she told The Eastgate Ledger": a name the small model left untyped
-    return token.pos_ == "NOUN" and token.lemma_.lower() in PEOPLE_NOUNS
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS)  # "asked the captain"
 
 
 def _span_of(tokens) -> tuple[int, int] | None:
