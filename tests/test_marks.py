@@ -49,3 +49,10 @@ def test_two_apostrophes_typed_as_a_double_mark():
     text = "''You'd pay cash,'' he said. ''It runs on.\n\n''And ends with a 'maybe.' ''"
     assert quoted(text) == [(["You'd pay cash,"], 0), (["It runs on.", "And ends with a 'maybe.'"], 0),
                             (["maybe."], 1)]
+
+
+def test_a_straight_mark_opening_inside_another_ends_the_unclosed_one():
+    text = 'The mayor said "we will not go back. The council met on Monday. "It was a disaster," Ana Duarte said.'
+    found = find_quotations(text)
+    assert [(text[q.start:q.end], q.parent is None) for q in found] == [
+        ("we will not go back. The council met on Monday.", True), ("It was a disaster,", True)]

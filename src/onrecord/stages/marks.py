@@ -141,6 +141,8 @@ def _mark(text: str, i: int, end: int, stack: list[_Open], found: list[Quoted]) 
         return
     action, kind = role
     if action == "open":
+        if kind == "d" and _straight(text, i):
+            _end_unclosed_straight(text, i, stack, found)
         stack.append(_Open(kind, i, end))
         return
     for depth in range(len(stack) - 1, -1, -1):
@@ -152,6 +154,22 @@ def _mark(text: str, i: int, end: int, stack: list[_Open], found: list[Quoted]) 
             _emit(text, opened, opened.fragments + [(opened.fragment_start, i)], end - 1, parent, found)
             return
     # A closing mark with nothing open: a stray mark, ignored.
+
+
+def _straight(text: str, at: int) -> bool:
+    return text[at] == '"' or text.startswith("''", at)
+
+
+def _end_unclosed_straight(text: str, at: int, stack: list[_Open], found: list[Quoted]) -> None:
+    """'The mayor said "we will not go back. "It was a disaster," she said.': straight double marks
+    do not nest (a quotation inside one takes single marks), so one opening while another is open
+    means the other was never closed; it ends where the new one opens."""
+    for depth, opened in enumerate(stack):
+        if opened.kind == "d" and _straight(text, opened.at):
+            parent = stack[depth - 1] if depth else None
+            del stack[depth:]
+            _emit(text, opened, opened.fragments + [(opened.fragment_start, at)], None, parent, found)
+            return
 
 
 def _emit(text, opened: _Open, fragments, closed_at, parent: _Open | None, found: list[Quoted]) -> None:
