@@ -147,3 +147,12 @@ def test_a_role_description_the_model_tagged_as_a_proper_noun_still_resolves():
         "Prime Minister Kaja Rebane said both ministers would present plans in May. "
         "\"I asked them to find a middle road,\" the prime minister said.")
     assert name_of(record, quote_with(record, "middle road").speaker.entity) == "Kaja Rebane"
+
+
+def test_them_after_a_plural_noun_is_not_an_organisation_named_earlier():
+    record = record_of(
+        "The Water Research Institute published a report in May. Its director, Naomi Achebe, said the dams were "
+        "silting up.\n\nDaniel Jordan told supporters in the capital that he would build ten dams. "
+        "\"You will have water,\" he told them.")
+    quote = quote_with(record, "have water")
+    assert quote.addressee.text == "them" and quote.addressee.entity is None

@@ -12,13 +12,14 @@ The clusters are left in ``doc.user_data`` for the "speakers" stage (``stages/co
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import LOWER, POS, SENT_START
+from spacy.attrs import ENT_TYPE, LOWER, POS, SENT_START, TAG
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
@@ -958,10 +959,12 @@ def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | Non
     quoted = inside_quotes(doc)
     here = sents[token.i]
     scores: dict[int, tuple[float, Cluster, int]] = {}  # score, entity, its last mention
+    # only an object "them" or a "their": a subject "they" is still left to salience alone
+    plural = _plural_before(doc, token) if gender == "p" and token.dep_ not in _PROFILE_DEPS else -1
     for at, cluster, _ in reversed(events[-60:]):  # events run in text order: latest first here
         distance = here - sents[at]
-        if distance > window:
-            break
+        if distance > window or at < plural:
+            break  # "Jordan told supporters …: “…,” he told them": them are the supporters
         if at >= token.i:
             continue
         agreement = _agreement(cluster, gender)
@@ -980,6 +983,15 @@ def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | Non
             last = scores[id(cluster)][2] if id(cluster) in scores else at
             scores[id(cluster)] = (score, cluster, last)
     return scores
+
+
+def _plural_before(doc: Doc, token: Token) -> int:
+    """The last plural common noun before a "they" in its sentence or the one before, or -1."""
+    plurals = _scan(doc).plurals
+    at = bisect.bisect_left(plurals, token.i) - 1
+    if at < 0 or sentence_ids(doc)[token.i] - sentence_ids(doc)[plurals[at]] > 1:
+        return -1
+    return plurals[at]
 
 
 def _in_profile(mention: Token) -> bool:
@@ -1021,18 +1033,20 @@ class _Scan:
     pronouns: list[int]
     propn: list[int]
     roles: list[int]
+    plurals: list[int]  # plural common nouns outside any entity: "supporters", "ministers"
 
 
 _FIRST_NAME_IDS = numpy.array([get_string_id(w) for w in MALE_NAMES | FEMALE_NAMES], dtype="uint64")
 _PRONOUN_IDS = numpy.array([get_string_id(w) for w in _PRONOUN_GENDER], dtype="uint64")
 _ROLE_IDS = numpy.array([get_string_id(w) for w in ROLE_NOUNS], dtype="uint64")
+_NNS = get_string_id("NNS")
 
 
 def _scan(doc: Doc) -> _Scan:
     scan = doc.user_data.get("onrecord.scan")
     if scan is not None and len(scan.sentence) == len(doc):
         return scan
-    lower, pos, sent_start = doc.to_array([LOWER, POS, SENT_START]).reshape(-1, 3).T
+    lower, pos, sent_start, tag, ent = doc.to_array([LOWER, POS, SENT_START, TAG, ENT_TYPE]).reshape(-1, 5).T
     starts = sent_start == 1
     if len(starts):
         starts[0] = False
@@ -1045,6 +1059,7 @@ def _scan(doc: Doc) -> _Scan:
         propn=numpy.flatnonzero(pos == PROPN).tolist(),
         # the small model tags "the prime minister" PROPN as often as NOUN
         roles=numpy.flatnonzero(((pos == NOUN) | (pos == PROPN)) & numpy.isin(lower, _ROLE_IDS)).tolist(),
+        plurals=numpy.flatnonzero((tag == _NNS) & (ent == 0)).tolist(),
     )
     doc.user_data["onrecord.scan"] = scan
     return scan
