@@ -587,3 +587,9 @@ def test_a_role_noun_can_be_asked_and_answers():
     assert [(q.speaker.text, q.addressee.text) for q in quotes] == [
         ("the inspector", "the captain"), ("the captain", "the inspector"),
         ("the inspector", "the captain"), ("the captain", "the inspector")]
+
+
+def test_who_acts_is_never_what_they_said():
+    _, quotes = quotes_of("“We will fight,” Olsen said. “And we will win.\n\nThe union then voted. “This is the end,” said Duarte.")
+    assert [(q.content.text, q.speaker.text) for q in quotes] == [
+        ("We will fight … And we will win.", "Olsen"), ("This is the end", "Duarte")]

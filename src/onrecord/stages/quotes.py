@@ -198,9 +198,12 @@ class Finder:
                 kind = "direct"
                 # 'said: “We stay”.': the words, not the marks the reading took in.
                 content = [span for q in quotations for span in q.spans]
+        speaker = self._speaker(token)
+        if speaker is not None and all(speaker[0] <= start and end <= speaker[1] for start, end in content):
+            return None  # "The union then voted.": who acts is not what they said
         for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
             self.claimed.add(id(q))
-        return _Draft(kind, content, cue, self._speaker(token), addressee, quotations, token)
+        return _Draft(kind, content, cue, speaker, addressee, quotations, token)
 
     def _readings(self, token: Token, lemma: str, beside: list[Quoted], sentence: Span,
                   addressee: tuple[int, int] | None) -> list[candidates.Candidate]:
