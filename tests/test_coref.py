@@ -156,3 +156,10 @@ def test_them_after_a_plural_noun_is_not_an_organisation_named_earlier():
         "\"You will have water,\" he told them.")
     quote = quote_with(record, "have water")
     assert quote.addressee.text == "them" and quote.addressee.entity is None
+
+
+def test_a_description_the_next_sentence_names_is_that_person():
+    record = record_of(
+        "Mark Olsen and Ana Duarte failed to agree on the levy. The president said on Wednesday that he hoped "
+        "the two sides would find a compromise. President Jonas Reval added that he would meet both.")
+    assert name_of(record, quote_with(record, "compromise").speaker.entity) == "Jonas Reval"

@@ -892,10 +892,20 @@ def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         tokens = description_tokens(doc, chunk.start_char, chunk.end_char)
         if not tokens:
             continue
-        fits = [c for c in clusters if description_fits(tokens, c) and min(m.start for m in c.mentions) < chunk.start_char]
+        fitting = [c for c in clusters if description_fits(tokens, c)]
+        fits = [c for c in fitting if min(m.start for m in c.mentions) < chunk.start_char]
+        if not fits and len(fitting) == 1 and _named_next(doc, fitting[0], chunk.root.i):
+            fits = fitting  # "The president said … President Jonas Reval added": named in the next sentence
         if len(fits) == 1:
             fits[0].mentions.append(Mention(chunk.start_char, chunk.end_char, "description", chunk.root.i))
             fits[0].descriptors.append(chunk.text)
+
+
+def _named_next(doc: Doc, cluster: Cluster, at: int) -> bool:
+    """Whether the entity is first mentioned by name in the sentence of token ``at`` or the next."""
+    first = min(cluster.mentions, key=lambda m: m.start)
+    sents = sentence_ids(doc)
+    return first.kind == "name" and first.head > at and sents[first.head] - sents[at] <= 1
 
 
 # --- pronouns ---------------------------------------------------------------------------------------
