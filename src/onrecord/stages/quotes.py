@@ -225,11 +225,12 @@ class Finder:
         return offered
 
     def _only_a_time(self, spans: tuple[tuple[int, int], ...]) -> bool:
-        """Whether a reading holds nothing but a time or a length of time that is no object of the
-        cue ("debated for six hours on Tuesday"; but a report "covers the decade")."""
+        """Whether a reading holds nothing but a time, a length of time or a count that is no object
+        of the cue ("debated for six hours on Tuesday", "passed by 27 votes to 22"; but a report
+        "covers the decade")."""
         parts = [part for start, end in spans if (part := self.doc.char_span(start, end, alignment_mode="expand"))]
         words = [t for part in parts for t in part if not (t.is_punct or t.is_stop)]
-        return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words) and all(
+        return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in words) and all(
             part.root.dep_ not in ("dobj", "attr", "oprd") for part in parts)
 
     def _framing(self, start: int, mark: int) -> bool:
