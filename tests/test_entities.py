@@ -283,3 +283,23 @@ def test_a_newspapers_last_word_after_its_full_name_is_that_newspaper():
     courier = entity_named(entities, "Lindvik Courier")
     assert courier.type == "ORG" and "Courier" in mentions(record, courier)
     assert not any(e.name == "Courier" for e in entities)
+
+
+def test_a_possessive_place_name_a_quotations_first_word_and_the_herald_are_named_right():
+    record, entities = entities_of(
+        "The board of St. Brigid's Hospital voted to merge with the Eastgate Medical Trust. "
+        "\"Without Eastgate, we would have shut the doors,\" Ruth Holland said. "
+        "Colin Mayhew told the Herald that the trust would invest.")
+    names = {e.name: e.type for e in entities}
+    assert names.get("St. Brigid's Hospital") == "ORG" and "St. Brigid" not in names
+    assert names.get("Herald") == "ORG" and "Without Eastgate" not in names
+    assert "Eastgate" in mentions(record, entity_named(entities, "Eastgate Medical Trust"))
+
+
+def test_an_object_her_is_not_the_subject_of_its_verb():
+    record, entities = entities_of(
+        "The health secretary, Priya Nair, welcomed the deal. Ruth Holland thanked her in a statement.")
+    text = record.article.text
+    her = text.index("her in")
+    assert (her, her + 3) in entity_named(entities, "Priya Nair").mentions
+    assert (her, her + 3) not in entity_named(entities, "Ruth Holland").mentions

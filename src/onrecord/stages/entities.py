@@ -219,12 +219,22 @@ def _entity(cluster: Cluster) -> Entity:
 def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
     """NER mentions of referents, trimmed of punctuation, possessive and leading titles."""
     found = []
-    for whole in doc.ents:
-        if whole.label_ not in REFERENT_LABELS:
+    ents = list(doc.ents)
+    for k, whole in enumerate(ents):
+        if whole is None or whole.label_ not in REFERENT_LABELS:
             continue
+        if k + 1 < len(ents) and _possessive_name(text, whole, ents[k + 1]):
+            whole, ents[k + 1] = Span(doc, whole.start, ents[k + 1].end, label=ents[k + 1].label_), None
         for ent, label in _appositive_parts(doc, whole):
             found += _name_mention(doc, text, ent, label)
     return found
+
+
+def _possessive_name(text: str, ent: Span, after: Span | None) -> bool:
+    """"St. Brigid's Hospital", which the model splits at the possessive, is one name."""
+    return (after is not None and ent.label_ in ("ORG", "FAC", "PERSON") and after.label_ in ("ORG", "FAC")
+            and text.endswith(("'s", "’s"), ent.start_char, ent.end_char) and after.start_char == ent.end_char + 1
+            and _words(after.text)[-1:] and _words(after.text)[-1] in _PLACE_OR_BODY_WORDS)
 
 
 def _appositive_parts(doc: Doc, ent: Span) -> list[tuple[Span, str]]:
@@ -255,6 +265,10 @@ def _appositive_parts(doc: Doc, ent: Span) -> list[tuple[Span, str]]:
 
 
 def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Mention, str]]:
+    first = ent[0]
+    while len(ent) > 1 and first.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and (
+            first.is_sent_start or first.i and doc[first.i - 1].is_quote):
+        ent = ent[1:]  # '“Without Eastgate, we …”': the capital of a sentence's first word is no name's
     start, end = _trimmed(text, ent.start_char, ent.end_char)
     if opening := _OPENING_MARK.search(text, start, end):
         # 'accused the council of “gross negligence”': a name never runs into a quotation.
@@ -266,6 +280,9 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
         start, end = _trimmed(text, start, end - 2)
     start = _skip_leading_words(text, start, end, label)
     label = "GPE" if _dateline(text, start, end) else label
+    if label == "PERSON" and _words(text[start:end])[-1:] and _words(text[start:end])[-1] in _PLACE_OR_BODY_WORDS \
+            and text[max(0, start - 4):start].casefold() == "the ":
+        label = "ORG"  # "told the Herald": no person is "the" anything
     return [(Mention(start, end, "name", ent.root.i, label), text[start:end])] if start < end else []
 
 
@@ -1086,8 +1103,9 @@ def sentence_ids(doc: Doc) -> list[int]:
 
 def _bound(mention: Token, pronoun: Token) -> bool:
     """"Olsen praised him": a plain pronoun is not a co-argument of its antecedent."""
-    if pronoun.lower_ in ("his", "her", "its", "their", "himself", "herself", "itself", "themselves"):
-        return False
+    if pronoun.lower_ in ("his", "its", "their", "himself", "herself", "itself", "themselves") or (
+            pronoun.lower_ == "her" and pronoun.dep_ == "poss"):
+        return False  # "Holland thanked her": an object "her" is someone else; "her speech" may be Holland's
     return mention.head.i == pronoun.head.i
 
 
