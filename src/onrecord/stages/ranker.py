@@ -48,6 +48,7 @@ class Context:
     places: dict[Spans, str]  # where each reading's length in characters ranks among theirs (see _rivals)
     shapes: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)  # see _shape
     edges: dict[tuple[int, int], float] = field(default_factory=dict)  # see _edges
+    tokens: dict[tuple[int, int], tuple[int, int, int, int] | None] = field(default_factory=dict)  # boundary_tokens
 
 
 def cue_context(cue: Token, offered: list[Candidate], sentence: Span | None = None) -> Context:
@@ -77,6 +78,7 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
     once per cue and stretch of text, as several readings often share it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     size = len(span) if span is not None else 0
+    context.tokens[start, end] = (span.start, span.end - 1, span.start - 1, span.end) if size else None  # see _edges
     first = span[0] if size else cue
     last = span[-1] if size else cue
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
@@ -152,7 +154,8 @@ def _edges(doc: Doc, start: int, end: int, context: Context) -> float:
         _projected.update(doc=doc, values=(tensor @ weights.reshape(4, -1).T) if usable else None)
     values = _projected["values"]
     found = 0.0
-    if values is not None and (tokens := boundary_tokens(doc, start, end)) is not None:
+    tokens = context.tokens[start, end] if (start, end) in context.tokens else boundary_tokens(doc, start, end)
+    if values is not None and tokens is not None:
         found = float(sum(values[i, n] for n, i in enumerate(tokens) if 0 <= i < len(doc)))
     context.edges[start, end] = found
     return found
