@@ -163,3 +163,12 @@ def test_a_description_the_next_sentence_names_is_that_person():
         "Mark Olsen and Ana Duarte failed to agree on the levy. The president said on Wednesday that he hoped "
         "the two sides would find a compromise. President Jonas Reval added that he would meet both.")
     assert name_of(record, quote_with(record, "compromise").speaker.entity) == "Jonas Reval"
+
+
+def test_an_untagged_acronym_after_a_tagged_full_name_joins_it_and_names_the_speaker():
+    record = record_of(
+        "The national rail operator, Nordbahn, warned that it would cut services. "
+        "The largest union, the Railway Workers' Federation (RWF), said its members had voted for action.")
+    union = next(e for e in record.entities if e.name == "Railway Workers' Federation")
+    assert "RWF" in union.aliases
+    assert quote_with(record, "voted for action").speaker.entity == union.id

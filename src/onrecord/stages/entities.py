@@ -339,8 +339,10 @@ def _untagged_acronym_names(doc: Doc, text: str, names: list[tuple[Mention, str]
             content += 1
             if content == len(letters):
                 start, end = base + words[at].start(), base + words[-1].end()
-                if start not in taken and _acronyms(text[start:end]) & {letters}:
-                    found += _org_mention(doc, text, start, end) + _org_mention(doc, text, *match.span(1))
+                if _acronyms(text[start:end]) & {letters}:
+                    # the full name may be tagged already: "the Railway Workers' Federation (RWF)"
+                    found += [] if start in taken else _org_mention(doc, text, start, end)
+                    found += [] if match.start(1) in taken else _org_mention(doc, text, *match.span(1))
                 break
     return found
 
