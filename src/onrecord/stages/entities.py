@@ -988,8 +988,9 @@ def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | Non
     quoted = inside_quotes(doc)
     here = sents[token.i]
     scores: dict[int, tuple[float, Cluster, int]] = {}  # score, entity, its last mention
-    # only an object "them" or a "their": a subject "they" is still left to salience alone
-    plural = _plural_before(doc, token) if gender == "p" and token.dep_ not in _PROFILE_DEPS else -1
+    plural = -1
+    if gender == "p":
+        plural = _plural_before(doc, token) if token.dep_ not in _PROFILE_DEPS else _plural_reporter(token)
     for at, cluster, _ in reversed(events[-60:]):  # events run in text order: latest first here
         distance = here - sents[at]
         if distance > window or at < plural:
@@ -1021,6 +1022,18 @@ def _plural_before(doc: Doc, token: Token) -> int:
     if at < 0 or sentence_ids(doc)[token.i] - sentence_ids(doc)[plurals[at]] > 1:
         return -1
     return plurals[at]
+
+
+def _plural_reporter(token: Token) -> int:
+    """"Rail unions said they would strike": a subject "they" in what a plural noun said, thought or
+    wanted is that noun (left to salience otherwise); its index, or -1."""
+    verb = token.head
+    while verb.dep_ in ("ccomp", "xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        for child in verb.children:
+            if child.dep_ in _PROFILE_DEPS and child.tag_ == "NNS" and not child.ent_type_ and child.i < token.i:
+                return child.i
+    return -1
 
 
 def _in_profile(mention: Token) -> bool:
