@@ -307,8 +307,8 @@ def test_an_object_her_is_not_the_subject_of_its_verb():
 
 def test_they_in_what_a_plural_noun_said_is_not_the_organisation_before():
     record, entities = entities_of(
-        "Nordbahn warned on Monday that it would cut services. Rail unions said they would strike if the lines "
-        "closed.")
+        "The national rail operator, Nordbahn, warned that it would cut services anyway. "
+        "Rail unions said they would strike if the lines closed.")
     text = record.article.text
     they = text.index("they")
     assert (they, they + 4) not in entity_named(entities, "Nordbahn").mentions
