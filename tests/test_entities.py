@@ -312,3 +312,14 @@ def test_they_in_what_a_plural_noun_said_is_not_the_organisation_before():
     text = record.article.text
     they = text.index("they")
     assert (they, they + 4) not in entity_named(entities, "Nordbahn").mentions
+
+
+def test_a_judge_named_irene_is_no_him_and_a_surname_before_himself_is_the_man():
+    record, entities = entities_of(
+        "A judge ordered the release of the journalist Tomas Ferrer. Judge Irene Castell said the police had "
+        "offered no evidence against him. His wife, Clara Ferrer, wept. Mrs. Ferrer said he had lost weight. "
+        "Ferrer himself spoke briefly.")
+    text = record.article.text
+    him, himself = text.index("him."), text.index("Ferrer himself")
+    tomas = entity_named(entities, "Tomas Ferrer")
+    assert (him, him + 3) in tomas.mentions and (himself, himself + 6) in tomas.mentions

@@ -94,6 +94,8 @@ andre andré rene rené michel philippe alain thierry laurent olivier julien ant
 francesco alessandro stefano enrico kwame kofi chinedu oluwaseun tunde jomo desmond nelson cyril thabo
 don dan ron ted ed jim bob rob dave mike nick pat ken hank jake luke seth troy dean glenn craig neil barry
 ian colin graham duncan hamish angus ewan rory liam conor sean declan ciaran owen rhys gareth dylan
+jonas martin anton josef jakob simon lukas elias victor hector oliver harry charlie leon theo adrian julian
+marius florian sebastian tobias fabian dominic miguel diego wojciech krzysztof mateusz bartosz lukasz dmitri
 """.split())
 FEMALE_NAMES = set("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
@@ -115,6 +117,8 @@ rosa teresa elena yasmin zainab mariam maryam nadia samira layla noor amira leyl
 anjali deepa lakshmi kavita sunita neha pooja ananya meera aiko keiko sakura naomi yoko hiroko
 ngozi chioma amara adaeze wanjiru thandiwe nomvula zanele lindiwe
 tracy stacy wendy kate katie kathy jane jill gwen ellen eleanor molly holly polly sally beth meg peggy
+irene clara vera nina eva ida marta agnes edith lucy ella mia zoe hilde renate lara leah rita joanna kasia
+sofia sophie emilia amelia ava isla freya erika ilse gudrun marit ragnhild solveig tove ulla
 """.split())
 _PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -438,6 +442,8 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
             fitting[words] = list({id(c): c for w, c in persons if _name_fits(words, w)}.values())
         fits = fitting[words]
         fits = _agreeing(fits, _title_gender(text, mention.start), persons) or fits
+        if len(fits) > 1:
+            fits = _agreeing(fits, _pronoun_after(doc, mention.head), persons) or fits
         if fits and (mention.label == "PERSON" or len(words) >= 1) and not _is_acronym(name):
             _join(_nearest(fits, mention.start), mention, name)
             continue
@@ -457,6 +463,22 @@ def _title_gender(text: str, start: int) -> str | None:
     match = _TITLE_BEFORE.search(text, max(0, start - 12), start)
     word = match.group(1).casefold() if match else ""
     return "m" if word in MALE_TITLES else "f" if word in FEMALE_TITLES else None
+
+
+_BACK_PRONOUNS = {"he": "m", "himself": "m", "his": "m", "she": "f", "herself": "f", "her": "f"}
+
+
+def _pronoun_after(doc: Doc, at: int) -> str | None:
+    """"Ferrer himself spoke", "Ferrer said he would": the gender of a pronoun after a surname in its
+    sentence with no other name or role between, which points back to it."""
+    quoted = inside_quotes(doc)
+    for token in doc[at + 1:min(at + 16, len(doc))]:
+        if token.is_sent_start or token.pos_ == "PROPN" or token.lower_ in ROLE_NOUNS or quoted[token.i] != quoted[at]:
+            return None
+        gender = _BACK_PRONOUNS.get(token.lower_)
+        if gender is not None:
+            return gender if token.lower_ != "her" or token.dep_ == "poss" else None
+    return None
 
 
 def _agreeing(fits: list[Cluster], gender: str | None, persons: list[tuple[tuple[str, ...], Cluster]]) -> list[Cluster]:
@@ -615,8 +637,12 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         fits = [c for words, c in persons if word in words and len(word) > 1]
         if token.text in acronyms:
             fits = [acronyms[token.text]]
+        fits = list({id(c): c for c in fits}.values())
+        if len(fits) > 1:  # "Mrs. Ferrer" and "Ferrer himself": the wife and the husband
+            other = {"m": "f", "f": "m"}.get(_title_gender(text, token.idx) or _pronoun_after(doc, token.i) or "")
+            fits = [c for c in fits if other is None or _gender_of_names(c) != other] or fits
         if fits:
-            cluster = _nearest(list({id(c): c for c in fits}.values()), token.idx)
+            cluster = _nearest(fits, token.idx)
             cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), "name", token.i, ""))
 
 
