@@ -172,3 +172,24 @@ def test_an_untagged_acronym_after_a_tagged_full_name_joins_it_and_names_the_spe
     union = next(e for e in record.entities if e.name == "Railway Workers' Federation")
     assert "RWF" in union.aliases
     assert quote_with(record, "voted for action").speaker.entity == union.id
+
+
+def test_an_addressee_named_in_apposition_after_the_span_is_that_person():
+    record = record_of(
+        "Judge Irene Castell said the police had offered no evidence. \"You have had twenty days,\" she told the "
+        "prosecutor, Miguel Santos.")
+    quote = quote_with(record, "twenty days")
+    assert name_of(record, quote.speaker.entity) == "Irene Castell"
+    assert name_of(record, quote.addressee.entity) == "Miguel Santos"
+
+
+def test_a_surname_a_man_and_his_wife_share_goes_to_the_one_its_pronoun_names():
+    record = record_of(
+        "A judge ordered the release of the journalist Tomas Ferrer on Monday. His wife, Clara Ferrer, wept as the "
+        "ruling was read. \"He lost weight,\" Mrs. Ferrer said.\n\nFerrer himself spoke briefly on the steps. "
+        "\"I thank the judge,\" he said.")
+    assert name_of(record, quote_with(record, "thank the judge").speaker.entity) == "Tomas Ferrer"
+    assert name_of(record, quote_with(record, "lost weight").speaker.entity) == "Clara Ferrer"
+    himself = record.article.text.index("Ferrer himself")
+    tomas = next(e for e in record.entities if e.name == "Tomas Ferrer")
+    assert (himself, himself + 6) in tomas.mentions

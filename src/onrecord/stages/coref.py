@@ -95,7 +95,10 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
             return cluster.id
     # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker, and
     # so does a person's name that the parse hung on a later noun ("The head of the group, Pavel Strand").
-    for token in sorted((t for t in span if t.dep_ == "appos"), key=lambda t: t.head.i != root.i):
+    # The name may stand after the span the quote stage gave ("she told the prosecutor, Miguel Santos").
+    appositions = [t for t in span if t.dep_ == "appos"] + [t for t in root.children if t.dep_ == "appos"
+                                                          and t.i >= span.end and t.ent_type_ == "PERSON"]
+    for token in sorted(appositions, key=lambda t: t.head.i != root.i):
         for cluster in clusters:
             if any(m.start <= token.idx < m.end for m in cluster.mentions) and (
                     token.head.i == root.i or cluster.type == "PERSON"):
