@@ -193,3 +193,10 @@ def test_a_surname_a_man_and_his_wife_share_goes_to_the_one_its_pronoun_names():
     himself = record.article.text.index("Ferrer himself")
     tomas = next(e for e in record.entities if e.name == "Tomas Ferrer")
     assert (himself, himself + 6) in tomas.mentions
+
+
+def test_the_ministry_is_no_union_named_just_before():
+    record = record_of(
+        "The Velsa Press Union had campaigned for the journalist's release. "
+        "The interior ministry said in a statement that the arrest had been lawful.")
+    assert quote_with(record, "lawful").speaker.entity is None

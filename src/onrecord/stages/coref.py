@@ -115,11 +115,22 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
         fits = [c for c in clusters if description_fits(tokens, c)]
         return _id(_last_before(fits, start))
     if root.lower_ in _ORG_NOUNS and root.pos_ == "NOUN" and doc[root.left_edge.i].lower_ == "the":
-        orgs = [c for c in clusters if c.type == "ORG"]
+        orgs = [c for c in clusters if c.type == "ORG" and _org_fits(c, root.lower_)]
         nearest = _last_before(orgs, start)
         if nearest is not None and sentence_ids(doc)[root.i] - _last_sentence(doc, nearest, start) <= 3:
             return nearest.id
     return None
+
+
+# Kinds of body: "the ministry" is no union, whatever was named last.
+_KINDS = {"ministry", "department", "union", "party", "court", "council", "commission", "committee", "university",
+          "institute", "agency", "club", "team", "fund", "charity", "regulator", "bank", "newspaper"}
+
+
+def _org_fits(cluster: Cluster, head: str) -> bool:
+    """"The interior ministry" is no "Velsa Press Union": a body whose name says it is of another kind."""
+    kinds = {n.split()[-1].casefold() for n in cluster.names if n.split()} & _KINDS
+    return head not in _KINDS or not kinds or head in kinds
 
 
 def _person_of(word: str, outer: Quote | None) -> str | None:
