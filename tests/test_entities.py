@@ -323,3 +323,22 @@ def test_a_judge_named_irene_is_no_him_and_a_surname_before_himself_is_the_man()
     him, himself = text.index("him."), text.index("Ferrer himself")
     tomas = entity_named(entities, "Tomas Ferrer")
     assert (him, him + 3) in tomas.mentions and (himself, himself + 6) in tomas.mentions
+
+
+def test_an_age_makes_a_person_and_a_whole_surname_beats_half_a_hyphenated_one():
+    record, entities = entities_of(
+        "Georgia Pryce-Hale, 34, a marine biologist, supports the wind farm. Her uncle, Owen Pryce, a trawler "
+        "skipper, does not. \"I think they will kill my fishing grounds,\" Pryce said. Pryce-Hale said her uncle "
+        "was exaggerating.")
+    georgia, owen = entity_named(entities, "Georgia Pryce-Hale"), entity_named(entities, "Owen Pryce")
+    assert georgia.type == "PERSON" and "her" in mentions(record, georgia)
+    said = record.article.text.index("Pryce said")
+    assert (said, said + 5) in owen.mentions
+
+
+def test_known_locally_as_gives_an_alias():
+    record, entities = entities_of(
+        "Northsea Renewables, known locally as NSR, expects a decision by June. "
+        "NSR said it would publish its study next month.")
+    northsea = next(e for e in entities if e.name == "Northsea Renewables")
+    assert "NSR" in northsea.aliases and mentions(record, northsea).count("NSR") == 2

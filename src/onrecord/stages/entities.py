@@ -422,8 +422,8 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
     for i in order:
         mention, name = names[i]
         words = _words(name)
-        if mention.label != "PERSON" and _looks_personal(words, name):
-            mention.label = "PERSON"  # "Helena Marsh" tagged ORG: a first name makes it a person's
+        if mention.label != "PERSON" and (_looks_personal(words, name) or _AGE.match(text, mention.end)):
+            mention.label = "PERSON"  # "Helena Marsh" tagged ORG: a first name (or an age) makes it a person's
         if mention.label == "PERSON" and len(words) > 1 and not _is_acronym(name):
             fits = [c for w, c in persons if _name_fits(words, w)]
             cluster = _nearest(fits, mention.start) if fits else None
@@ -439,7 +439,10 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
         mention, name = names[i]
         words = _words(name)
         if words not in fitting:
-            fitting[words] = list({id(c): c for w, c in persons if _name_fits(words, w)}.values())
+            found = list({id(c): c for w, c in persons if _name_fits(words, w)}.values())
+            # "Pryce" is Owen Pryce before Georgia Pryce-Hale: a whole surname before half of one
+            exact = [c for c in found if any(_words(n)[-1:] == words[-1:] for n in c.names)]
+            fitting[words] = exact or found
         fits = fitting[words]
         fits = _agreeing(fits, _title_gender(text, mention.start), persons) or fits
         if len(fits) > 1:
@@ -455,6 +458,7 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
     return clusters
 
 
+_AGE = re.compile(r",\s*\d{1,3},")  # "Georgia Pryce-Hale, 34, a marine biologist"
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 
 
@@ -650,7 +654,7 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 _GLOSS = re.compile(r"\[([^\[\]\n]{1,120})\]")
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{1,60})[”\"’']")
-_KNOWN_AS = re.compile(r"\b(?:(?:also |widely |popularly |better |commonly )?known (?:to (?:[\w’']+ ){1,3})?as|nicknamed|dubbed|a\.k\.a\.?|aka)"
+_KNOWN_AS = re.compile(r"\b(?:(?:also |widely |popularly |better |commonly )?known (?:[a-z]+ly )?(?:to (?:[\w’']+ ){1,3})?as|nicknamed|dubbed|a\.k\.a\.?|aka)"
                        r"\s+(?:the\s+)?[“\"‘']?(?:the\s+)?((?:[A-Z][\w'’\-]*\.?\s?){1,4})")
 
 
