@@ -200,3 +200,14 @@ def test_the_ministry_is_no_union_named_just_before():
         "The Velsa Press Union had campaigned for the journalist's release. "
         "The interior ministry said in a statement that the arrest had been lawful.")
     assert quote_with(record, "lawful").speaker.entity is None
+
+
+def test_a_surname_the_parse_took_for_a_common_noun_and_the_congresswoman_resolve():
+    record = record_of(
+        "Senator Harold Greaves announced on Friday that he would retire. His likely successor, Rep. Anna "
+        "Kowalczyk, praised him. \"He taught me everything,\" the congresswoman said.\n\n"
+        "Greaves told the newspaper last year that the report was nonsense.")
+    assert name_of(record, quote_with(record, "taught me").speaker.entity) == "Anna Kowalczyk"
+    greaves = record.article.text.index("Greaves told")
+    harold = next(e for e in record.entities if e.name == "Harold Greaves")
+    assert (greaves, greaves + 7) in harold.mentions

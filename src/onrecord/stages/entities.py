@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import ENT_TYPE, LOWER, POS, SENT_START, TAG
+from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START, TAG
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
@@ -62,6 +62,11 @@ _SYNONYMS = [
     {"lawyer", "attorney"},
     {"premier", "prime"},
 ]
+# A wider word for a role fits whoever holds a narrower one: "the veteran lawmaker" is the senator.
+_LEGISLATORS = {"senator", "representative", "congressman", "congresswoman", "mp", "mep", "assemblyman",
+                "assemblywoman", "councillor", "councilor", "councilman", "councilwoman", "alderman", "alderwoman"}
+_KINDS_OF = {"lawmaker": _LEGISLATORS, "legislator": _LEGISLATORS,
+             "congressman": {"representative"}, "congresswoman": {"representative"}}
 # Abbreviated titles and the role they name: "Gov. Teresa Lindqvist" is the later "the governor".
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "dr": "doctor",
                   "prof": "professor", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain",
@@ -633,7 +638,10 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     persons = [(set(_words(n)), c) for c in clusters if c.full_person for n in c.names]
     acronyms = {n: c for c in clusters if not c.full_person for n in c.names if _is_acronym(n)}
-    for i in _scan(doc).propn:
+    surnames = {_words(n)[-1] for c in clusters if c.full_person for n in c.names if _words(n)}
+    scan = _scan(doc)
+    nouns = [i for i in scan.title_nouns if doc[i].lower_ in surnames and _surname_noun(doc[i])]
+    for i in sorted(scan.propn + nouns) if nouns else scan.propn:
         token = doc[i]
         if token.idx in taken or not token.text[:1].isupper():
             continue
@@ -648,6 +656,17 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if fits:
             cluster = _nearest(fits, token.idx)
             cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), "name", token.i, ""))
+
+
+_SPEECH_LEMMAS = {"say", "tell", "add", "write", "argue", "insist", "claim", "deny", "ask", "reply", "warn", "explain"}
+
+
+def _surname_noun(token: Token) -> bool:
+    """"Greaves told the newspaper": a surname the parse took for a common noun, where a common noun
+    would not be capitalised or is no one who speaks."""
+    if not token.is_sent_start:
+        return True
+    return token.dep_ in _PROFILE_DEPS and token.head.lemma_ in _SPEECH_LEMMAS
 
 
 # --- what the article says ties names together -------------------------------------------------------
@@ -903,8 +922,11 @@ def description_fits(tokens: list[Token], cluster: Cluster) -> bool:
     if cluster.type != "PERSON" or not cluster.roles:
         return False
     head = tokens[-1].lower_
-    if not _synonyms(head) & cluster.roles:
+    if not (_synonyms(head) | _KINDS_OF.get(head, set())) & cluster.roles:
         return False
+    if cluster.gender is not None and (head in _MALE_ROLES and cluster.gender == "f" or
+                                       head in _FEMALE_ROLES and cluster.gender == "m"):
+        return False  # "the congresswoman" is no man
     modifiers = [t.lower_ for t in tokens[:-1] if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in _LOOSE]
     return all(_synonyms(word) & cluster.roles for word in modifiers)
 
@@ -1106,6 +1128,7 @@ class _Scan:
     propn: list[int]
     roles: list[int]
     plurals: list[int]  # plural common nouns outside any entity: "supporters", "ministers"
+    title_nouns: list[int]  # capitalised common nouns: "Greaves" when the parse misses the name
 
 
 _FIRST_NAME_IDS = numpy.array([get_string_id(w) for w in MALE_NAMES | FEMALE_NAMES], dtype="uint64")
@@ -1118,7 +1141,7 @@ def _scan(doc: Doc) -> _Scan:
     scan = doc.user_data.get("onrecord.scan")
     if scan is not None and len(scan.sentence) == len(doc):
         return scan
-    lower, pos, sent_start, tag, ent = doc.to_array([LOWER, POS, SENT_START, TAG, ENT_TYPE]).reshape(-1, 5).T
+    lower, pos, sent_start, tag, ent, title = doc.to_array([LOWER, POS, SENT_START, TAG, ENT_TYPE, IS_TITLE]).reshape(-1, 6).T
     starts = sent_start == 1
     if len(starts):
         starts[0] = False
@@ -1132,6 +1155,7 @@ def _scan(doc: Doc) -> _Scan:
         # the small model tags "the prime minister" PROPN as often as NOUN
         roles=numpy.flatnonzero(((pos == NOUN) | (pos == PROPN)) & numpy.isin(lower, _ROLE_IDS)).tolist(),
         plurals=numpy.flatnonzero((tag == _NNS) & (ent == 0)).tolist(),
+        title_nouns=numpy.flatnonzero((pos == NOUN) & (title == 1) & (ent == 0)).tolist(),
     )
     doc.user_data["onrecord.scan"] = scan
     return scan
