@@ -342,3 +342,11 @@ def test_known_locally_as_gives_an_alias():
         "NSR said it would publish its study next month.")
     northsea = next(e for e in entities if e.name == "Northsea Renewables")
     assert "NSR" in northsea.aliases and mentions(record, northsea).count("NSR") == 2
+
+
+def test_a_newspaper_the_model_splits_or_calls_a_person_is_one_organisation():
+    record, entities = entities_of(
+        "Anna Kowalczyk told the Dunmore Gazette that she had a lot to think about. "
+        "The Gazette reported last year that Harold Greaves had considered retiring.")
+    gazette = entity_named(entities, "Dunmore Gazette")
+    assert gazette.type == "ORG" and "Gazette" in mentions(record, gazette)

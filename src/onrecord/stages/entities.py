@@ -150,6 +150,10 @@ _PLACE_OR_BODY_WORDS = {
     "union", "council", "committee", "commission", "agency", "authority", "court", "ministry", "department"}
 
 
+# Last words of a newspaper's name, none of them a common surname.
+_MEDIA_WORDS = {"gazette", "herald", "tribune", "courier", "chronicle", "telegraph", "journal", "times", "gazeta"}
+
+
 @dataclass
 class Mention:
     start: int  # characters, end exclusive
@@ -233,17 +237,29 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
         if whole is None or whole.label_ not in REFERENT_LABELS:
             continue
         if k + 1 < len(ents) and _possessive_name(text, whole, ents[k + 1]):
-            whole, ents[k + 1] = Span(doc, whole.start, ents[k + 1].end, label=ents[k + 1].label_), None
+            label = "ORG" if _words(ents[k + 1].text)[-1] in _MEDIA_WORDS else ents[k + 1].label_
+            whole, ents[k + 1] = Span(doc, whole.start, ents[k + 1].end, label=label), None
+        if whole.label_ in ("ORG", "PERSON") and _words(whole.text)[-1:] and _words(whole.text)[-1] in _MEDIA_WORDS:
+            start = whole.start  # "the Dunmore Gazette" with only "Gazette" tagged
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
+                    doc[start - 1].ent_type_ in ("", "GPE")):
+                start -= 1
+            whole = Span(doc, start, whole.end, label="ORG")
+            found = [f for f in found if f[0].end <= whole.start_char]  # "New York" of "New York Times"
         for ent, label in _appositive_parts(doc, whole):
             found += _name_mention(doc, text, ent, label)
     return found
 
 
 def _possessive_name(text: str, ent: Span, after: Span | None) -> bool:
-    """"St. Brigid's Hospital", which the model splits at the possessive, is one name."""
-    return (after is not None and ent.label_ in ("ORG", "FAC", "PERSON") and after.label_ in ("ORG", "FAC")
-            and text.endswith(("'s", "’s"), ent.start_char, ent.end_char) and after.start_char == ent.end_char + 1
-            and _words(after.text)[-1:] and _words(after.text)[-1] in _PLACE_OR_BODY_WORDS)
+    """"St. Brigid's Hospital", which the model splits at the possessive, is one name, and so is
+    "the Dunmore Gazette" split into a person and a person."""
+    if after is None or after.start_char != ent.end_char + 1 or ent.label_ not in ("ORG", "FAC", "PERSON", "GPE"):
+        return False
+    last = _words(after.text)[-1:]
+    if text.endswith(("'s", "’s"), ent.start_char, ent.end_char):
+        return after.label_ in ("ORG", "FAC") and bool(last) and last[0] in _PLACE_OR_BODY_WORDS
+    return len(after) == 1 and last[0] in _MEDIA_WORDS
 
 
 def _appositive_parts(doc: Doc, ent: Span) -> list[tuple[Span, str]]:
@@ -289,9 +305,10 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
         start, end = _trimmed(text, start, end - 2)
     start = _skip_leading_words(text, start, end, label)
     label = "GPE" if _dateline(text, start, end) else label
-    if label == "PERSON" and _words(text[start:end])[-1:] and _words(text[start:end])[-1] in _PLACE_OR_BODY_WORDS \
-            and text[max(0, start - 4):start].casefold() == "the ":
-        label = "ORG"  # "told the Herald": no person is "the" anything
+    last = _words(text[start:end])[-1:]
+    if label == "PERSON" and last and (last[0] in _PLACE_OR_BODY_WORDS and text[max(0, start - 4):start].casefold()
+                                       == "the " or len(_words(text[start:end])) == 1 and last[0] in _MEDIA_WORDS):
+        label = "ORG"  # "told the Herald": no person is "the" anything, nor called Gazette
     return [(Mention(start, end, "name", ent.root.i, label), text[start:end])] if start < end else []
 
 
