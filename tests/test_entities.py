@@ -350,3 +350,12 @@ def test_a_newspaper_the_model_splits_or_calls_a_person_is_one_organisation():
         "The Gazette reported last year that Harold Greaves had considered retiring.")
     gazette = entity_named(entities, "Dunmore Gazette")
     assert gazette.type == "ORG" and "Gazette" in mentions(record, gazette)
+
+
+def test_they_in_a_quotation_after_a_plural_noun_is_not_an_organisation():
+    record, entities = entities_of(
+        "J. D. Whitfield, an engineer at the Water Research Institute, said both leaders were partly right. "
+        "\"I have told ministers for a decade that the dams were silting up,\" Whitfield said. "
+        "\"They listened to me only last year.\"")
+    they = record.article.text.index("They")
+    assert (they, they + 4) not in entity_named(entities, "Water Research Institute").mentions

@@ -1059,7 +1059,10 @@ def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | Non
     scores: dict[int, tuple[float, Cluster, int]] = {}  # score, entity, its last mention
     plural = -1
     if gender == "p":
-        plural = _plural_before(doc, token) if token.dep_ not in _PROFILE_DEPS else _plural_reporter(token)
+        # a subject "they" too inside a quotation, or in what a plural noun said; elsewhere (where it
+        # may be a speaker) it is still left to salience alone
+        plural = _plural_before(doc, token) if token.dep_ not in _PROFILE_DEPS or quoted[token.i] \
+            else _plural_reporter(token)
     for at, cluster, _ in reversed(events[-60:]):  # events run in text order: latest first here
         distance = here - sents[at]
         if distance > window or at < plural:
