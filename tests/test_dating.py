@@ -171,7 +171,7 @@ def test_the_time_of_the_clause_above_does_not_date_a_cue_set_off_from_it():
 def test_where_a_stretch_of_time_begins_does_not_date_a_statement():
     record = record_of("The opposition has demanded an inquiry since January. Since 2019, Tove Lind has argued that "
                        "the mine is unsafe. The audit, Lind said on Monday, covers the years from 2015 to 2022.\n\n"
-                       "A second report, a 240-page document, covers the decade from 2005 to 2014.")
+                       "A second report, a 240-page document, describes the decade from 2005 to 2014.")
     assert said_on(record, "an inquiry") is None
     assert said_on(record, "the mine is unsafe") is None
     assert said_on(record, "covers the years") == "2023-06-26"

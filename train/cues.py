@@ -104,32 +104,45 @@ def head_f1(probabilities: np.ndarray, labels: np.ndarray, threshold: float) -> 
     return 2 * precision * recall / max(1e-9, precision + recall)
 
 
-def record_threshold(documents: list) -> tuple[float, float]:
-    """(score, threshold) of the cue-head threshold that gives whole records the best mean of the
-    issue's five F1 figures (source, cue and content exact, content overlap, attribution): the
-    head-level optimum lets through cues whose contents and speakers cost more than they bring."""
+def record_score(documents: list) -> float:
+    """The mean of the issue's five F1 figures (source, cue and content exact, content overlap,
+    attribution) of whole records, with the thresholds now in the model."""
+    scores = polnear.Scores()
+    for doc, gold in documents:
+        record = Record(article=Article(id="dev", source="dev", text=doc.text))
+        quotes.find_quotes(doc, record)  # the stage itself, as `onrecord eval polnear` runs it
+        polnear.score_document(scores, polnear.predicted(record), gold)
+    figures = [scores.exact["source"].f1, scores.exact["cue"].f1, scores.exact["content"].f1,
+               scores.overlap["content"].f1, scores.attribution.f1]
+    return sum(figures) / len(figures)
+
+
+def record_thresholds(documents: list) -> tuple[float, float, float]:
+    """(score, threshold, tail threshold) that give whole records the best ``record_score``: the
+    head-level optimum lets through cues whose contents and speakers cost more than they bring.
+    One threshold for all words first; then, with it, one for words outside the lexicon."""
     cue_model._model.cache_clear()
     linear.load.cache_clear()  # the weights just written
     quotes._may_report.cache_clear()
+    model = cue_model._model()
     best = (0.0, 0.5)
     for threshold in np.arange(0.35, 0.651, 0.05):
-        cue_model._model()["threshold"] = float(threshold)
-        scores = polnear.Scores()
-        for doc, gold in documents:
-            record = Record(article=Article(id="dev", source="dev", text=doc.text))
-            quotes.find_quotes(doc, record)  # the stage itself, as `onrecord eval polnear` runs it
-            polnear.score_document(scores, polnear.predicted(record), gold)
-        figures = [scores.exact["source"].f1, scores.exact["cue"].f1, scores.exact["content"].f1,
-                   scores.overlap["content"].f1, scores.attribution.f1]
-        best = max(best, (sum(figures) / len(figures), round(float(threshold), 3)))
-    return best
+        model["threshold"] = model["tail_threshold"] = float(threshold)
+        best = max(best, (record_score(documents), round(float(threshold), 3)))
+    score, model["threshold"] = best
+    tail = (score, model["threshold"])
+    for threshold in np.arange(model["threshold"] + 0.05, model["threshold"] + 0.251, 0.05):
+        model["tail_threshold"] = float(threshold)
+        tail = max(tail, (record_score(documents), round(float(threshold), 3)))
+    return tail[0], model["threshold"], tail[1]
 
 
-def reachable(rows: list[dict], probabilities: np.ndarray, threshold: float) -> set[str]:
-    """The lemmas of which some training token scores over ``threshold``: the model lifts no other
+def reachable(rows: list[dict], probabilities: np.ndarray) -> set[str]:
+    """The lemmas of which some training token scores over its threshold: the model lifts no other
     word to a cue ("be", "have"), so inference need not score them, which keeps the stage cheap."""
-    return {next(f[len("lemma="):] for f in row if f.startswith("lemma="))
-            for row, probability in zip(rows, probabilities, strict=True) if probability >= threshold}
+    lemmas = (next(f[len("lemma="):] for f in row if f.startswith("lemma=")) for row in rows)
+    return {lemma for lemma, probability in zip(lemmas, probabilities, strict=True)
+            if probability >= cue_model.threshold(lemma)}
 
 
 def fit(rows: list[dict], labels: np.ndarray, regularisation: float):
@@ -155,19 +168,21 @@ def main() -> None:
     extent_weights = exported(extent_vectorizer, extent_classifier)
     print(f"cue extents: {shape[0]} steps, {int(train.extent_labels.sum())} taken in, {shape[1]} features")
 
-    model = {"threshold": 0.5, "lemmas": sorted(train.lemmas), "weights": exported(vectorizer, classifier),
-             "extent": extent_weights, "extent_threshold": 0.5}
+    model = {"threshold": 0.5, "tail_threshold": 0.5, "lemmas": sorted(train.lemmas),
+             "weights": exported(vectorizer, classifier), "extent": extent_weights, "extent_threshold": 0.5}
     if (args.polnear / "dev").is_dir():
         dev = examples(args.polnear / "dev", args.model, keep=True, scored=train.lemmas)
         accuracy, model["extent_threshold"] = max((extent_accuracy(dev.cues, extent_weights, t), t)
                                                   for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7))
         print(f"dev: exact cue extent from the gold head {accuracy:.3f} at threshold {model['extent_threshold']:.2f}")
         write("cues", model)
-        score, model["threshold"] = record_threshold(dev.documents)
-        print(f"dev: mean of the five record F1 figures {100 * score:.1f} at threshold {model['threshold']:.3f}")
+        score, model["threshold"], model["tail_threshold"] = record_thresholds(dev.documents)
+        print(f"dev: mean of the five record F1 figures {100 * score:.2f} at threshold {model['threshold']:.3f}, "
+              f"{model['tail_threshold']:.3f} outside the lexicon")
         dev_probabilities = classifier.predict_proba(vectorizer.transform(dev.rows))[:, 1]
-        print(f"dev: cue-head F1 {head_f1(dev_probabilities, dev.labels, model['threshold']):.3f} there")
-    lifted = reachable(train.rows, classifier.predict_proba(vectorizer.transform(train.rows))[:, 1], model["threshold"])
+        print(f"dev: cue-head F1 {head_f1(dev_probabilities, dev.labels, model['threshold']):.3f} at the first")
+    cue_model._model().update(threshold=model["threshold"], tail_threshold=model.get("tail_threshold", model["threshold"]))
+    lifted = reachable(train.rows, classifier.predict_proba(vectorizer.transform(train.rows))[:, 1])
     model["lemmas"] = sorted(train.lemmas & lifted)
     print(f"lemmas scored: {len(model['lemmas'])} of {len(train.lemmas)} (the others never reach the threshold in train)")
     write("cues", model)

@@ -4,7 +4,7 @@ A logistic regression over features of the parse, trained on PolNeAR's training 
 ``train/cues.py`` (``make train``) and shipped as ``data/cues.json``: feature → weight. Reporting
 words are a long tail ("unleashed", "pitched", "refuses to discuss"), and whether "think" or
 "want" reports someone's position depends on the sentence, which a fixed list cannot know. Only
-lemmas that some training token lifts over the threshold are scored at all.
+lemmas that some training token lifts over its threshold are scored at all.
 
 A second logistic regression decides how far the cue extends from its head, token by token ("has
 said", "said in a statement", "according to"). Each model shares one features function between
@@ -204,9 +204,17 @@ def scored_lemmas() -> set[str]:
     return _model()["lemmas"]
 
 
+def threshold(lemma: str) -> float:
+    """The probability a token must reach to head a cue: words of the reporting lexicon take the
+    record-level optimum; the long tail outside it ("lend", "approved") a higher one, tuned on dev
+    after it, since its reports are rarer and their contents and speakers less often right."""
+    model = _model()
+    return model["threshold"] if _lexicon(lemma) != "none" else model.get("tail_threshold", model["threshold"])
+
+
 def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
     model = _model()
     lemma = token.lemma_.lower()
     if token.pos_ not in CANDIDATE_POS or lemma not in model["lemmas"]:
         return False
-    return cue_probability(token, state, lemma) >= model["threshold"]
+    return cue_probability(token, state, lemma) >= threshold(lemma)
