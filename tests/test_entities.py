@@ -359,3 +359,15 @@ def test_they_in_a_quotation_after_a_plural_noun_is_not_an_organisation():
         "\"They listened to me only last year.\"")
     they = record.article.text.index("They")
     assert (they, they + 4) not in entity_named(entities, "Water Research Institute").mentions
+
+
+def test_a_capitalised_title_or_a_hyphenated_possessive_in_apposition_describes_the_name():
+    record, entities = entities_of(
+        "The Finance Minister, Ana Duarte-Silva, signed the port deal on Saturday. "
+        "Duarte-Silva's spokesman, Rui Tavares, said the talks had been hard. "
+        "The Finance Minister later said the deal was fair.")
+    ana = entity_named(entities, "Ana Duarte-Silva")
+    assert "The Finance Minister" in ana.descriptors
+    later = record.article.text.rindex("The Finance Minister")
+    assert (later, later + len("The Finance Minister")) in ana.mentions
+    assert "Duarte-Silva's spokesman" in entity_named(entities, "Rui Tavares").descriptors

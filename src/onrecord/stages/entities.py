@@ -859,8 +859,8 @@ def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
             phrase = doc[head.left_edge.i:root.head.i + 1]
             _describe(cluster, phrase.text, list(phrase))
             return
-    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN" and not head.ent_type_ and (
-            _determined(head)):
+    if root.dep_ == "appos" and head.i < span.start and not head.ent_type_ and (
+            head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in ROLE_NOUNS) and _determined(head):
         phrase = doc[head.left_edge.i:head.i + 1]
         _describe(cluster, phrase.text, list(phrase))
         _indefinite_before(doc, head, cluster)
@@ -876,7 +876,8 @@ def _determined(noun: Token) -> bool:
     """"The finance minister, Ana Duarte" or "Her boss, Piotr Zielinski", not a vocative after
     "one thing" ("We asked you for one thing, Alicia")."""
     first = _left_word(noun)
-    return first.tag_ in ("DT", "PRP$") or first.dep_ == "poss"
+    # "Duarte-Silva's spokesman": the possessive is the noun's child, whatever the hyphen's tokens before it
+    return first.tag_ in ("DT", "PRP$") or first.dep_ == "poss" or any(c.dep_ == "poss" for c in noun.lefts)
 
 
 def _identified(root: Token) -> Token | None:
