@@ -211,3 +211,13 @@ def test_a_surname_the_parse_took_for_a_common_noun_and_the_congresswoman_resolv
     greaves = record.article.text.index("Greaves told")
     harold = next(e for e in record.entities if e.name == "Harold Greaves")
     assert (greaves, greaves + 7) in harold.mentions
+
+
+def test_the_centre_and_the_trust_stand_for_the_body_named_last():
+    record = record_of(
+        "The European Centre for Disease Prevention and Control (ECDC) published new figures last week. "
+        "The centre said Romania and Italy were the worst hit.\n\n"
+        "The Eastgate Medical Trust runs four hospitals. The trust said it would invest twelve million pounds.")
+    assert name_of(record, quote_with(record, "worst hit").speaker.entity) == (
+        "European Centre for Disease Prevention and Control")
+    assert name_of(record, quote_with(record, "twelve million").speaker.entity) == "Eastgate Medical Trust"

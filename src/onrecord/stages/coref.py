@@ -30,7 +30,9 @@ SECOND_PERSON = {"you", "yourself", "yourselves"}
 _ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "automaker", "manufacturer", "maker",
               "agency", "ministry", "department", "organisation", "organization", "party", "union", "club",
               "team", "retailer", "insurer", "lender", "broadcaster", "newspaper", "network", "board", "council",
-              "court", "commission", "committee", "fund", "institute", "university", "charity", "regulator"}
+              "court", "commission", "committee", "fund", "institute", "university", "charity", "regulator",
+              "centre", "center", "office", "authority", "association", "federation", "trust", "hospital",
+              "foundation", "operator", "developer", "cooperative", "utility"}
 _SPEAKER_BONUS = 0.5  # who spoke before is likelier to be the "he" of the next "he said"
 
 
@@ -124,7 +126,8 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
 
 # Kinds of body: "the ministry" is no union, whatever was named last.
 _KINDS = {"ministry", "department", "union", "party", "court", "council", "commission", "committee", "university",
-          "institute", "agency", "club", "team", "fund", "charity", "regulator", "bank", "newspaper"}
+          "institute", "agency", "club", "team", "fund", "charity", "regulator", "bank", "newspaper", "centre",
+          "center", "office", "authority", "association", "federation", "trust", "hospital", "foundation"}
 
 
 def _org_fits(cluster: Cluster, head: str) -> bool:
