@@ -371,3 +371,11 @@ def test_a_capitalised_title_or_a_hyphenated_possessive_in_apposition_describes_
     later = record.article.text.rindex("The Finance Minister")
     assert (later, later + len("The Finance Minister")) in ana.mentions
     assert "Duarte-Silva's spokesman" in entity_named(entities, "Rui Tavares").descriptors
+
+
+def test_a_role_named_in_apposition_after_an_of_phrase_is_one_descriptor():
+    record, entities = entities_of(
+        "The chief executive of Northfield Minerals, Piotr Kessler, resigned on Thursday. Kessler said he "
+        "accepted responsibility.")
+    piotr = entity_named(entities, "Piotr Kessler")
+    assert piotr.descriptors == ["The chief executive of Northfield Minerals"]

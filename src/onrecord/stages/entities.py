@@ -978,6 +978,8 @@ def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             continue
         if any(child.dep_ == "appos" for child in chunk.root.children) or chunk.root.dep_ in ("compound", "appos"):
             continue
+        if any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in doc[i + 1:min(root.right_edge.i + 1, i + 12)]):
+            continue  # "The chief executive of Northfield Minerals, Piotr Kessler,": his descriptor already
         tokens = description_tokens(doc, chunk.start_char, chunk.end_char)
         if not tokens:
             continue
