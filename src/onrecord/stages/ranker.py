@@ -89,26 +89,39 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
 
 
 def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
-    lemma = context.lemma
     start, end = candidate.spans[0][0], candidate.spans[-1][1]
     shape = context.shapes.get((start, end))
     if shape is None:
         shape = context.shapes[start, end] = _shape(cue, start, end, doc, text, context)
+    kind, trim = candidate.kind, candidate.trim or "-"
+    return [*_cue_features(role, kind, context.lemma, cue.pos_, cue.dep_), *_shape_features(role, kind, shape),
+            f"{role}:spans={len(candidate.spans)}", *_trim_features(role, kind, trim, context.lemma, candidate.cut),
+            *_rivals(role, candidate, context)]
+
+
+# The features are built from few distinct values (kinds, lemmas, shapes, trims): each group's
+# strings are made once per distinct combination rather than for each of the thousands of
+# readings a document offers.
+@functools.lru_cache(maxsize=16384)
+def _cue_features(role: str, kind: str, lemma: str, pos: str, dep: str) -> tuple[str, ...]:
+    return (f"{role}:kind={kind}", f"{role}:kind_lemma={kind}|{lemma}", f"{role}:kind_pos={kind}|{pos}",
+            f"{role}:kind_dep={kind}|{dep}")
+
+
+@functools.lru_cache(maxsize=16384)
+def _shape_features(role: str, kind: str, shape: tuple[str, ...]) -> tuple[str, ...]:
     side, size, first, first_dep, last_pos, quoted, ends, starts, first_ent, head_pos = shape
-    kind = candidate.kind
-    trim = candidate.trim or "-"
-    return [
-        f"{role}:kind={kind}", f"{role}:kind_lemma={kind}|{lemma}", f"{role}:kind_pos={kind}|{cue.pos_}",
-        f"{role}:kind_dep={kind}|{cue.dep_}", f"{role}:side={side}", f"{role}:kind_side={kind}|{side}",
-        f"{role}:len={size}", f"{role}:kind_len={kind}|{size}",
-        f"{role}:spans={len(candidate.spans)}", f"{role}:first={first}",
-        f"{role}:first_dep={first_dep}", f"{role}:last_pos={last_pos}", f"{role}:quoted={quoted}",
-        f"{role}:kind_quoted={kind}|{quoted}", f"{role}:ends_sentence={ends}",
-        f"{role}:starts_sentence={starts}", f"{role}:first_ent={first_ent}", f"{role}:head_pos={head_pos}",
-        f"{role}:trim={trim}", f"{role}:trim_kind={trim}|{kind}", f"{role}:trim_lemma={trim}|{lemma}",
-        *(f"{role}:trim_cut{n}={trim}|{value}" for n, value in enumerate(candidate.cut)),
-        *_rivals(role, candidate, context),
-    ]
+    return (f"{role}:side={side}", f"{role}:kind_side={kind}|{side}", f"{role}:len={size}",
+            f"{role}:kind_len={kind}|{size}", f"{role}:first={first}", f"{role}:first_dep={first_dep}",
+            f"{role}:last_pos={last_pos}", f"{role}:quoted={quoted}", f"{role}:kind_quoted={kind}|{quoted}",
+            f"{role}:ends_sentence={ends}", f"{role}:starts_sentence={starts}", f"{role}:first_ent={first_ent}",
+            f"{role}:head_pos={head_pos}")
+
+
+@functools.lru_cache(maxsize=16384)
+def _trim_features(role: str, kind: str, trim: str, lemma: str, cut: tuple[str, ...]) -> tuple[str, ...]:
+    return (f"{role}:trim={trim}", f"{role}:trim_kind={trim}|{kind}", f"{role}:trim_lemma={trim}|{lemma}",
+            *(f"{role}:trim_cut{n}={trim}|{value}" for n, value in enumerate(cut)))
 
 
 def _rivals(role: str, candidate: Candidate, context: Context) -> list[str]:
