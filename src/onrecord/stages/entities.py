@@ -168,7 +168,8 @@ class Cluster:
     """One referent: its name forms, mentions and what the article says it is."""
 
     mentions: list[Mention] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # through add_name only: it keeps folded_names
+    folded_names: set[str] = field(default_factory=set)
     labels: Counter = field(default_factory=Counter)
     descriptors: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)  # words of titles and descriptors
@@ -192,7 +193,9 @@ class Cluster:
         return max(self.names, key=fullness) if self.names else ""
 
     def add_name(self, name: str) -> None:
-        if name and all(name.casefold() != n.casefold() for n in self.names):
+        folded = name.casefold()
+        if name and folded not in self.folded_names:
+            self.folded_names.add(folded)
             self.names.append(name)
 
 
