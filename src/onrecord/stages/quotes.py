@@ -710,23 +710,26 @@ class Finder:
         return found
 
     def _block_goes_on(self, end: int) -> list[tuple[int, int]]:
-        """The paragraphs after a block quotation's first that carry on the statement: without marks,
-        in its first person ("We ask members to stay calm."), with no one else reported in them, and
-        none that introduces a block of its own."""
+        """The paragraphs right after a block quotation's first that carry on its statement."""
         spans = []
         for match in _PARAGRAPH.finditer(self.text, end):
-            if match.start() != end:
-                break
-            words = match.group("words")
-            span = self.doc.char_span(*match.span("words"), alignment_mode="contract")
-            if (span is None or _QUOTE_MARK.search(words) or words.rstrip().endswith(":")
-                    or not any(t.lower_ in _FIRST_PERSON for t in span) or any(
-                        t.lemma_ in SPEECH and t.pos_ == "VERB" and any(
-                            c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON for c in t.children) for t in span)):
+            if match.start() != end or not self._carries_statement(*match.span("words")):
                 break
             spans.append(trimmed(self.text, *match.span("words")))
             end = match.end("words")
         return [span for span in spans if span]
+
+    def _carries_statement(self, start: int, end: int) -> bool:
+        """A paragraph without marks, in the statement's first person ("We ask members to stay
+        calm."), reporting no one else ("The mayor said …") and introducing no block of its own."""
+        words = self.text[start:end]
+        if _QUOTE_MARK.search(words) or words.rstrip().endswith(":"):
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or not any(t.lower_ in _FIRST_PERSON for t in span):
+            return False
+        return not any(t.lemma_ in SPEECH and t.pos_ == "VERB" and any(
+            c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON for c in t.children) for t in span)
 
     def _headline_statements(self, drafts: list[_Draft]) -> list[_Draft]:
         """"Pence: Flowers won't be at the debate": a line that opens with a named speaker and a

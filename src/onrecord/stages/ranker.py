@@ -78,7 +78,7 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
     once per cue and stretch of text, as several readings often share it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     size = len(span) if span is not None else 0
-    context.tokens[start, end] = (span.start, span.end - 1, span.start - 1, span.end) if size else None  # see _edges
+    context.tokens[start, end] = _edge_indices(span) if size else None  # see _edges
     first = span[0] if size else cue
     last = span[-1] if size else cue
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
@@ -138,7 +138,11 @@ def _rivals(role: str, candidate: Candidate, context: Context) -> list[str]:
 def boundary_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, int, int] | None:
     """The token indices at a reading's edges: its first and last word, the word before, the word after."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return (span.start, span.end - 1, span.start - 1, span.end) if span is not None and len(span) else None
+    return _edge_indices(span) if span is not None and len(span) else None
+
+
+def _edge_indices(span: Span) -> tuple[int, int, int, int]:
+    return span.start, span.end - 1, span.start - 1, span.end
 
 
 def boundary_vectors(doc: Doc, start: int, end: int) -> numpy.ndarray:
