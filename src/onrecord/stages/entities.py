@@ -442,6 +442,8 @@ def _name_fits(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Cluster]:
     """Full person names first, then every other name joins a fitting person or its own form."""
     persons: list[tuple[tuple[str, ...], Cluster]] = []
+    known: set[tuple[tuple[str, ...], int]] = set()  # each name form of each person once: a recurring
+    # full name would otherwise make every later name test it again
     order = sorted(range(len(names)), key=lambda i: (-len(_words(names[i][1])), names[i][0].start))
     rest = []
     for i in order:
@@ -454,7 +456,9 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
             cluster = _nearest(fits, mention.start) if fits else None
             if cluster is None:
                 cluster = Cluster(full_person=True)
-            persons.append((words, cluster))
+            if (words, id(cluster)) not in known:
+                known.add((words, id(cluster)))
+                persons.append((words, cluster))
             _join(cluster, mention, name)
         else:
             rest.append(i)
