@@ -47,20 +47,17 @@ def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = N
     prev = doc[i - 1].lower_ if i > 0 else "<start>"
     nxt2 = doc[i + 2].lower_ if i + 2 < size else "<end>"
     prev2 = doc[i - 2].lower_ if i > 1 else "<start>"
-    inside, ends_before, starts_after = state
     lexicon = _lexicon(lemma)
     shape = "".join(children)[:40]
     pos, tag, dep = token.pos_, token.tag_, token.dep_
     head_lemma, head_pos = head.lemma_.lower(), head.pos_
     subject_pos = subject.pos_ if subject is not None else "none"
     out = [
-        "bias", f"lemma={lemma}", f"lower={token.lower_}", f"pos={pos}", f"tag={tag}",
-        f"dep={dep}", f"lemma_pos={lemma}|{pos}", f"lemma_dep={lemma}|{dep}",
+        *_word_features(lemma, token.lower_, pos, tag, dep, lexicon),
         f"head_lemma={head_lemma}", f"head_pos={head_pos}", f"dep_headpos={dep}|{head_pos}",
-        f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}", f"lex={lexicon}", f"lex_pos={lexicon}|{pos}",
+        f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}",
         f"subj={subject_pos}", f"subj_ent={subject.ent_type_ if subject is not None else 'none'}",
-        f"inside={inside}", f"quote_before={ends_before}", f"quote_after={starts_after}",
-        f"lemma_inside={lemma}|{inside}", f"lex_quote={lexicon}|{ends_before}|{starts_after}",
+        *_quote_features(lemma, lexicon, state),
         f"lemma_subj={lemma}|{subject is not None}",
         f"subj_lemma={subject.lemma_.lower() if subject is not None else 'none'}",
         f"lemma_subj_pos={lemma}|{subject_pos}",
@@ -72,6 +69,21 @@ def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = N
     out.append(f"lex_children={lexicon}|{shape}")
     out += _clause(lemma, kids, kid_deps, dep, head.dep_)
     return out
+
+
+# Groups of features that depend on few values, made once per distinct combination: the
+# detector scores thousands of tokens per article, most of them a handful of lemmas.
+@functools.lru_cache(maxsize=65536)
+def _word_features(lemma: str, lower: str, pos: str, tag: str, dep: str, lexicon: str) -> tuple[str, ...]:
+    return ("bias", f"lemma={lemma}", f"lower={lower}", f"pos={pos}", f"tag={tag}", f"dep={dep}",
+            f"lemma_pos={lemma}|{pos}", f"lemma_dep={lemma}|{dep}", f"lex={lexicon}", f"lex_pos={lexicon}|{pos}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _quote_features(lemma: str, lexicon: str, state: tuple[bool, bool, bool]) -> tuple[str, ...]:
+    inside, ends_before, starts_after = state
+    return (f"inside={inside}", f"quote_before={ends_before}", f"quote_after={starts_after}",
+            f"lemma_inside={lemma}|{inside}", f"lex_quote={lexicon}|{ends_before}|{starts_after}")
 
 
 def _clause(lemma: str, kids: list[Token], kid_deps: list[str], dep: str, head_dep: str) -> list[str]:
