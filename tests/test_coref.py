@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import onrecord
 from onrecord.config import Settings
 from onrecord.ingest.article import make_article
 from onrecord.nlp import load
@@ -221,3 +222,12 @@ def test_the_centre_and_the_trust_stand_for_the_body_named_last():
     assert name_of(record, quote_with(record, "worst hit").speaker.entity) == (
         "European Centre for Disease Prevention and Control")
     assert name_of(record, quote_with(record, "twelve million").speaker.entity) == "Eastgate Medical Trust"
+
+
+def test_a_scandinavian_first_name_tells_a_man_from_the_she_who_answers():
+    record = onrecord.extract(
+        "Mayor Helena Brandt met the press on Friday.\n\nThe council's auditor, Rasmus Tell, said the fund "
+        "paid out too much.\n\n“Are you asking as a journalist?” she asked.")
+    quote = next(q for q in record.quotes if "journalist" in q.content.text)
+    names = {e.id: e.name for e in record.entities}
+    assert names.get(quote.speaker.entity) != "Rasmus Tell"

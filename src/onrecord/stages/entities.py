@@ -101,6 +101,8 @@ don dan ron ted ed jim bob rob dave mike nick pat ken hank jake luke seth troy d
 ian colin graham duncan hamish angus ewan rory liam conor sean declan ciaran owen rhys gareth dylan
 jonas martin anton josef jakob simon lukas elias victor hector oliver harry charlie leon theo adrian julian
 marius florian sebastian tobias fabian dominic miguel diego wojciech krzysztof mateusz bartosz lukasz dmitri
+rasmus mikkel morten torben henning gunnar leif knut arne ola pieter piet kasper jesper soren søren niels
+bruno konstantin jorund
 """.split())
 FEMALE_NAMES = set("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
