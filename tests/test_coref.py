@@ -28,6 +28,13 @@ def name_of(record, entity_id):
     return next((e.name for e in record.entities if e.id == entity_id), None)
 
 
+def mentions(record, name: str, words: str) -> bool:
+    """Whether the first occurrence of ``words`` (a name's first word) is a mention of the entity ``name``."""
+    at = record.article.text.index(words)
+    entity = next(e for e in record.entities if e.name == name)
+    return (at, at + len(words.split()[0])) in entity.mentions
+
+
 def test_he_and_she_speakers_agree_with_the_person():
     record = record_of(
         "Mark Olsen met Ana Duarte at the harbour on Monday. "
@@ -191,9 +198,7 @@ def test_a_surname_a_man_and_his_wife_share_goes_to_the_one_its_pronoun_names():
         "\"I thank the judge,\" he said.")
     assert name_of(record, quote_with(record, "thank the judge").speaker.entity) == "Tomas Ferrer"
     assert name_of(record, quote_with(record, "lost weight").speaker.entity) == "Clara Ferrer"
-    himself = record.article.text.index("Ferrer himself")
-    tomas = next(e for e in record.entities if e.name == "Tomas Ferrer")
-    assert (himself, himself + 6) in tomas.mentions
+    assert mentions(record, "Tomas Ferrer", "Ferrer himself")
 
 
 def test_the_ministry_is_no_union_named_just_before():
@@ -209,9 +214,7 @@ def test_a_surname_the_parse_took_for_a_common_noun_and_the_congresswoman_resolv
         "Kowalczyk, praised him. \"He taught me everything,\" the congresswoman said.\n\n"
         "Greaves told the newspaper last year that the report was nonsense.")
     assert name_of(record, quote_with(record, "taught me").speaker.entity) == "Anna Kowalczyk"
-    greaves = record.article.text.index("Greaves told")
-    harold = next(e for e in record.entities if e.name == "Harold Greaves")
-    assert (greaves, greaves + 7) in harold.mentions
+    assert mentions(record, "Harold Greaves", "Greaves told")
 
 
 def test_the_centre_and_the_trust_stand_for_the_body_named_last():

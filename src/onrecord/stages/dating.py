@@ -78,8 +78,8 @@ def date_quotes(doc: Doc, record: Record) -> None:
         elif scene and _same_speaker(scene, quote, record) and paragraph - scene_paragraph <= 4:
             quote.said_on = scene.value
             scene_paragraph = paragraph
-        elif scene and scene.speaker and _named(quote, record) and not scene.speaker & _speaker(quote, record):
-            scene = None  # another speaker takes the floor
+        elif scene and scene.speaker and (names := _names(quote, record)) and not scene.speaker & names:
+            scene = None  # another speaker, named or resolved (no bare description or pronoun), takes the floor
         last_end = max(last_end, _end(quote))
 
 
@@ -169,11 +169,6 @@ def _occasion_nouns(quote: Quote, doc: Doc) -> frozenset[str]:
         return frozenset()
     return frozenset(t.lower_ for t in token.sent if re.fullmatch(_OCCASION_NOUNS, t.lower_)
                      and not any(s <= t.idx < e for s, e in quote.content.spans))
-
-
-def _named(quote: Quote, record: Record) -> bool:
-    """The speaker is someone the text names or resolves, not a bare description or a pronoun."""
-    return bool(_names(quote, record))
 
 
 def _same_speaker(scene: _Scene, quote: Quote, record: Record) -> bool:

@@ -146,9 +146,9 @@ class Finder:
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
         chosen = _parenthetical(token, lemma, sentence, self.text) or ranker.best(
             "content", token, offered, self.doc, self.text, sentence)
-        if chosen is not None and self._only_a_time(chosen.spans):
+        if chosen is not None and self._only_time_or_count(chosen.spans):
             # "The plan was debated for six hours on Tuesday": how long or when is never what was said.
-            offered = [c for c in offered if not self._only_a_time(c.spans)]
+            offered = [c for c in offered if not self._only_time_or_count(c.spans)]
             chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
@@ -224,7 +224,7 @@ class Finder:
                 offered = apart or offered
         return offered
 
-    def _only_a_time(self, spans: tuple[tuple[int, int], ...]) -> bool:
+    def _only_time_or_count(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """Whether a reading holds nothing but a time, a length of time or a count that is no object
         of the cue ("debated for six hours on Tuesday", "passed by 27 votes to 22"; but a report
         "covers the decade")."""
