@@ -415,3 +415,18 @@ def test_a_plan_in_the_present_passive_lies_ahead():
 ])
 def test_a_quarter_ahead_in_the_future_tense(sentence, value):
     assert one(sentence)[2] == value
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # the present of a scheduled event points ahead; a past tense, a negated past or a headline's present does not
+    ("Voters go to the polls on Sunday.", "2024-03-17"),
+    ("The runoff is on Sunday.", "2024-03-17"),
+    ("The republic holds a snap election on Sunday.", "2024-03-17"),
+    ("The summit takes place on Friday in Oslo.", "2024-03-15"),
+    ("Voters went to the polls on Sunday.", "2024-03-10"),
+    ("The summit did not take place on Friday.", "2024-03-08"),
+    ("The delegates met on Monday.", "2024-03-11"),
+    ("Storm floods harbour town on Sunday", "2024-03-10"),
+])
+def test_a_scheduled_event_in_the_present_lies_ahead(sentence, value):
+    assert one(sentence)[2] == value

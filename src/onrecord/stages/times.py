@@ -427,6 +427,9 @@ def resolve_weekday(weekday: int, anchor: dt.date | None, direction: str) -> str
     return _iso(anchor - dt.timedelta(days=(7 - offset) % 7))
 
 
+# Events that are set for a day and talked about before it: "would win Sunday's election".
+_EVENTS = r"(?:elections?|votes?|referendum|run-?off|primary|ballot|polls|summit|debate|match|game|final|race|" \
+    r"deadline|meeting|talks|launch|ceremony|inauguration|session|rally|parade|opening|hearing)"
 # Cues of the time a clause speaks of. The cue nearest before the expression decides ("said Friday
 # it will close": "said"); a future cue is a modal, a plan or a present-tense schedule verb.
 _TENSE_CUE = re.compile(
@@ -435,6 +438,9 @@ _TENSE_CUE = re.compile(
     r"expect(?:s|ed)?\s+to|is\s+due|are\s+due|due\s+to|set\s+to|as\s+early\s+as|as\s+soon\s+as|upcoming|"
     r"no\s+later\s+than|begins|starts|opens|resumes|meets|expires|takes\s+effect|to\s+be|supposed\s+to|"
     r"meet|begin|start|resume|arrive|visit|"  # "the leaders meet Monday": a schedule in the present
+    # "Voters go to the polls on Sunday", "the vote is on Friday": the present of a scheduled event
+    r"go(?:es)?\s+to\s+the\s+polls|polls\s+open|takes\s+place|(?<!not\s)(?<!n't\s)take\s+place|"
+    r"(?:hold|host)s?\s+(?:[\w'-]+\s+){0,3}?" + _EVENTS + r"|" + _EVENTS + r"\s+(?:is|are)|"
     r"(?:intends?|aims?|hopes?|promise[sd]?|vow(?:s|ed)?)\s+to|"
     r"to\s+(?:leave|travel|arrive|visit|meet|begin|start|hold|return|vote|decide|announce|sign|resume|continue|admit|"
     r"join|launch|release|complete|deliver|build|hand|pay|take\s+over|become)|"
@@ -892,10 +898,7 @@ def _pluperfect(doc: Doc | None, start: int) -> bool:
     return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
-# Events that are set for a day and talked about before it: "would win Sunday's election".
-_SCHEDULED = re.compile(r"\s+(?:[\w-]+\s+)?(?:elections?|votes?|referendum|run-?off|primary|ballot|polls|summit|debate|"
-                        r"match|game|final|race|deadline|meeting|talks|launch|ceremony|inauguration|session|rally|"
-                        r"parade|opening|hearing|deadline)\b", re.I)
+_SCHEDULED = re.compile(r"\s+(?:[\w-]+\s+)?" + _EVENTS + r"\b", re.I)
 
 
 def _possessive_past(ctx: _Context, start: int, end: int) -> bool:
