@@ -430,3 +430,28 @@ def test_a_quarter_ahead_in_the_future_tense(sentence, value):
 ])
 def test_a_scheduled_event_in_the_present_lies_ahead(sentence, value):
     assert one(sentence)[2] == value
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # quarters and halves by their codes; a half without its year is one of the year of publication
+    ("Revenue rose in Q3.", [("Q3", "2023-Q3")]),
+    ("The carmaker's Q1 deliveries beat forecasts.", [("Q1", "2024-Q1")]),
+    ("The fund lost money in Q4 2023.", [("Q4 2023", "2023-Q4")]),
+    ("Output rose in H2 2022.", [("H2 2022", "2022-H2")]),
+    ("Margins improved in the second half of 2022.", [("the second half of 2022", "2022-H2")]),
+    ("Costs will fall in the first half of next year.", [("the first half of next year", "2025-H1")]),
+    ("Last year's second half was weak.", [("Last year's second half", "2023-H2")]),
+    ("Profit rose in the first half of the year.", [("the first half of the year", "2024-H1")]),
+    ("First-half profit is up 8%.", [("First-half", "2024-H1")]),
+    ("Exports should pick up during the second half.", [("the second half", "2024-H2")]),
+    ("Sales dropped in the second half.", [("the second half", "2023-H2")]),  # gone by, so last year's
+    # not quarters or halves of a year: a car, a virus, a chemical, a game, an hour, a decade
+    ("She drives an Audi Q3.", []),
+    ("The vaccine protects against H1N1.", []),
+    ("Hydrogen (H2) is light.", []),
+    ("Rovers scored twice in the second half.", []),
+    ("Nobody spoke in the last half hour.", []),
+    ("In the first half of the concert, the band played old songs.", []),
+])
+def test_quarter_and_half_codes(sentence, expected):
+    assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected

@@ -702,8 +702,8 @@ def _month_context(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:in|since|until|till|by|of|from|to|through|during|before|after|and|or)\s+$", before))
 
 
-@rule(r"(?:(?:the\s+)?(early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|(?:first|second|last|latter)"
-      r"\s+half\s+of|(?:first|last|final)\s+two\s+quarters\s+of|spring\s+of|summer\s+of|fall\s+of|autumn\s+of|"
+@rule(r"(?:(?:the\s+)?(early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|"
+      r"(?:first|last|final)\s+two\s+quarters\s+of|spring\s+of|summer\s+of|fall\s+of|autumn\s+of|"
       r"winter\s+of)[- ](?:the\s+year\s+)?|(?:pre|post)-)?"  # "post-1959": after the year, which it names
       r"(fiscal\s+|calendar\s+|the\s+year\s+|the\s+fiscal\s+)?(" + YEAR + r"|" + YEAR_WORDS + r")"
       r"(?:\s+(?:fiscal\s+year|period|quarter))?(?!\s*(?:%|percent|per\s+cent|[-–]?(?:[a-z]+-)?(?:people|"
@@ -717,7 +717,7 @@ def year(m: re.Match, ctx: _Context):
     if digits.isdigit() and not (prefix or determiner or hyphenated) and not _plausible_year(ctx.text, m.start(), m.end()):
         return None
     prefix = (prefix or "").lower()
-    if "half" in prefix or "two quarters" in prefix:  # "the first two quarters of 1990" is its first half
+    if "two quarters" in prefix:  # "the first two quarters of 1990" is its first half
         return "DATE", f"{value}-H{1 if prefix.startswith('first') else 2}"
     for season, code in SEASONS.items():
         if prefix.startswith(season):
@@ -1064,8 +1064,7 @@ def quarter(m: re.Match, ctx: _Context):
         elif year_before:
             value = f"{int(_reported_quarter(ctx)[:4])}-Q{q}"
         else:
-            ahead = re.search(r"\b(?:in|during|by|until|before)\s+$", ctx.text[max(0, m.start() - 8):m.start()])
-            value = _nearest_quarter(q, ctx, ctx.tense(m.start(), m.end()) if ahead else "present")
+            value = _quarter_without_year(q, ctx, m.start(), m.end())
         if year_before:
             ctx.anaphoric = True
             return "DATE", _shift_value(value, -1)
@@ -1089,6 +1088,75 @@ def quarter(m: re.Match, ctx: _Context):
     if which in ("previous", "preceding", "prior"):
         return "DATE", f"{q_year - (q == 1)}-Q{(q - 2) % 4 + 1}"
     return "DATE", reference
+
+
+def _quarter_without_year(q: int, ctx: _Context, start: int, end: int) -> str:
+    """The quarter ``q`` of the year the clause speaks of; only after "in", "by" and the like does the tense look
+    ahead ("will fall in the fourth quarter"), a quarter in "a third-quarter loss" being the one reported."""
+    ahead = re.search(r"\b(?:in|during|by|until|before)\s+$", ctx.text[max(0, start - 8):start])
+    return _nearest_quarter(q, ctx, ctx.tense(start, end) if ahead else "present")
+
+
+# "Q3" alone is a quarter where a preposition or determiner introduces it ("in Q3", "its Q3 results"), not in a
+# model name ("the Audi Q3").
+_CODE_INTRODUCED = re.compile(r"(?:\b(?:in|during|for|by|through|of|since|until|from|to|into|the|its|their|this|last|"
+                              r"next|and|or|than|per)\s+|['’]s\s+|[.!?]\s+|\(|^)$", re.I)
+
+
+@rule(r"Q([1-4])(?:[^\S\n]+(" + YEAR + r"))?|H([12])[^\S\n]+(" + YEAR + r")", flags=0)
+def quarter_code(m: re.Match, ctx: _Context):
+    """"Q3 2024", "in Q3", "H1 2023": the codes of quarters and halves; a half's needs its year ("H2" is hydrogen)."""
+    if m.group(3):
+        return "DATE", f"{m.group(4)}-H{m.group(3)}"
+    q = int(m.group(1))
+    if m.group(2):
+        return "DATE", f"{m.group(2)}-Q{q}"
+    if not _CODE_INTRODUCED.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        return None
+    return "DATE", _quarter_without_year(q, ctx, m.start(), m.end()) if ctx.anchor else f"XXXX-Q{q}"
+
+
+_HALVES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "last": 2, "latter": 2}
+# After a bare half: a half of something else ("the last half hour", "the first half of the decade").
+_HALF_OF_ELSE = re.compile(r"\s+(?:of|hour|century|decade|dozen|mile|inch|point|percent)\b", re.I)
+# A half of a game: "scored twice in the second half".
+_GAME = re.compile(r"\b(?:scor\w*|goals?|penalt\w+|points|match|game|half-?time|kick-?off|coach|striker|"
+                   r"quarterback|innings?|tries|league|cup)\b", re.I)
+
+
+@rule(r"(?:the\s+)?(?:(this|last|next)\s+year(?:'s|’s)\s+)?(first|second|1st|2nd|last|latter)[- ]half(?:\s+of\s+(?:("
+      + YEAR + r"|" + YEAR_WORDS + r")|(this|last|next)\s+year|the\s+year))?")
+def half(m: re.Match, ctx: _Context):
+    """"The first half of 2023" is 2023-H1; without its year, as TIMEX3 resolves a year-less part of a year, the
+    half of the year of publication ("first-half profit", "in the second half of the year")."""
+    which = _HALVES[m.group(2).lower()]
+    if m.group(3):
+        year_ = _year_value(m.group(3))
+        return "DATE", f"{year_}-H{which}" if year_ else None
+    relative = m.group(1) or m.group(4)
+    if not relative and m.group(0).lower().endswith("half") and not _half_of_a_year(ctx, m):
+        return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-H{which}"
+    year_ = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[relative.lower()] if relative else ctx.anchor.year
+    if not relative and which == 2 and ctx.anchor.month <= 6 and ctx.tense(m.start(), m.end()) == "past":
+        year_ -= 1  # "sales rose in the second half", written in spring: the half last year that has gone by
+    return "DATE", f"{year_}-H{which}"
+
+
+def _half_of_a_year(ctx: _Context, m: re.Match) -> bool:
+    """A half named alone is one of a year where a preposition of time introduces it, as it makes "the summer"
+    a season ("in the second half"), or as an adjective ("first-half profit"); not a half of a game, of an
+    hour or of a decade."""
+    if _HALF_OF_ELSE.match(ctx.text, m.end()) or _GAME.search(ctx.text, _sentence_start(ctx.text, m.start()),
+                                                              _sentence_end(ctx.text, m.end())):
+        return False
+    return "-" in m.group(0) or bool(_SEASON_SIGNAL.search(ctx.text, max(0, m.start() - 12), m.start()))
+
+
+def _sentence_start(text: str, start: int) -> int:
+    stop = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    return stop + 1 if stop >= 0 else 0
 
 
 def _reported_quarter(ctx: _Context) -> str | None:
@@ -1593,6 +1661,8 @@ ANCHORS = {
     "part": r"morning|afternoon|evening|overnight",
     "season": r"spring|summer|fall|autumn|winter",
     "period": r"period",
+    "half": r"half",
+    "code": r"q[1-4]\b|h[12]\b",
     "oclock": r"o['’]clock",
     "ago": r"ago|earlier|before|later|after|from now|hence|back|previously|since",
     "holiday": r"christmas|new year|independence|valentine|halloween|boxing|bastille|thanksgiving|easter|"
@@ -1605,7 +1675,8 @@ RULE_ANCHORS = {
     "iso_date": ("digits",), "clipped_year": ("digits",), "slash_date": ("digits",), "year_range": ("digits",), "year": ("digits", "word_year"),
     "decade": ("digits", "word_year"), "century": ("unit",), "day_word": ("day_word",),
     "weekday": ("weekday",), "weekday_set": ("weekday",), "part_of_day": ("part", "unit"),
-    "clock": ("digits", "day_word"), "season": ("season",), "quarter": ("unit",), "quarter_anaphor": ("unit", "period"),
+    "clock": ("digits", "day_word"), "season": ("season",), "quarter": ("unit",), "quarter_code": ("code",), "half": ("half",),
+    "quarter_anaphor": ("unit", "period"),
     "relative_unit": ("unit",), "the_day": ("unit",), "ago": ("ago",), "duration_phrase": ("unit",),
     "duration_adjective": ("unit",), "vague_plural": ("unit",), "set_": ("unit", "month", "weekday", "adverb"),
     "holiday": ("holiday",), "reference_word": ("reference",), "year_end": ("unit",),
