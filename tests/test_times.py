@@ -455,3 +455,17 @@ def test_a_scheduled_event_in_the_present_lies_ahead(sentence, value):
 ])
 def test_quarter_and_half_codes(sentence, expected):
     assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # working days and weekends as sets, in the place of the weekday number
+    ("The ferry sails every weekday.", ("every weekday", "SET", "XXXX-WXX-WD")),
+    ("Each weekend the square fills with stalls.", ("Each weekend", "SET", "XXXX-WXX-WE")),
+    ("The archive is open on weekdays.", ("weekdays", "SET", "XXXX-WXX-WD")),
+    ("She swims every weekday morning.", ("every weekday morning", "SET", "XXXX-WXX-WDTMO")),
+    # a winter over the turn of a year is one expression, valued by the year it begins in
+    ("The reservoir froze in the winter of 2019-20.", ("the winter of 2019-20", "DATE", "2019-WI")),
+    ("Flu cases peaked in winter 2019/20.", ("winter 2019/20", "DATE", "2019-WI")),
+])
+def test_week_parts_and_winters_over_the_new_year(sentence, expected):
+    assert one(sentence) == expected

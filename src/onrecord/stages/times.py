@@ -911,12 +911,18 @@ def _possessive_past(ctx: _Context, start: int, end: int) -> bool:
     return not re.search(r"\b(?:will|shall|upcoming|coming)\b|['’]ll\b", ctx.text[max(0, start - 60):start], re.I)
 
 
-@rule(r"(" + WEEKDAYS_PLURAL + r")(?:\s+(mornings|afternoons|evenings|"
-      r"nights))?|(?:every|each)\s+(" + WEEKDAY + r")(?:\s+(morning|afternoon|evening|night))?")
+# The days of the week by kind, as TIMEX3 values write them in the place of a weekday number: WE is the
+# weekend (the TIDES/TIMEX2 week part TimeML took over: "1998-W33-WE"), WD a working day, as TIMEX
+# recurrence readers take it ("every weekday" is XXXX-WXX-WD as "every Monday" is XXXX-WXX-1).
+_WEEK_PARTS = {"weekday": "WD", "weekend": "WE"}
+
+
+@rule(r"(" + WEEKDAYS_PLURAL + r"|weekdays|weekends)(?:\s+(mornings|afternoons|evenings|"
+      r"nights))?|(?:every|each)\s+(" + WEEKDAY + r"|weekday|weekend)(?:\s+(morning|afternoon|evening|night))?")
 def weekday_set(m: re.Match, ctx: _Context):
-    name = m.group(1) or m.group(3)
+    name = (m.group(1) or m.group(3)).lower()
     part = (m.group(2) or m.group(4) or "").lower().rstrip("s")
-    value = f"XXXX-WXX-{_weekday_number(name)}"
+    value = f"XXXX-WXX-{_WEEK_PARTS.get(name.rstrip('s')) or _weekday_number(name)}"
     if part:
         value += "T" + PARTS_OF_DAY[part]
     return "SET", value
@@ -1007,8 +1013,11 @@ _SEASON_SIGNAL = re.compile(r"\b(?:in|during|by|until|till|over|since|into|throu
 
 
 @rule(r"(?:(early|late|mid)[- ])?(?:(last|this\s+past|this\s+coming|this|next|the\s+past|the\s+coming|the)\s+)?"
-      r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(" + YEAR + r"|" + YEAR_WORDS + r"))?")
+      r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(" + YEAR + r"|" + YEAR_WORDS + r")"
+      r"(?:[-–/](?:19|20)?\d\d(?!\d))?)?")
 def season(m: re.Match, ctx: _Context):
+    """"Last summer", "the spring of 2025"; a season over the turn of a year ("the winter of 2019-20",
+    "winter 2019/20") is one expression, valued by the year it begins in, as TIMEX3 values seasons."""
     relation = re.sub(r"\s+", " ", (m.group(2) or "").lower()).replace("this ", "the ")
     name = m.group(3).lower()
     code = SEASONS[name]
@@ -1674,7 +1683,7 @@ RULE_ANCHORS = {
     "month_day": ("month",), "day_month": ("month",), "second_day": ("month",), "month_year": ("month",), "month_alone": ("month",),
     "iso_date": ("digits",), "clipped_year": ("digits",), "slash_date": ("digits",), "year_range": ("digits",), "year": ("digits", "word_year"),
     "decade": ("digits", "word_year"), "century": ("unit",), "day_word": ("day_word",),
-    "weekday": ("weekday",), "weekday_set": ("weekday",), "part_of_day": ("part", "unit"),
+    "weekday": ("weekday",), "weekday_set": ("weekday", "unit"), "part_of_day": ("part", "unit"),
     "clock": ("digits", "day_word"), "season": ("season",), "quarter": ("unit",), "quarter_code": ("code",), "half": ("half",),
     "quarter_anaphor": ("unit", "period"),
     "relative_unit": ("unit",), "the_day": ("unit",), "ago": ("ago",), "duration_phrase": ("unit",),
