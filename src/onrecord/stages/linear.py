@@ -35,5 +35,8 @@ def score(weights: dict[str, float], features: Iterable[str]) -> float:
 
 def probability(weights: dict[str, float], features: Iterable[str], offset: float = 0.0) -> float:
     """The logistic of the features' summed weights (and ``offset``, a score from elsewhere)."""
-    total = score(weights, features) + offset
+    return logistic(score(weights, features) + offset)
+
+
+def logistic(total: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))

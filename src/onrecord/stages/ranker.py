@@ -89,14 +89,21 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
 
 
 def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
+    return [feature for group in _groups(role, cue, candidate, doc, text, context) for feature in group]
+
+
+def _groups(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str,
+            context: Context) -> tuple[tuple[str, ...], ...]:
     start, end = candidate.spans[0][0], candidate.spans[-1][1]
     shape = context.shapes.get((start, end))
     if shape is None:
         shape = context.shapes[start, end] = _shape(cue, start, end, doc, text, context)
     kind, trim = candidate.kind, candidate.trim or "-"
-    return [*_cue_features(role, kind, context.lemma, cue.pos_, cue.dep_), *_shape_features(role, kind, shape),
-            f"{role}:spans={len(candidate.spans)}", *_trim_features(role, kind, trim, context.lemma, candidate.cut),
-            *_rivals(role, candidate, context)]
+    offered = context.offered
+    return (_cue_features(role, kind, context.lemma, cue.pos_, cue.dep_), _shape_features(role, kind, shape),
+            _spans_feature(role, len(candidate.spans)), _trim_features(role, kind, trim, context.lemma, candidate.cut),
+            _rivals(role, kind, trim, context.places[candidate.spans], "quotation" in offered, "clause" in offered,
+                    "objects" in offered, context.kinds[candidate.spans]))
 
 
 # The features are built from few distinct values (kinds, lemmas, shapes, trims): each group's
@@ -124,15 +131,25 @@ def _trim_features(role: str, kind: str, trim: str, lemma: str, cut: tuple[str, 
             *(f"{role}:trim_cut{n}={trim}|{value}" for n, value in enumerate(cut)))
 
 
-def _rivals(role: str, candidate: Candidate, context: Context) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _spans_feature(role: str, spans: int) -> tuple[str, ...]:
+    return (f"{role}:spans={spans}",)
+
+
+@functools.lru_cache(maxsize=16384)
+def _rivals(role: str, kind: str, trim: str, place: str, quotation: bool, clause: bool, objects: bool,
+            kinds: tuple[str, ...]) -> tuple[str, ...]:
     """How a reading stands among the others: which kinds are on offer, how long it is against
-    them, which other kinds offer the same words."""
-    kind, offered = candidate.kind, context.offered
-    place = context.places[candidate.spans]
-    return [f"{role}:rival_quotation={kind}|{'quotation' in offered}", f"{role}:rival_clause={kind}|{'clause' in offered}",
-            f"{role}:rival_objects={kind}|{'objects' in offered}", f"{role}:place={kind}|{place}",
-            f"{role}:place_trim={candidate.trim or '-'}|{place}",
-            *(f"{role}:also={kind}|{other}" for other in context.kinds[candidate.spans] if other != kind)]
+    them (``place``), which other kinds offer the same words (``kinds``)."""
+    return (f"{role}:rival_quotation={kind}|{quotation}", f"{role}:rival_clause={kind}|{clause}",
+            f"{role}:rival_objects={kind}|{objects}", f"{role}:place={kind}|{place}", f"{role}:place_trim={trim}|{place}",
+            *(f"{role}:also={kind}|{other}" for other in kinds if other != kind))
+
+
+@functools.lru_cache(maxsize=65536)
+def _group_weight(group: tuple[str, ...]) -> float:
+    """A feature group's summed weight: the groups repeat across readings, so each is summed once."""
+    return linear.score(linear.load("roles")["weights"], group)
 
 
 def boundary_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, int, int] | None:
@@ -168,12 +185,13 @@ def _edges(doc: Doc, start: int, end: int, context: Context) -> float:
         weights = _edge_weights()
         tensor = doc.tensor
         usable = tensor is not None and tensor.shape == (len(doc), len(weights) // 4)
-        _projected.update(doc=doc, values=(tensor @ weights.reshape(4, -1).T) if usable else None)
+        # as Python lists: four lookups per reading are slower on a NumPy array
+        _projected.update(doc=doc, values=(tensor @ weights.reshape(4, -1).T).tolist() if usable else None)
     values = _projected["values"]
     found = 0.0
     tokens = context.tokens[start, end] if (start, end) in context.tokens else boundary_tokens(doc, start, end)
     if values is not None and tokens is not None:
-        found = float(sum(values[i, n] for n, i in enumerate(tokens) if 0 <= i < len(doc)))
+        found = sum(values[i][n] for n, i in enumerate(tokens) if 0 <= i < len(doc))
     context.edges[start, end] = found
     return found
 
@@ -184,9 +202,15 @@ def _edge_weights() -> numpy.ndarray:
 
 
 def score(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> float:
-    found = features(role, cue, candidate, doc, text, context)
-    edges = _edges(doc, candidate.spans[0][0], candidate.spans[-1][1], context) if role == "content" else 0.0
-    return linear.probability(linear.load("roles")["weights"], [f"{role}:bias", *found], edges)
+    total = _group_weight(_bias(role)) + sum(map(_group_weight, _groups(role, cue, candidate, doc, text, context)))
+    if role == "content":
+        total += _edges(doc, candidate.spans[0][0], candidate.spans[-1][1], context)
+    return linear.logistic(total)
+
+
+@functools.cache
+def _bias(role: str) -> tuple[str, ...]:
+    return (f"{role}:bias",)
 
 
 def best(role: str, cue: Token, candidates: list[Candidate], doc: Doc, text: str,
