@@ -438,9 +438,10 @@ _TENSE_CUE = re.compile(
     r"expect(?:s|ed)?\s+to|is\s+due|are\s+due|due\s+to|set\s+to|as\s+early\s+as|as\s+soon\s+as|upcoming|"
     r"no\s+later\s+than|begins|starts|opens|resumes|meets|expires|takes\s+effect|to\s+be|supposed\s+to|"
     r"meet|begin|start|resume|arrive|visit|"  # "the leaders meet Monday": a schedule in the present
-    # "Voters go to the polls on Sunday", "the vote is on Friday": the present of a scheduled event
+    # "Voters go to the polls on Sunday", "the vote is on Friday" (right before the time: not "Monday's
+    # debate is still felt"): the present of a scheduled event
     r"go(?:es)?\s+to\s+the\s+polls|polls\s+open|takes\s+place|(?<!not\s)(?<!n't\s)take\s+place|"
-    r"(?:hold|host)s?\s+(?:[\w'-]+\s+){0,3}?" + _EVENTS + r"|" + _EVENTS + r"\s+(?:is|are)|"
+    r"(?:hold|host)s?\s+(?:[\w'-]+\s+){0,3}?" + _EVENTS + r"|" + _EVENTS + r"\s+(?:is|are)(?:\s+(?:on|in))?(?=\s*$)|"
     r"(?:intends?|aims?|hopes?|promise[sd]?|vow(?:s|ed)?)\s+to|"
     r"to\s+(?:leave|travel|arrive|visit|meet|begin|start|hold|return|vote|decide|announce|sign|resume|continue|admit|"
     r"join|launch|release|complete|deliver|build|hand|pay|take\s+over|become)|"
@@ -1130,7 +1131,8 @@ _HALVES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "last": 2, "latter": 2}
 _HALF_OF_ELSE = re.compile(r"\s+(?:of|hour|century|decade|dozen|mile|inch|point|percent)\b", re.I)
 # A half of a game: "scored twice in the second half".
 _GAME = re.compile(r"\b(?:scor\w*|goals?|penalt\w+|points|match|game|half-?time|kick-?off|coach|striker|"
-                   r"quarterback|innings?|tries|league|cup)\b", re.I)
+                   r"quarterback|touchdowns?|innings?|tries|league|cup|bowl|playoffs?|referee|stadium|tournament|"
+                   r"championship)\b", re.I)
 
 
 @rule(r"(?:the\s+)?(?:(this|last|next)\s+year(?:'s|’s)\s+)?(first|second|1st|2nd|last|latter)[- ]half(?:\s+of\s+(?:("
