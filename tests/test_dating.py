@@ -195,3 +195,12 @@ def test_the_statement_that_dated_a_scene_speaks_on_in_it():
                        "“We were never consulted,” the report said.")
     assert said_on(record, "The valley deserves the truth") == "2023-06-28"
     assert said_on(record, "We were never consulted") is None  # a report the scene did not name
+
+
+def test_a_participle_of_being_interviewed_dates_what_the_group_said():
+    record = record_of("Residents interviewed on Saturday said the river had burst its banks before dawn.\n\n"
+                       "Two ferrymen reached by phone on Wednesday said the crossings were suspended. “Nobody "
+                       "warned us,” one of them said.")
+    assert said_on(record, "the river had burst") == "2023-06-24"
+    assert said_on(record, "the crossings were suspended") == "2023-06-28"
+    assert said_on(record, "Nobody warned us") == "2023-06-28"  # one of the group, in the scene it set

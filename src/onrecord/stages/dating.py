@@ -151,11 +151,14 @@ def _names(quote: Quote, record: Record) -> set[str]:
         if any(a <= s and e <= b for s, e in entity.mentions for a, b in speaker.spans):
             keys.add(entity.id)
     words = re.findall(r"[\w’'-]+", speaker.text)
-    if words and words[-1][:1].isupper() and words[-1].lower() not in _PRONOUNS:
+    last_end = speaker.spans[-1][1]
+    in_time = any(s < last_end <= e for time in record.times for s, e in time.spans)  # "… on Wednesday"
+    if words and words[-1][:1].isupper() and words[-1].lower() not in _PRONOUNS and not in_time:
         keys.add("name:" + re.sub(r"['’]s$", "", words[-1]).lower())
     return keys
 
 
+_PARTITIVE = re.compile(r"(?:one|some|many|most|several|two|three|a\s+few|each|all|none|another|others?)\s+of\s+them")
 _OCCASION_NOUNS = r"(statement|report|letter|speech|address|interview|post|message|release|remarks|testimony)"
 _THE_OCCASION = re.compile(r"(?:the|that|this|its|their|his|her)\s+(?:[\w-]+\s+)?" + _OCCASION_NOUNS)
 
@@ -181,8 +184,8 @@ def _same_speaker(scene: _Scene, quote: Quote, record: Record) -> bool:
         return True  # "In a statement released on Sunday, the party called …" … "“…,” the statement said."
     if word in ("i", "we") and not quote.speaker.entity:
         return False  # the writer's own words, not the scene's speaker's
-    if word in ("he", "she", "they", "it") and not quote.speaker.entity:
-        return True
+    if (word in ("he", "she", "they", "it") or _PARTITIVE.fullmatch(word)) and not quote.speaker.entity:
+        return True  # "one of them" is one of the group the scene's "they" would be
     return bool(scene.speaker & _speaker(quote, record))
 
 
@@ -206,12 +209,27 @@ def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text
             continue  # "has demanded an inquiry since January": where a stretch of time begins or ends
         if any(s < t_end and t_start < e for s, e in content) and not _on_cue(doc, t_start, t_end, cue_start, cue_end):
             continue  # a date inside what was said is what the statement is about
-        if not _tied_to_cue(doc, t_start, t_end, cue_start, cue_end):
+        if not (_tied_to_cue(doc, t_start, t_end, cue_start, cue_end) or _interviewed_when(text, t_start, t_end, cue_start)):
             continue
         candidates.append((abs(t_start - cue_start), time))
     if not candidates:
         return None
     return min(candidates, key=lambda c: c[0])[1]
+
+
+# A participle of being asked, or of speaking, just before a time: "Residents interviewed on Saturday",
+# "Two farmers reached by phone on Wednesday", "Officials speaking to reporters on Monday".
+_INTERVIEWED = re.compile(r"\b(?:interviewed|questioned|reached|contacted|polled|surveyed|asked|approached|quoted|"
+                          r"speaking|talking)(?:\s+(?!said\b)[\w'’.-]+){0,4}?(?:\s+(?:on|at|in|during|over))?\s+$", re.I)
+
+
+def _interviewed_when(text: str, t_start: int, t_end: int, cue_start: int) -> bool:
+    """"Residents interviewed on Saturday said …": the participle describing the speakers, right before
+    their cue, names the occasion they spoke on; matched in the text, as the small model often reads
+    the participle as the verb of its own clause."""
+    if text[t_end:cue_start].strip(" ,"):
+        return False
+    return bool(_INTERVIEWED.search(text, max(0, t_start - 60), t_start))
 
 
 def _sentence(doc: Doc, offset: int) -> tuple[int, int] | None:
