@@ -385,6 +385,11 @@ def test_a_wire_dateline_dates_the_story():
     # a dateline far from publication is a date in the story, not the filing day
     text = "OSLO, March 2 (Norpress) --\n\nThe fishing ministry will publish the quotas tomorrow."
     assert [t.value for t in find_times(text, ANCHOR)][-1] == "2024-03-14"
+    # after a state, and with its year
+    text = "Quota day\nTARNOW, Ky., March 12 (Norpress) —\n\nThe fishing ministry will publish the quotas tomorrow."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2024-03-12", "2024-03-13"]
+    text = "OSLO, March 11, 2024 (Norpress) - The fishing ministry will publish the quotas tomorrow."
+    assert [t.value for t in find_times(text, ANCHOR)] == ["2024-03-11", "2024-03-12"]
 
 
 @pytest.mark.parametrize(("sentence", "value"), [

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..record import Record, TimeExpression
 from . import stage
+from .datelines import first_dateline
 
 # --- vocabulary -------------------------------------------------------------------------------
 
@@ -250,16 +251,16 @@ def _dateline(text: str) -> dt.date | None:
         return None
 
 
-# A wire dateline: "BRUSSELS, December 2 (Xinhua) --", "LONDON, May 4 (Reuters) -".
-_FILED = re.compile(r"^[^\S\n]*[A-Z][A-Za-z.'’ -]*(?:,[^\S\n]*[A-Z][A-Za-z.'’ -]*)?,[^\S\n]+(" + MONTH + r")[^\S\n]+(\d{1,2})"
-                    r"(?:,?[^\S\n]+(\d{4}))?[^\S\n]*\([A-Z][\w ]*\)", re.M)
+# The date of a wire dateline ("BRUSSELS, December 2 (Xinhua) --", "LONDON, May 4, 2023 (Reuters) -").
+_FILED = re.compile(r"(" + MONTH + r")[ \t]+(\d{1,2})(?:,[ \t]*(\d{4}))?")
 
 
 def _filed_on(text: str, published: dt.date) -> dt.date:
     """The day a wire dateline says the story was filed, when it lies a few days before publication: the
     story's "Thursday" and "yesterday" count from there ("WASHINGTON, March 12 (Xinhua) --" in a paper of
     the 13th)."""
-    match = _FILED.search(text, 0, 300)
+    dateline = first_dateline(text, 300)
+    match = _FILED.fullmatch(dateline.group("detail") or "") if dateline else None
     if match is None:
         return published
     try:
