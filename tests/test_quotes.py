@@ -137,6 +137,34 @@ def test_nested_in_straight_marks_and_spoken_to_the_one_who_was_rung():
     assert inner.addressee.entity == lindqvist.id
 
 
+def test_a_quotation_told_inside_a_report_is_its_own_nested_quote():
+    text = ("Mayor Helena Brandt said she had been told by an official: “The timbers will not last another "
+            "winter.” She said the decision was hard.")
+    record, quotes = quotes_of(text)
+    outer = by_content(quotes, "she had been told by an official")
+    inner = next(q for q in quotes if q.content.text == "The timbers will not last another winter.")
+    assert inner.kind == "direct" and inner.parent == outer.id
+    assert inner.speaker.text == "an official" and inner.addressee.text == "she"
+    brandt = next(e for e in record.entities if e.name == "Helena Brandt")
+    assert outer.speaker.entity == brandt.id and inner.addressee.entity == brandt.id
+
+
+def test_what_a_source_reports_someone_told_others_is_nested_in_that_report():
+    _, quotes = quotes_of("According to one aide, Annie Duarte told her staff: “We cannot wait for the budget.”")
+    outer = by_content(quotes, "Annie Duarte told her staff")
+    inner = next(q for q in quotes if q.content.text == "We cannot wait for the budget.")
+    assert outer.speaker.text == "one aide"
+    assert inner.parent == outer.id and inner.speaker.text == "Annie Duarte"
+    assert inner.addressee.text == "her staff"
+
+
+def test_a_one_word_answer_after_narrative_is_a_quote_not_a_term():
+    record, quotes = quotes_of("Then “never,” she said, when asked whether the pier would reopen.")
+    answer = next(q for q in quotes if q.content.text.strip(",") == "never")
+    assert answer.kind == "direct" and answer.speaker.text == "she"
+    assert not [t for t in record.terms if "never" in t.text]
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")

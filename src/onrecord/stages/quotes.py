@@ -326,7 +326,15 @@ class Finder:
         if quotation is None:
             return False
         return self.states[token.i][0] or (
-            quotation.outer_end <= token.idx and self.text[quotation.start:quotation.end].rstrip()[-1:] in (",", "?", "!"))
+            quotation.outer_end <= token.idx and self.text[quotation.start:quotation.end].rstrip()[-1:] in (",", "?", "!")
+        ) or self._introduces_after_colon(token, quotation)
+
+    def _introduces_after_colon(self, verb: Token, quotation: Quoted) -> bool:
+        """'She said she had been told by an official: “…”': a speech verb whose own colon opens the
+        quotation introduces it, however deep in someone's report the verb stands."""
+        return quotation.opened_at > verb.idx and any(
+            child.text == ":" and child.i > verb.i and not self.text[child.idx + 1:quotation.opened_at].strip()
+            for child in verb.children)
 
     def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
         """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
@@ -420,9 +428,15 @@ class Finder:
         for child in verb.children:
             if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis") or self._innermost(child.idx) is not home:
                 continue
-            keep.extend(t for t in child.subtree if not t.is_space)  # a paragraph break ends any clause
+            subtree = [t for t in child.subtree if not t.is_space]  # a paragraph break ends any clause
+            if child.i < verb.i and self._quotation_between(end_of(subtree[-1]), verb.idx):
+                continue  # 'Then “never,” she said': the narrative before the quotation is not its attribution
+            keep.extend(subtree)
         keep.sort(key=lambda t: t.i)
         return keep
+
+    def _quotation_between(self, start: int, end: int) -> bool:
+        return any(start <= q.opened_at and q.outer_end <= end for q in self._quotations_near(start, end))
 
     def _innermost(self, offset: int) -> Quoted | None:
         inside = [q for q in self._quotations_near(offset, offset) if q.start <= offset < q.end]
@@ -466,6 +480,8 @@ class Finder:
         for child in verb.children:
             if lemma in ADDRESSING and child.dep_ in ("dobj", "dative", "iobj") and _can_be_spoken_to(child):
                 return _span_of(noun_phrase(child))
+            if lemma in ADDRESSING and child.dep_ == "nsubjpass" and _can_be_spoken_to(child):
+                return _span_of(noun_phrase(child))  # "she had been told by an official": she was spoken to
             if child.dep_ in ("prep", "dative") and child.lower_ == "to" and lemma in SPEECH:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and _can_be_spoken_to(objects[0]):
@@ -1038,7 +1054,7 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
                 parent = container.get(id(outer))
                 outer = outer.parent
         if parent is None and draft.verb is not None:
-            parent = _enclosing(holders, draft.verb.idx)
+            parent = _enclosing(holders, draft.verb.idx) or _reported_within(quotes, draft)
         quotes.append(Quote(
             id=ident,
             kind=draft.kind,
@@ -1058,6 +1074,14 @@ def _enclosing(holders: list[tuple[str, list[tuple[int, int]]]], at: int) -> str
     inside a quote. (The quotations' bounds are kept as pairs: their properties cost a call each, and
     a long article asks about every quote before each of its cues.)"""
     return next((ident for ident, quotations in holders if any(start <= at < end for start, end in quotations)), None)
+
+
+def _reported_within(quotes: list[Quote], draft: _Draft) -> str | None:
+    """The earlier quote whose content holds this one, cue and words: 'According to one aide, Annie
+    told her staff: “…”' is the aide's report of what Annie said."""
+    start, end = draft.cue[0][0], draft.content[-1][1]
+    return next((q.id for q in reversed(quotes) if q.content.spans[0][0] <= start
+                 and end <= q.content.spans[-1][1] + 1), None)
 
 
 def _role(text: str, spans: list[tuple[int, int]]) -> Role:
