@@ -443,6 +443,7 @@ def test_a_scheduled_event_in_the_present_lies_ahead(sentence, value):
     ("Revenue rose in Q3.", [("Q3", "2023-Q3")]),
     ("The carmaker's Q1 deliveries beat forecasts.", [("Q1", "2024-Q1")]),
     ("The fund lost money in Q4 2023.", [("Q4 2023", "2023-Q4")]),
+    ("Orders peaked in Q2 of 2021.", [("Q2 of 2021", "2021-Q2")]),
     ("Output rose in H2 2022.", [("H2 2022", "2022-H2")]),
     ("Margins improved in the second half of 2022.", [("the second half of 2022", "2022-H2")]),
     ("Costs will fall in the first half of next year.", [("the first half of next year", "2025-H1")]),

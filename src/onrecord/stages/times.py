@@ -1114,7 +1114,7 @@ _CODE_INTRODUCED = re.compile(r"(?:\b(?:in|during|for|by|through|of|since|until|
                               r"next|and|or|than|per)\s+|['’]s\s+|[.!?]\s+|\(|^)$", re.I)
 
 
-@rule(r"Q([1-4])(?:[^\S\n]+(" + YEAR + r"))?|H([12])[^\S\n]+(" + YEAR + r")", flags=0)
+@rule(r"Q([1-4])(?:[^\S\n]+(?:of[^\S\n]+)?(" + YEAR + r"))?|H([12])[^\S\n]+(" + YEAR + r")", flags=0)
 def quarter_code(m: re.Match, ctx: _Context):
     """"Q3 2024", "in Q3", "H1 2023": the codes of quarters and halves; a half's needs its year ("H2" is hydrogen)."""
     if m.group(3):
