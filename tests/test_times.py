@@ -428,6 +428,8 @@ def test_a_quarter_ahead_in_the_future_tense(sentence, value):
     ("The runoff is on Sunday.", "2024-03-17"),
     ("The republic holds a snap election on Sunday.", "2024-03-17"),
     ("The summit takes place on Friday in Oslo.", "2024-03-15"),
+    ("The summit opens on Tuesday.", "2024-03-19"),
+    ("The envoys said on Tuesday that the talks are over.", "2024-03-12"),
     ("Voters went to the polls on Sunday.", "2024-03-10"),
     ("The summit did not take place on Friday.", "2024-03-08"),
     ("The delegates met on Monday.", "2024-03-11"),
