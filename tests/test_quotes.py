@@ -165,6 +165,21 @@ def test_a_one_word_answer_after_narrative_is_a_quote_not_a_term():
     assert not [t for t in record.terms if "never" in t.text]
 
 
+def test_a_reply_after_a_dash_with_its_own_parenthetical_cue_is_one_quote():
+    text = ("President Marco Ortega thanked the army. Ruben Salas replied within hours — his men had turned "
+            "back, he said, only to avoid bloodshed.")
+    _, quotes = quotes_of(text)
+    (reply,) = [q for q in quotes if "turned back" in q.content.text]
+    assert reply.speaker.text == "Ruben Salas" and reply.cue.text == "replied"
+    assert reply.content.text == "his men had turned back … only to avoid bloodshed."
+
+
+def test_calling_something_a_name_is_not_calling_someone_up():
+    _, quotes = quotes_of("Ortega called the march “a stab in the back” and promised that the plotters would be punished.")
+    promise = by_content(quotes, "the plotters would be punished")
+    assert promise.speaker.text == "Ortega" and promise.addressee is None
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")

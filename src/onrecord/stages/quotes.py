@@ -109,7 +109,7 @@ class Finder:
 
     def run(self) -> list[_Draft]:
         drafts = [d for i in self.reporting if (d := self._from_cue(self.doc[i]))]
-        drafts = _dedupe(drafts)
+        drafts = _dedupe(_without_repeated_cues(drafts, self.text))
         blocks = self._block_quotes(drafts)
         # Inside a block quotation, "We recommend that …" is part of what was said, as inside marks.
         inside = [span for b in blocks for span in b.content]
@@ -126,7 +126,7 @@ class Finder:
         if saying is not None and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in saying.children):
             self.cues[saying.i] = True  # "quoted the president as saying that …": the saying reports, for him
             return None
-        if not self._is_cue(token) and not self._nested_cue(token):
+        if not self._is_cue(token) and not self._nested_cue(token) and not self._reply_before_dash(token):
             return None
         lemma = token.lemma_.lower()
         if _naming(token, lemma) or _anonymous(token, lemma):
@@ -329,6 +329,16 @@ class Finder:
             quotation.outer_end <= token.idx and self.text[quotation.start:quotation.end].rstrip()[-1:] in (",", "?", "!")
         ) or self._introduces_after_colon(token, quotation)
 
+    def _reply_before_dash(self, verb: Token) -> bool:
+        """'Salas replied within hours — his men had turned back': a speech verb whose clause ends on
+        a dash gives what was said after it, however the parse hangs the two."""
+        kids = [c.dep_ for c in verb.children]
+        if verb.lemma_.lower() not in SPEECH or verb.pos_ != "VERB" or self.states[verb.i][0] or "nsubj" not in kids \
+                or any(dep in ("dobj", "ccomp", "xcomp") for dep in kids):
+            return False  # "has said the same thing — …" said what it said before the dash
+        end = self._clause(verb)[1]
+        return self.text[end:end + 4].lstrip(" ,").startswith(_DASHES)
+
     def _introduces_after_colon(self, verb: Token, quotation: Quoted) -> bool:
         """'She said she had been told by an official: “…”': a speech verb whose own colon opens the
         quotation introduces it, however deep in someone's report the verb stands."""
@@ -491,7 +501,8 @@ class Finder:
             spoken_to = _interviewer(child) if child.dep_ == "prep" else _spoken_to(child) if child.dep_ == "advcl" else None
             if spoken_to is not None and lemma in SPEECH:
                 return _span_of(noun_phrase(spoken_to))
-        if verb.dep_ == "conj" and verb.head.lemma_ in _CONTACTING and lemma in SPEECH:
+        if verb.dep_ == "conj" and verb.head.lemma_ in _CONTACTING and lemma in SPEECH and not any(
+                c.dep_ == "oprd" for c in verb.head.children):  # not "called the march “a stab in the back”"
             # "He rang me at eleven and said: ‘…’": the one rung is the one spoken to.
             called = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
             if called is not None and _can_be_spoken_to(called):
@@ -846,6 +857,9 @@ _COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "conj", "cc", "dobj", "punct"}
 _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 
 
+_DASHES = ("—", "–", "--")
+
+
 def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candidates.Candidate | None:
     """"The deal, he wrote on social media, was “a blank cheque”": a speech verb and its subject
     set off by commas inside the sentence they report, which the parse may hang anywhere (even as a
@@ -866,7 +880,10 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     right = max([cue.i] + [c.right_edge.i for c in kids if c.dep_ not in _COMPLEMENTS and c.i > cue.i])
     if right + 2 >= sentence.end or doc[right + 1].text != ",":
         return None
-    start = next((t.i + 1 for t in reversed(doc[sentence.start:left - 1]) if t.text in (":", ";")), sentence.start)
+    before = doc[sentence.start:left - 1]
+    # "replied within hours — his men had turned back, he said, …": a lone dash sets off what was said
+    stops = (":", ";", *_DASHES) if sum(t.text in _DASHES for t in before) == 1 else (":", ";")
+    start = next((t.i + 1 for t in reversed(before) if t.text in stops), sentence.start)
     if start >= left - 1 or doc[right + 2].is_punct:
         return None
     spans = [trimmed(text, doc[start].idx, end_of(doc[left - 2])),
@@ -1026,6 +1043,29 @@ def _introduced_once(drafts: list[_Draft], text: str) -> list[_Draft]:
                    and text[max(0, d.content[0][0] - 8):d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
     return [d for d in drafts if not (d.kind == "indirect" and d.cue and tuple(d.cue) in after_colon
                                       and d.content[-1][1] <= after_colon[tuple(d.cue)])]
+
+
+def _without_repeated_cues(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """'Salas replied within hours — his men had turned back, he said, only to avoid bloodshed': a
+    parenthetical cue inside another report of the same words repeats who said them. The words are
+    the report's, less that cue's clause."""
+    repeats = set()
+    for draft in drafts:
+        for other in drafts:
+            if other is draft or other.verb is None or id(other) in repeats or draft.speaker is None:
+                continue
+            same_bounds = (other.content[0][0], other.content[-1][1]) == (draft.content[0][0], draft.content[-1][1])
+            set_off = len(other.content) == 2 and _set_off_by_commas(text[other.content[0][1]:other.content[1][0]])
+            if same_bounds and set_off and len(draft.content) == 1 and any(
+                    start <= other.verb.idx < end for start, end in draft.content):
+                draft.content = other.content
+                repeats.add(id(other))
+    return [d for d in drafts if id(d) not in repeats]
+
+
+def _set_off_by_commas(words: str) -> bool:
+    words = words.strip()
+    return words.startswith(",") and words.endswith(",")
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
