@@ -44,7 +44,17 @@ def test_pronoun_source_counts_only_links_to_named_entities():
             Attribution(source=positions(text, [(he, he + 2)]), cue=None, content=positions(text, [(he + 8, he + 10)])),
             Attribution(source=positions(text, [(0, 10)]), cue=None, content=positions(text, [(11, 18)]))]
     assert score_pronouns(_record(text, entities, quotes), gold) == {
-        "gold_pronoun_sources": 2, "found": 2, "linked": 1}
+        "gold_pronoun_sources": 2, "found": 2, "linked": 1, "linked_through_quotes": 1}
+
+
+def test_a_pronoun_source_is_linked_through_its_entity_where_no_quote_was_found():
+    text = "Ana Duarte arrived. She hinted the port would close."
+    she = text.index("She")
+    entities = [Entity(id="e1", name="Ana Duarte", type="PERSON", mentions=[(0, 10), (she, she + 3)])]
+    gold = [Attribution(source=positions(text, [(she, she + 3)]), cue=None,
+                        content=positions(text, [(she + 11, len(text) - 1)]))]
+    assert score_pronouns(_record(text, entities, []), gold) == {
+        "gold_pronoun_sources": 1, "found": 0, "linked": 1, "linked_through_quotes": 0}
 
 
 CAT = """<?xml version="1.0" ?><Document doc_id="1" doc_name="t" lang="en">

@@ -1,11 +1,13 @@
 """Entity scores: ``onrecord eval pronouns DIR`` (PolNeAR) and ``onrecord eval meantime DIR``.
 
-Pronoun sources (PolNeAR brat standoff, read as ``eval polnear`` reads it): for each gold
-attribution whose Source is a pronoun, the predicted quote whose speaker shares characters with
-that source (or, failing that, whose content has Jaccard >= 0.5 with the gold content) counts as
-linked when its ``speaker.entity`` is an entity the article names (one with a mention that is not
-a pronoun). The share is reported over all gold pronoun sources and over those the quote stage
-found.
+Pronoun sources (PolNeAR brat standoff, read as ``eval polnear`` reads it): each gold attribution
+whose Source is a pronoun counts as linked when the record ties that pronoun to an entity the
+article names (one with a mention that is not a pronoun), in one of two ways: through a quote, the
+predicted quote whose speaker shares characters with that source (or, failing that, whose content
+has Jaccard >= 0.5 with the gold content) has that entity as ``speaker.entity``; or through the
+entity, one of its ``mentions`` holds the pronoun's first character. The share is reported over all
+gold pronoun sources (``linked_share``), through quotes alone (``linked_through_quotes_share``, the
+figure reported before 2026-12-01), and over the sources the quote stage found.
 
 Mention clustering (MEANTIME, CAT XML): the gold mentions are the ENTITY_MENTIONs whose
 ``syntactic_type`` is NAM or PRO and whose REFERS_TO target ENTITY has ``ent_type`` PER, ORG or
@@ -42,6 +44,8 @@ def _settings(settings: Settings | None) -> Settings:
 
 # --- (a) PolNeAR pronoun sources ---------------------------------------------------------------
 
+_PRONOUN_COUNTS = ("gold_pronoun_sources", "linked", "linked_through_quotes", "found")
+
 
 def evaluate_pronouns(directory: Path, settings: Settings | None = None, limit: int | None = None) -> dict:
     directory = Path(directory)
@@ -49,7 +53,7 @@ def evaluate_pronouns(directory: Path, settings: Settings | None = None, limit: 
     if not annotations:
         raise OnrecordError(f"no brat annotations under {directory / 'attributions'}")
     names = sorted(annotations)[:limit]
-    totals = {"gold_pronoun_sources": 0, "found": 0, "linked": 0}
+    totals = dict.fromkeys(_PRONOUN_COUNTS, 0)
     for name, record in zip(names, run(articles(directory, names), _settings(settings)), strict=True):
         if isinstance(record, Failure):
             raise OnrecordError(str(record))
@@ -60,19 +64,22 @@ def evaluate_pronouns(directory: Path, settings: Settings | None = None, limit: 
 
 
 def score_pronouns(record: Record, gold: list[Attribution]) -> dict[str, int]:
-    """Counts for one article: gold pronoun sources, those a quote was found for, those linked."""
+    """Counts for one article: gold pronoun sources, those linked (either way; through quotes) and
+    those a quote was found for (all those linked through quotes are among them)."""
     text = record.article.text
     named = _named_entities(record)
-    counts = {"gold_pronoun_sources": 0, "found": 0, "linked": 0}
+    mentioned = [(start, end) for e in record.entities if e.id in named for start, end in e.mentions]
+    counts = dict.fromkeys(_PRONOUN_COUNTS, 0)
     for attribution in gold:
         if not attribution.source or not is_pronoun(_text_of(text, attribution.source)):
             continue
         counts["gold_pronoun_sources"] += 1
         quote = _matching_quote(record, attribution)
-        if quote is None:
-            continue
-        counts["found"] += 1
-        counts["linked"] += bool(quote.speaker and quote.speaker.entity in named)
+        through_quote = bool(quote and quote.speaker and quote.speaker.entity in named)
+        first = min(attribution.source)
+        counts["linked"] += through_quote or any(start <= first < end for start, end in mentioned)
+        counts["linked_through_quotes"] += through_quote
+        counts["found"] += quote is not None
     return counts
 
 
@@ -102,12 +109,17 @@ def _matching_quote(record: Record, gold: Attribution):
 
 
 def _pronoun_report(totals: dict[str, int], documents: int) -> dict:
-    gold, found, linked = totals["gold_pronoun_sources"], totals["found"], totals["linked"]
+    gold, found = totals["gold_pronoun_sources"], totals["found"]
+
+    def share(count: int, whole: int) -> float:
+        return round(count / whole, 4) if whole else 0.0
+
     return {
         "documents": documents,
         **totals,
-        "linked_share": round(linked / gold, 4) if gold else 0.0,
-        "linked_share_of_found": round(linked / found, 4) if found else 0.0,
+        "linked_share": share(totals["linked"], gold),
+        "linked_through_quotes_share": share(totals["linked_through_quotes"], gold),
+        "linked_share_of_found": share(totals["linked_through_quotes"], found),
     }
 
 
