@@ -180,6 +180,23 @@ def test_calling_something_a_name_is_not_calling_someone_up():
     assert promise.speaker.text == "Ortega" and promise.addressee is None
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ("Residents interviewed on Saturday said the ferry had been late all week.", "Residents interviewed on Saturday"),
+    ("Shopkeepers questioned by the police on Monday said they had seen nothing.",
+     "Shopkeepers questioned by the police on Monday"),
+])
+def test_those_approached_for_comment_are_the_speakers_not_a_report(text, speakers):
+    # the parse may keep the participle with its noun or not: the speaker is the noun, or both
+    _, quotes = quotes_of(text)
+    (quote,) = quotes  # no report of the questioning
+    assert quote.cue.text == "said" and speakers.startswith(quote.speaker.text)
+
+
+def test_when_something_was_said_is_not_what_it_was_said_about():
+    (quote,) = quotes_of("The senator commented on Tuesday on the ferry delays.")[1]
+    assert quote.cue.text == "commented" and quote.content.text == "the ferry delays"
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")

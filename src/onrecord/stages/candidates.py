@@ -149,7 +149,8 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
             for noun in (c for c in child.children if c.dep_ == "pobj"):
                 for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _marked_that(c)):
                     add("clause", _runs(doc, text, [t.i for t in clause.subtree]))
-    objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)
+    objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
+                                                             and not _of_time(c))
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
     # "a session that councillors described as bitter": a relative word is no object to span the cue with.
     objects = [c for c in objects if not (c.i < cue.i and c.tag_ in ("WDT", "WP") or c.i < cue.i and c.lower_ == "that")]
@@ -211,6 +212,11 @@ def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
         return None
     span = trimmed(text, doc[indices[0]].idx, end_of(doc[indices[-1]]))
     return (span,) if span and _has_words(text, span) else None
+
+
+def _of_time(prep: Token) -> bool:
+    """"Asked on Tuesday about the delay": "on Tuesday" says when, not what about."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _marked_that(clause: Token) -> bool:

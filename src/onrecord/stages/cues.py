@@ -49,6 +49,10 @@ NOUNS = {
 ADDRESSING = {"tell", "inform", "assure", "reassure", "advise", "warn", "brief", "urge", "ask", "remind",
               "promise", "thank", "instruct", "order", "beg", "caution"}
 
+# Participles of being approached for comment, which describe the speakers: "Residents interviewed
+# on Saturday said …", "Shopkeepers questioned by the police said …".
+APPROACHED = {"interview", "question", "reach", "contact", "poll", "survey", "ask", "approach", "quiz", "canvass"}
+
 ADDRESSEE_PRONOUNS = {"me", "us", "you", "him", "her", "them", "i", "we", "he", "she", "they"}
 # Nouns for the people a statement is made to: "telling reporters", "assured voters".
 PEOPLE_NOUNS = {

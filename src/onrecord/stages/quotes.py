@@ -29,7 +29,7 @@ from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, noun_phrase, trimmed
 from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, scored_lemmas
-from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
+from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
 from .entities import ROLE_NOUNS
 from .marks import Quoted, quotations_of, states_of
@@ -128,6 +128,8 @@ class Finder:
             return None
         if not self._is_cue(token) and not self._nested_cue(token) and not self._reply_before_dash(token):
             return None
+        if _describes_speakers(token) is not None:
+            return None  # "Shopkeepers questioned by the police said …": who was asked, not what
         lemma = token.lemma_.lower()
         if _naming(token, lemma) or _anonymous(token, lemma):
             return None
@@ -478,13 +480,22 @@ class Finder:
         offered = candidates.speakers(cue, self.text)
         chosen = ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
         if chosen is None:
-            return None
+            return self._approached_speakers(cue)
         start, end = chosen.spans[0]
         # '“…,” said Tove Arneson, the union's secretary, “we are …”': the parse may hang the rest of
         # the quotation on the speaker; who speaks ends where the quoted words begin.
         opened = [q.opened_at for q in self._quotations_near(start, end)
                   if start < q.opened_at < end and self._is_statement(q)]  # not a nickname (“the Admiral”)
         return trimmed(self.text, start, min(opened)) if opened else (start, end)
+
+    def _approached_speakers(self, cue: Token) -> tuple[int, int] | None:
+        """'Residents interviewed on Saturday said …', which the small model parses as a clause of
+        its own under "said": the subject with its participle are who spoke."""
+        described = next((c for c in cue.lefts if c.dep_ == "ccomp" and _describes_speakers(c) is not None), None)
+        if described is None:
+            return None
+        subject = next(c for c in described.children if c.dep_ == "nsubj")
+        return trimmed(self.text, subject.left_edge.idx, end_of(described.right_edge))
 
     def _addressee(self, verb: Token, lemma: str) -> tuple[int, int] | None:
         for child in verb.children:
@@ -858,6 +869,23 @@ _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 
 
 _DASHES = ("—", "–", "--")
+
+
+def _describes_speakers(participle: Token) -> Token | None:
+    """The speech verb whose speakers ``participle`` describes, or None: "questioned" in "Shopkeepers
+    questioned by the police said", and "interviewed" in "Residents interviewed on Saturday said"
+    where the parse makes it a clause with "Residents" for subject, right before the verb."""
+    if participle.lemma_.lower() not in APPROACHED or participle.tag_ not in ("VBN", "VBD"):
+        return None
+    if participle.dep_ == "acl" and participle.head.dep_ == "nsubj":
+        verb = participle.head.head
+    elif participle.dep_ == "ccomp" and participle.i < participle.head.i and any(
+            c.dep_ == "nsubj" for c in participle.children) and not any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp") for c in participle.children):
+        verb = participle.head
+    else:
+        return None
+    return verb if verb.lemma_.lower() in SPEECH else None
 
 
 def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candidates.Candidate | None:
