@@ -122,6 +122,7 @@ def record_thresholds(documents: list) -> tuple[float, float, float]:
     head-level optimum lets through cues whose contents and speakers cost more than they bring.
     One threshold for all words first; then, with it, one for words outside the lexicon."""
     cue_model._model.cache_clear()
+    cue_model.group_weight.cache_clear()
     linear.load.cache_clear()  # the weights just written
     quotes._may_report.cache_clear()
     model = cue_model._model()

@@ -34,13 +34,19 @@ def _lexicon(lemma: str) -> str:
 
 
 def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> list[str]:
+    return [feature for group in _groups(token, state, lemma) for feature in group]
+
+
+def _groups(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> tuple[tuple[str, ...], ...]:
     # Runs for every scored token of every article: each attribute is read once (each read of a
-    # child's or neighbour's attribute makes a Token object).
+    # child's or neighbour's attribute makes a Token object), and the features come in groups
+    # that depend on few values, each made (and its weight summed, see ``cue_probability``) once
+    # per distinct combination: the detector scores thousands of tokens per article, most of
+    # them a handful of lemmas in a handful of parses.
     lemma = lemma or token.lemma_.lower()
     head, doc, i = token.head, token.doc, token.i
     kids = list(token.children)
     kid_deps = [child.dep_ for child in kids]
-    children = sorted(set(kid_deps))
     subject = next((c for c, d in zip(kids, kid_deps, strict=True) if d in _SUBJECTS), None)
     size = len(doc)
     nxt = doc[i + 1].lower_ if i + 1 < size else "<end>"
@@ -48,35 +54,37 @@ def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = N
     nxt2 = doc[i + 2].lower_ if i + 2 < size else "<end>"
     prev2 = doc[i - 2].lower_ if i > 1 else "<start>"
     lexicon = _lexicon(lemma)
-    shape = "".join(children)[:40]
     pos, tag, dep = token.pos_, token.tag_, token.dep_
-    head_lemma, head_pos = head.lemma_.lower(), head.pos_
-    subject_pos = subject.pos_ if subject is not None else "none"
-    out = [
-        *_word_features(lemma, token.lower_, pos, tag, dep, lexicon),
-        f"head_lemma={head_lemma}", f"head_pos={head_pos}", f"dep_headpos={dep}|{head_pos}",
-        f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}",
-        f"subj={subject_pos}", f"subj_ent={subject.ent_type_ if subject is not None else 'none'}",
-        *_quote_features(lemma, lexicon, state),
-        f"lemma_subj={lemma}|{subject is not None}",
-        f"subj_lemma={subject.lemma_.lower() if subject is not None else 'none'}",
-        f"lemma_subj_pos={lemma}|{subject_pos}",
-        f"next2={nxt}|{nxt2}", f"prev2={prev2}|{prev}", f"head_dep={head.dep_}|{dep}",
-        f"lemma_head={lemma}|{head_lemma}", f"tag_children={tag}|{shape}",
-    ]
-    out += [f"child={d}" for d in children]
-    out += [f"lemma_child={lemma}|{d}" for d in children if d in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")]
-    out.append(f"lex_children={lexicon}|{shape}")
-    out += _clause(lemma, kids, kid_deps, dep, head.dep_)
-    return out
+    if subject is None:
+        subject_key = ("none", "none", "none", False)
+    else:
+        subject_key = (subject.pos_, subject.ent_type_, subject.lemma_.lower(), True)
+    return (
+        _word_features(lemma, token.lower_, pos, tag, dep, lexicon),
+        _head_features(lemma, dep, head.lemma_.lower(), head.pos_, head.dep_),
+        _neighbour_features(lemma, prev2, prev, nxt, nxt2),
+        _quote_features(lemma, lexicon, state),
+        _subject_features(lemma, *subject_key),
+        _children_features(lemma, tag, lexicon, tuple(sorted(set(kid_deps)))),
+        _clause(lemma, kids, kid_deps, dep, head.dep_),
+    )
 
 
-# Groups of features that depend on few values, made once per distinct combination: the
-# detector scores thousands of tokens per article, most of them a handful of lemmas.
 @functools.lru_cache(maxsize=65536)
 def _word_features(lemma: str, lower: str, pos: str, tag: str, dep: str, lexicon: str) -> tuple[str, ...]:
     return ("bias", f"lemma={lemma}", f"lower={lower}", f"pos={pos}", f"tag={tag}", f"dep={dep}",
             f"lemma_pos={lemma}|{pos}", f"lemma_dep={lemma}|{dep}", f"lex={lexicon}", f"lex_pos={lexicon}|{pos}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _head_features(lemma: str, dep: str, head_lemma: str, head_pos: str, head_dep: str) -> tuple[str, ...]:
+    return (f"head_lemma={head_lemma}", f"head_pos={head_pos}", f"dep_headpos={dep}|{head_pos}",
+            f"head_dep={head_dep}|{dep}", f"lemma_head={lemma}|{head_lemma}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _neighbour_features(lemma: str, prev2: str, prev: str, nxt: str, nxt2: str) -> tuple[str, ...]:
+    return (f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}", f"next2={nxt}|{nxt2}", f"prev2={prev2}|{prev}")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -86,21 +94,50 @@ def _quote_features(lemma: str, lexicon: str, state: tuple[bool, bool, bool]) ->
             f"lemma_inside={lemma}|{inside}", f"lex_quote={lexicon}|{ends_before}|{starts_after}")
 
 
-def _clause(lemma: str, kids: list[Token], kid_deps: list[str], dep: str, head_dep: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _subject_features(lemma: str, pos: str, ent: str, subject_lemma: str, present: bool) -> tuple[str, ...]:
+    return (f"subj={pos}", f"subj_ent={ent}", f"lemma_subj={lemma}|{present}",
+            f"subj_lemma={subject_lemma}", f"lemma_subj_pos={lemma}|{pos}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _children_features(lemma: str, tag: str, lexicon: str, children: tuple[str, ...]) -> tuple[str, ...]:
+    shape = "".join(children)[:40]
+    return (f"tag_children={tag}|{shape}", *(f"child={d}" for d in children),
+            *(f"lemma_child={lemma}|{d}" for d in children if d in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")),
+            f"lex_children={lexicon}|{shape}")
+
+
+@functools.lru_cache(maxsize=65536)
+def group_weight(group: tuple[str, ...]) -> float:
+    """A feature group's summed weight (``train/cues.py`` clears this cache with new weights)."""
+    return linear.score(_model()["weights"], group)
+
+
+def _clause(lemma: str, kids: list[Token], kid_deps: list[str], dep: str, head_dep: str) -> tuple[str, ...]:
     """What the token governs: a report takes a clause with its own subject ("said [he] would"),
     marked by "that"/"whether" or not, and its voice tells "it was reported" from "he was reported
     missing"; a word in a relative clause ("a plan that calls for") rarely introduces the report."""
     comp = next((c for c, d in zip(kids, kid_deps, strict=True) if d in ("ccomp", "xcomp", "parataxis")), None)
     passive = any(d in ("auxpass", "nsubjpass") for d in kid_deps)
     relative = dep in ("relcl", "acl") or head_dep in ("relcl", "acl")
-    out = [f"passive={passive}", f"lemma_passive={lemma}|{passive}",
-           f"relative={relative}|{dep == 'relcl'}", f"lemma_relative={lemma}|{relative}"]
     if comp is None:
-        return out + ["comp=none"]
+        return _clause_features(lemma, passive, relative, dep == "relcl", None)
     own = any(c.dep_ in _SUBJECTS for c in comp.children)
     mark = next((c.lower_ for c in comp.children if c.dep_ in ("mark", "aux") and c.i < comp.i), "-")
-    return out + [f"comp={comp.dep_}|{own}", f"lemma_comp={lemma}|{comp.dep_}|{own}", f"comp_mark={comp.dep_}|{mark}",
-                  f"lemma_mark={lemma}|{mark}", f"comp_lemma={comp.lemma_.lower()}", f"comp_pos={comp.pos_}"]
+    return _clause_features(lemma, passive, relative, dep == "relcl", (comp.dep_, own, mark, comp.lemma_.lower(), comp.pos_))
+
+
+@functools.lru_cache(maxsize=65536)
+def _clause_features(lemma: str, passive: bool, relative: bool, relcl: bool,
+                     comp: tuple[str, bool, str, str, str] | None) -> tuple[str, ...]:
+    out = (f"passive={passive}", f"lemma_passive={lemma}|{passive}", f"relative={relative}|{relcl}",
+           f"lemma_relative={lemma}|{relative}")
+    if comp is None:
+        return (*out, "comp=none")
+    comp_dep, own, mark, comp_lemma, comp_pos = comp
+    return (*out, f"comp={comp_dep}|{own}", f"lemma_comp={lemma}|{comp_dep}|{own}", f"comp_mark={comp_dep}|{mark}",
+            f"lemma_mark={lemma}|{mark}", f"comp_lemma={comp_lemma}", f"comp_pos={comp_pos}")
 
 
 # Word classes whose identity decides whether they belong to a cue ("according to", "also said",
@@ -208,7 +245,7 @@ def _model() -> dict:
 
 
 def cue_probability(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> float:
-    return linear.probability(_model()["weights"], features(token, state, lemma))
+    return linear.logistic(sum(map(group_weight, _groups(token, state, lemma))))
 
 
 def scored_lemmas() -> set[str]:
