@@ -42,9 +42,10 @@ def link_parties(doc: Doc, record: Record) -> None:
     if clusters is None:
         return  # the "entities" stage did not run: there is nothing to link to
     by_id = {q.id: q for q in record.quotes}
+    quoted = [(s, e, q) for q in record.quotes if q.kind in ("direct", "mixed", "block") for s, e in q.content.spans]
     spoke: dict[int, float] = {}
     for quote in sorted(record.quotes, key=_position):
-        outer = by_id.get(quote.parent) if quote.parent else _enclosing(quote, record.quotes)
+        outer = by_id.get(quote.parent) if quote.parent else _enclosing(quote, quoted)
         for role in ("speaker", "addressee"):
             party: Party | None = getattr(quote, role)
             if party is not None and party.spans:
@@ -92,9 +93,11 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     root = span.root
     if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
         root = root.head.head  # "an official, who asked not to be named, said": the official
+    at = root.idx
     for cluster in clusters:
-        if any(m.start <= root.idx < m.end for m in cluster.mentions):
-            return cluster.id
+        for mention in cluster.mentions:
+            if mention.start <= at < mention.end:
+                return cluster.id
     # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker, and
     # so does a person's name that the parse hung on a later noun ("The head of the group, Pavel Strand").
     # The name may stand after the span the quote stage gave ("she told the prosecutor, Miguel Santos").
@@ -144,17 +147,14 @@ def _person_of(word: str, outer: Quote | None) -> str | None:
     return party.entity if party is not None else None
 
 
-def _enclosing(quote: Quote, quotes: list[Quote]) -> Quote | None:
-    """The quote whose quoted content holds this quote's speaker or cue: a quotation in a quotation."""
+def _enclosing(quote: Quote, quoted: list[tuple[int, int, Quote]]) -> Quote | None:
+    """The quote whose quoted content holds this quote's speaker or cue: a quotation in a quotation.
+    ``quoted`` are the content spans of the quotations, in the record's order, each with its quote."""
     anchor = quote.speaker or quote.cue
     if anchor is None or not anchor.spans:
         return None
     at = anchor.spans[0][0]
-    for other in quotes:
-        if other is not quote and other.kind in ("direct", "mixed", "block") and any(
-                s <= at < e for s, e in other.content.spans):
-            return other
-    return None
+    return next((other for s, e, other in quoted if s <= at < e and other is not quote), None)
 
 
 def _events_before(clusters: list[Cluster], token: int) -> list:

@@ -184,7 +184,8 @@ class Cluster:
     def type(self) -> str:
         if self.full_person:
             return "PERSON"
-        return self.labels.most_common(1)[0][0] if self.labels else "PERSON"
+        # the first-counted of the most frequent labels, as most_common(1) gives, without its heap
+        return max(self.labels, key=self.labels.__getitem__) if self.labels else "PERSON"
 
     @property
     def name(self) -> str:
@@ -244,14 +245,15 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
         if k + 1 < len(ents) and _possessive_name(text, whole, ents[k + 1]):
             label = "ORG" if _words(ents[k + 1].text)[-1] in _MEDIA_WORDS else ents[k + 1].label_
             whole, ents[k + 1] = Span(doc, whole.start, ents[k + 1].end, label=label), None
-        if whole.label_ in ("ORG", "PERSON") and _words(whole.text)[-1:] and _words(whole.text)[-1] in _MEDIA_WORDS:
+        name = text[whole.start_char:whole.end_char]  # not whole.text, which joins its tokens anew
+        if whole.label_ in ("ORG", "PERSON") and _words(name)[-1:] and _words(name)[-1] in _MEDIA_WORDS:
             start = whole.start  # "the Dunmore Gazette" with only "Gazette" tagged
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
                     doc[start - 1].ent_type_ in ("", "GPE")):
                 start -= 1
             whole = Span(doc, start, whole.end, label="ORG")
             found = [f for f in found if f[0].end <= whole.start_char]  # "New York" of "New York Times"
-        for ent, label in _appositive_parts(doc, whole):
+        for ent, label in _appositive_parts(doc, text, whole):
             found += _name_mention(doc, text, ent, label)
     return found
 
@@ -267,11 +269,12 @@ def _possessive_name(text: str, ent: Span, after: Span | None) -> bool:
     return len(after) == 1 and last[0] in _MEDIA_WORDS
 
 
-def _appositive_parts(doc: Doc, ent: Span) -> list[tuple[Span, str]]:
+def _appositive_parts(doc: Doc, text: str, ent: Span) -> list[tuple[Span, str]]:
     """"The mayor of Lindvik, Sofia Marten, said": the model's one entity over a comma is two when
     the words after the comma stand in apposition to those before; the one after a role ("mayor
     of") is a person."""
-    if ent.label_ in ("GPE", "LOC") or not any(t.text == "," for t in ent):
+    if ent.label_ in ("GPE", "LOC") or "," not in text[ent.start_char:ent.end_char] or not any(
+            t.text == "," for t in ent):  # the text first: most names hold no comma at all
         return [(ent, ent.label_)]
     parts, start = [], ent.start
     for token in ent:
@@ -325,18 +328,18 @@ def _untagged_full_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
     """Runs of proper nouns the model left untagged ("Mark Olsen and his wife", "De la Cruz said")
     that end in the surname of a person it did tag: names of a person, maybe another of that family."""
     scan = _scan(doc)
-    surnames = [get_string_id(_words(n)[-1]) for m, n in names if m.label == "PERSON" and _words(n)]
+    surnames = {get_string_id(_words(n)[-1]) for m, n in names if m.label == "PERSON" and _words(n)}
     propn = set(scan.propn)
     found = []
-    for first in numpy.flatnonzero(numpy.isin(scan.lower, _FIRST_NAME_IDS)).tolist():
+    for first in [i for i in scan.propn if scan.lower[i] in _FIRST_NAME_IDS]:
         # "Carmen Ruiz, the deputy," left untagged: a first name and a capitalised word after it
-        if first in propn and first + 1 in propn and _free_capital(doc[first]) and _free_capital(doc[first + 1]) \
+        if first + 1 in propn and _free_capital(doc[first]) and _free_capital(doc[first + 1]) \
                 and doc[first + 1].lower_ not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES:
             found += _run_name(doc, text, [first, first + 1])
     if not surnames:
         return found
-    for end in numpy.flatnonzero(numpy.isin(scan.lower, surnames)).tolist():
-        run = [end] if end in propn and _free_capital(doc[end]) else []
+    for end in [i for i in scan.propn if scan.lower[i] in surnames]:
+        run = [end] if _free_capital(doc[end]) else []
         while run:
             before = run[0] - 1
             if before - 1 in propn and doc[before].lower_ in _PARTICLES:
@@ -402,14 +405,18 @@ def _dateline(text: str, start: int, end: int) -> bool:
 def _skip_leading_words(text: str, start: int, end: int, label: str) -> int:
     """Start after a leading "the" and, for persons, titles the model took into the name."""
     while True:
-        match = re.match(r"(\S+)\s+", text[start:end])
+        match = _LEADING_WORD.match(text, start, end)
         if not match:
             return start
         word = match.group(1).casefold().rstrip(".")
-        if word == "the" or (label == "PERSON" and (word in ROLE_NOUNS or word in MALE_TITLES | FEMALE_TITLES)):
-            start += match.end()
+        if word == "the" or (label == "PERSON" and (word in ROLE_NOUNS or word in _TITLES)):
+            start = match.end()
         else:
             return start
+
+
+_LEADING_WORD = re.compile(r"(\S+)\s+")
+_TITLES = MALE_TITLES | FEMALE_TITLES
 
 
 @lru_cache(maxsize=8192)
@@ -482,7 +489,9 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
             _join(_nearest(fits, mention.start), mention, name)
             continue
         key = _key(name)
-        _join(by_key.setdefault(key, Cluster()), mention, name)
+        if key not in by_key:
+            by_key[key] = Cluster()
+        _join(by_key[key], mention, name)
     clusters = list({id(c): c for _, c in persons}.values()) + list(by_key.values())
     _merge_acronyms(clusters, text)
     _merge_short_forms(clusters)
@@ -559,6 +568,9 @@ def _join(cluster: Cluster, mention: Mention, name: str) -> None:
 
 def _nearest(clusters: list[Cluster], at: int) -> Cluster:
     """Of clusters that fit a name, the one mentioned last before it (or first after it)."""
+    if len(clusters) == 1:
+        return clusters[0]  # most names fit one person: no distances to measure
+
     def distance(cluster: Cluster) -> tuple:
         before = [at - m.start for m in cluster.mentions if m.start <= at]
         after = [m.start - at for m in cluster.mentions if m.start > at]
@@ -591,14 +603,18 @@ def _acronyms(name: str) -> set[str]:
 
 def _merge_acronyms(clusters: list[Cluster], text: str) -> None:
     """"IMF" is the International Monetary Fund: by its letters, or a bracket right after the name."""
+    spelled: dict[int, set[str]] = {}  # the letters each entity's names spell, made once for all acronyms
     for short in clusters:
         if not any(_is_acronym(n) for n in short.names) or short.full_person:
             continue
         letters = {n.replace(".", "") for n in short.names if _is_acronym(n)}
+        opened = _bracket_opened(short, text)
         for long in clusters:
             if long is short or long.full_person:
                 continue
-            if any(letters & _acronyms(n) for n in long.names if not _is_acronym(n)) or _bracketed(long, short, text):
+            if id(long) not in spelled:
+                spelled[id(long)] = {a for n in long.names if not _is_acronym(n) for a in _acronyms(n)}
+            if letters & spelled[id(long)] or any(m.end in opened for m in long.mentions):
                 short.__dict__["merge_into"] = long
                 if long.labels and "PERSON" not in long.labels:
                     short.labels.pop("PERSON", None)  # "NMSO" tagged a person: the letters name a body
@@ -629,9 +645,13 @@ def _merge_short_forms(clusters: list[Cluster]) -> None:
             short.labels.clear()  # the tag of the short form is the less reliable one
 
 
-def _bracketed(long: Cluster, short: Cluster, text: str) -> bool:
-    return any(re.fullmatch(r"\s*\(\s*", text[a.end:b.start]) for a in long.mentions for b in short.mentions
-               if 0 < b.start - a.end < 4)
+def _bracket_opened(short: Cluster, text: str) -> set[int]:
+    """Where a name ends that a bracket holding one of the mentions follows: "Fund (IMF)"."""
+    return {end for m in short.mentions for end in range(max(0, m.start - 3), m.start)
+            if _BRACKET_OPENING.fullmatch(text, end, m.start)}
+
+
+_BRACKET_OPENING = re.compile(r"\s*\(\s*")
 
 
 def _merged(clusters: list[Cluster]) -> list[Cluster]:
@@ -701,6 +721,7 @@ _GLOSS = re.compile(r"\[([^\[\]\n]{1,120})\]")
 _QUOTED = re.compile(r"[“\"‘']([^”\"’']{1,60})[”\"’']")
 _KNOWN_AS = re.compile(r"\b(?:(?:also |widely |popularly |better |commonly )?known (?:[a-z]+ly )?(?:to (?:[\w’']+ ){1,3})?as|nicknamed|dubbed|a\.k\.a\.?|aka)"
                        r"\s+(?:the\s+)?[“\"‘']?(?:the\s+)?((?:[A-Z][\w'’\-]*\.?\s?){1,4})")
+_KNOWN_AS_WORDS = ("known", "nicknamed", "dubbed", "a.k.a", "aka")  # one is in every match: the search is slow
 
 
 def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -724,7 +745,7 @@ def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if kind == "name":
             target.add_name(word)
             _add_alias_mentions(doc, text, clusters, target, word)
-    for match in _KNOWN_AS.finditer(text):
+    for match in _KNOWN_AS.finditer(text) if any(word in text for word in _KNOWN_AS_WORDS) else ():
         alias = match.group(1).strip().rstrip(".,")
         owner = _owner_before(clusters, match.start(), text)
         if owner is None or not alias:
@@ -1028,7 +1049,7 @@ def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             continue
         while position < len(events) and events[position][0] < token.i:
             position += 1
-        scores = _scores(doc, token, gender, events[:position])
+        scores = _scores(doc, token, gender, events[max(0, position - _LOOKBACK):position])
         if not scores:
             continue
         cluster = max(scores.values(), key=lambda entry: entry[0])[1]
@@ -1063,11 +1084,16 @@ def _contested(cluster: Cluster, gender: str, scores: dict[int, tuple[float, Clu
     return cluster.gender is None and any(c.gender == gender and at > last for _, c, at in scores.values())
 
 
+_LOOKBACK = 60  # mentions a pronoun's antecedent is looked for among, the last first
+
+
 def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | None = None,
             window: int = 3) -> dict[int, tuple[float, Cluster, int]]:
-    sents = sentence_ids(doc)
-    quoted = inside_quotes(doc)
-    here = sents[token.i]
+    scan = _scan(doc)
+    sents, quoted, profile = scan.sentence, scan.quoted, scan.profile
+    here, i = sents[token.i], token.i
+    bonus = bonus or {}
+    agreements: dict[int, float | None] = {}  # an entity's every mention agrees as its first does
     scores: dict[int, tuple[float, Cluster, int]] = {}  # score, entity, its last mention
     plural = -1
     if gender == "p":
@@ -1075,27 +1101,31 @@ def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | Non
         # may be a speaker) it is still left to salience alone
         plural = _plural_before(doc, token) if token.dep_ not in _PROFILE_DEPS or quoted[token.i] \
             else _plural_reporter(token)
-    for at, cluster, _ in reversed(events[-60:]):  # events run in text order: latest first here
+    for at, cluster, _ in reversed(events[-_LOOKBACK:]):  # events run in text order: latest first here
         distance = here - sents[at]
         if distance > window or at < plural:
             break  # "Jordan told supporters …: “…,” he told them": them are the supporters
-        if at >= token.i:
+        if at >= i:
             continue
-        agreement = _agreement(cluster, gender)
+        key = id(cluster)
+        if key not in agreements:
+            agreements[key] = _agreement(cluster, gender)
+        agreement = agreements[key]
         if agreement is None:
             continue
-        mention = doc[at]
-        if distance == 0 and _bound(mention, token):
+        if distance == 0 and _bound(doc[at], token):
             continue
+        if at not in profile:
+            profile[at] = _in_profile(doc[at])
         score = 2.0 - min(distance, 2) - 0.2 * max(distance - 2, 0) + agreement
-        score += 0.6 if _in_profile(mention) else 0.0
-        score += 0.02 * at / max(token.i, 1)  # later in the window is nearer
-        score -= 0.5 if quoted[at] and not quoted[token.i] else 0.0  # names inside a quotation are not its speaker
+        score += 0.6 if profile[at] else 0.0
+        score += 0.02 * at / max(i, 1)  # later in the window is nearer
+        score -= 0.5 if quoted[at] and not quoted[i] else 0.0  # names inside a quotation are not its speaker
         score += min(len(cluster.mentions), 8) * 0.05
-        score += (bonus or {}).get(id(cluster), 0.0)
-        if id(cluster) not in scores or score > scores[id(cluster)][0]:
-            last = scores[id(cluster)][2] if id(cluster) in scores else at
-            scores[id(cluster)] = (score, cluster, last)
+        score += bonus.get(key, 0.0)
+        if key not in scores or score > scores[key][0]:
+            last = scores[key][2] if key in scores else at
+            scores[key] = (score, cluster, last)
     return scores
 
 
@@ -1154,18 +1184,20 @@ class _Scan:
     builds a Python object per token, which costs more than the rest of the stage)."""
 
     sentence: list[int]
-    lower: numpy.ndarray
+    lower: list[int]  # the lowercase form's string id
     quoted: list[bool]
     pronouns: list[int]
     propn: list[int]
     roles: list[int]
     plurals: list[int]  # plural common nouns outside any entity: "supporters", "ministers"
     title_nouns: list[int]  # capitalised common nouns: "Greaves" when the parse misses the name
+    profile: dict[int, bool] = field(default_factory=dict)  # _in_profile of a token, once asked
 
 
-_FIRST_NAME_IDS = numpy.array([get_string_id(w) for w in MALE_NAMES | FEMALE_NAMES], dtype="uint64")
-_PRONOUN_IDS = numpy.array([get_string_id(w) for w in _PRONOUN_GENDER], dtype="uint64")
-_ROLE_IDS = numpy.array([get_string_id(w) for w in ROLE_NOUNS], dtype="uint64")
+# Sets, not arrays: looking each of a few hundred ids up in a set is cheaper than numpy.isin.
+_FIRST_NAME_IDS = {get_string_id(w) for w in MALE_NAMES | FEMALE_NAMES}
+_PRONOUN_IDS = {get_string_id(w) for w in _PRONOUN_GENDER}
+_ROLE_IDS = {get_string_id(w) for w in ROLE_NOUNS}
 _NNS = get_string_id("NNS")
 
 
@@ -1178,14 +1210,16 @@ def _scan(doc: Doc) -> _Scan:
     if len(starts):
         starts[0] = False
     sentence = numpy.cumsum(starts).tolist()
+    words = lower.tolist()
+    # the small model tags "the prime minister" PROPN as often as NOUN
+    nouns = numpy.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
     scan = _Scan(
         sentence=sentence,
-        lower=lower,
+        lower=words,
         quoted=[state[0] for state in states_of(doc)],
-        pronouns=numpy.flatnonzero(numpy.isin(lower, _PRONOUN_IDS)).tolist(),
+        pronouns=[i for i, word in enumerate(words) if word in _PRONOUN_IDS],
         propn=numpy.flatnonzero(pos == PROPN).tolist(),
-        # the small model tags "the prime minister" PROPN as often as NOUN
-        roles=numpy.flatnonzero(((pos == NOUN) | (pos == PROPN)) & numpy.isin(lower, _ROLE_IDS)).tolist(),
+        roles=[i for i in nouns if words[i] in _ROLE_IDS],
         plurals=numpy.flatnonzero((tag == _NNS) & (ent == 0)).tolist(),
         title_nouns=numpy.flatnonzero((pos == NOUN) & (title == 1) & (ent == 0)).tolist(),
     )
