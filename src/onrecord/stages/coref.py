@@ -26,6 +26,7 @@ from .entities import (
 
 FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
 SECOND_PERSON = {"you", "yourself", "yourselves"}
+_FIRST_OR_SECOND = FIRST_PERSON | SECOND_PERSON
 # Heads of a description that stands for the organisation last named: "the company said".
 _ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "automaker", "manufacturer", "maker",
               "agency", "ministry", "department", "organisation", "organization", "party", "union", "club",
@@ -42,6 +43,7 @@ def link_parties(doc: Doc, record: Record) -> None:
     if clusters is None:
         return  # the "entities" stage did not run: there is nothing to link to
     by_id = {q.id: q for q in record.quotes}
+    entities = {c.id: c for c in clusters}
     quoted = [(s, e, q) for q in record.quotes if q.kind in ("direct", "mixed", "block") for s, e in q.content.spans]
     spoke: dict[int, float] = {}
     for quote in sorted(record.quotes, key=_position):
@@ -52,7 +54,7 @@ def link_parties(doc: Doc, record: Record) -> None:
                 party.entity = resolve(party.spans[0][0], party.spans[-1][1], record, doc,
                                        clusters=clusters, outer=outer, spoke=spoke)
         if quote.speaker is not None and quote.speaker.entity:
-            cluster = next((c for c in clusters if c.id == quote.speaker.entity), None)
+            cluster = entities.get(quote.speaker.entity)
             if cluster is not None:
                 spoke[id(cluster)] = _SPEAKER_BONUS
                 _unbind_own_words(quote, cluster, clusters, record, doc)
@@ -85,7 +87,7 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     """The id of the entity that the party span ``[start, end)`` refers to, or None."""
     clusters = doc.user_data.get(USER_DATA_KEY, []) if clusters is None else clusters
     word = record.article.text[start:end].strip().casefold()
-    if word in FIRST_PERSON | SECOND_PERSON:
+    if word in _FIRST_OR_SECOND:
         return _person_of(word, outer)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):

@@ -398,7 +398,10 @@ def _run_name(doc: Doc, text: str, run: list[int]) -> list[tuple[Mention, str]]:
 
 def _dateline(text: str, start: int, end: int) -> bool:
     """The place of a dateline, which the small model often calls an organisation."""
-    match = dateline_at(text, text.rfind("\n", 0, start) + 1)
+    line = text.rfind("\n", 0, start) + 1
+    if start > line and not text[line:start].isspace():
+        return False  # a dateline's place opens its line; this name comes later in it
+    match = dateline_at(text, line)
     return match is not None and match.span("place") == (start, end)
 
 
@@ -877,7 +880,7 @@ def _title(doc: Doc, span: Span, cluster: Cluster) -> None:
 def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
     """"Mark Olsen, the head of the port authority," and "The finance minister, Ana Duarte,"."""
     root = span.root
-    for child in root.children:
+    for child in root.rights:  # those after the name
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ in ("NOUN", "ADJ") and not child.ent_type_:
             phrase = doc[child.left_edge.i:child.right_edge.i + 1]
             _describe(cluster, phrase.text.strip(" ,"), list(phrase))
@@ -912,8 +915,10 @@ def _determined(noun: Token) -> bool:
 
 def _identified(root: Token) -> Token | None:
     """"The official, later identified as Kasia Nowak,": the noun the name was given to."""
+    if root.dep_ != "pobj" or root.head.lower_ != "as":
+        return None
     verb = root.head.head
-    if root.dep_ != "pobj" or root.head.lower_ != "as" or verb.lemma_ not in ("identify", "name"):
+    if verb.lemma_ not in ("identify", "name"):
         return None
     noun = verb.head
     good = verb.dep_ == "acl" and noun.pos_ == "NOUN" and noun.lower_ in ROLE_NOUNS and not noun.ent_type_
