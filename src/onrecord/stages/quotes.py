@@ -334,9 +334,13 @@ class Finder:
     def _reply_before_dash(self, verb: Token) -> bool:
         """'Salas replied within hours — his men had turned back': a speech verb whose clause ends on
         a dash gives what was said after it, however the parse hangs the two."""
+        if verb.lemma_.lower() not in SPEECH or verb.pos_ != "VERB" or self.states[verb.i][0]:
+            return False
+        after = self.text[verb.idx:self.sentences[verb.i].end_char]
+        if not any(dash in after for dash in _DASHES):
+            return False
         kids = [c.dep_ for c in verb.children]
-        if verb.lemma_.lower() not in SPEECH or verb.pos_ != "VERB" or self.states[verb.i][0] or "nsubj" not in kids \
-                or any(dep in ("dobj", "ccomp", "xcomp") for dep in kids):
+        if "nsubj" not in kids or any(dep in ("dobj", "ccomp", "xcomp") for dep in kids):
             return False  # "has said the same thing — …" said what it said before the dash
         end = self._clause(verb)[1]
         return self.text[end:end + 4].lstrip(" ,").startswith(_DASHES)
@@ -1077,17 +1081,23 @@ def _without_repeated_cues(drafts: list[_Draft], text: str) -> list[_Draft]:
     """'Salas replied within hours — his men had turned back, he said, only to avoid bloodshed': a
     parenthetical cue inside another report of the same words repeats who said them. The words are
     the report's, less that cue's clause."""
+    def bounds(draft: _Draft) -> tuple[int, int]:
+        return draft.content[0][0], draft.content[-1][1]
+
+    parentheticals: dict[tuple[int, int], list[_Draft]] = {}
+    for draft in drafts:
+        if draft.verb is not None and len(draft.content) == 2 and _set_off_by_commas(
+                text[draft.content[0][1]:draft.content[1][0]]):
+            parentheticals.setdefault(bounds(draft), []).append(draft)
     repeats = set()
     for draft in drafts:
-        for other in drafts:
-            if other is draft or other.verb is None or id(other) in repeats or draft.speaker is None:
-                continue
-            same_bounds = (other.content[0][0], other.content[-1][1]) == (draft.content[0][0], draft.content[-1][1])
-            set_off = len(other.content) == 2 and _set_off_by_commas(text[other.content[0][1]:other.content[1][0]])
-            if same_bounds and set_off and len(draft.content) == 1 and any(
-                    start <= other.verb.idx < end for start, end in draft.content):
+        if draft.speaker is None or len(draft.content) != 1:
+            continue
+        for other in parentheticals.get(bounds(draft), ()):
+            if id(other) not in repeats and draft.content[0][0] <= other.verb.idx < draft.content[0][1]:
                 draft.content = other.content
                 repeats.add(id(other))
+                break
     return [d for d in drafts if id(d) not in repeats]
 
 
