@@ -452,7 +452,8 @@ class Finder:
         return keep
 
     def _quotation_between(self, start: int, end: int) -> bool:
-        return any(start <= q.opened_at and q.outer_end <= end for q in self._quotations_near(start, end))
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        return any(start <= q.opened_at and q.outer_end <= end for q in self.quotations[low:high])
 
     def _innermost(self, offset: int) -> Quoted | None:
         inside = [q for q in self._quotations_near(offset, offset) if q.start <= offset < q.end]
