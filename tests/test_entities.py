@@ -167,6 +167,23 @@ def test_capitals_of_a_title_case_headline_are_no_entity_the_body_never_names():
     assert "The mayor" in mentions(record, entity_named(entities, "Alicia Ferraro"))
 
 
+def test_the_first_word_of_a_sentence_case_headline_is_no_entity_the_body_never_names():
+    record, entities = entities_of(
+        "Harbour plan splits the council\n\nThe council of Lindvik voted on Tuesday on a plan for the old "
+        "harbour. Mayor Sofia Marten said the vote was close.")
+    assert not any("Harbour" in mentions(record, e) for e in entities)
+    entity_named(entities, "Sofia Marten")
+
+
+def test_the_first_word_of_a_sentence_case_headline_stays_a_name_the_body_names():
+    record, entities = entities_of(
+        "Lindvik council backs the harbour plan\n\nLindvik City Council backed the plan on Tuesday.")
+    assert "Lindvik" in mentions(record, entity_named(entities, "Lindvik"))
+    record, entities = entities_of(
+        "Lindqvist wins the port vote\n\nTeresa Lindqvist won the vote on Tuesday by a wide margin.")
+    assert "Lindqvist" in mentions(record, entity_named(entities, "Teresa Lindqvist"))
+
+
 def test_a_name_called_out_after_a_quantity_is_no_apposition():
     record, entities = entities_of(
         "The mayor of Dunmore, Alicia Ferraro, defended her budget. Council member Dana Whitcomb told the "

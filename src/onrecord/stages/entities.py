@@ -212,7 +212,8 @@ def find_entities(doc: Doc, record: Record) -> None:
     clusters = _cluster(names, doc, text)
     _add_untagged_names(doc, text, clusters)
     _merge_glosses(doc, text, clusters)
-    clusters = [c for c in _merged(clusters) if c.mentions and not _headline_only(c, text)]
+    clusters = _merged(clusters)
+    clusters = [c for c in clusters if c.mentions and not _headline_only(c, clusters, text)]
     _add_titles_and_appositions(doc, text, clusters)
     _resolve_descriptions(doc, text, clusters)
     _resolve_pronouns(doc, text, clusters)
@@ -553,14 +554,29 @@ def _looks_personal(words: tuple[str, ...], name: str) -> bool:
             and words[-1] not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES)
 
 
-def _headline_only(cluster: Cluster, text: str) -> bool:
-    """A name only a title-case headline has ("Port Workers Threaten Strike as Talks Stall" gives
-    "Threaten Strike"): the model reads capitals there as names, and the body never takes it up."""
+def _headline_only(cluster: Cluster, clusters: list[Cluster], text: str) -> bool:
+    """A name only the headline has, where the model reads capitals as names: any of a title-case
+    headline ("Port Workers Threaten Strike as Talks Stall" gives "Threaten Strike"), the first word
+    of a sentence-case one ("Harbour plan splits the council" gives "Harbour") unless the body has
+    that word in a name ("Kessing council passes budget" and "Kessing City Council")."""
     end = text.find("\n")
     if end < 0 or any(m.start >= end for m in cluster.mentions):
         return False
     words = re.findall(r"[A-Za-z][\w'’-]{3,}", text[:end])
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        return True
+    first = re.match(r"\W*", text).end()
+    if not _headline(text, end) or any(m.start != first or len(_words(text[m.start:m.end])) != 1
+                                       for m in cluster.mentions):
+        return False
+    word = _words(text[first:cluster.mentions[0].end])[0]
+    return not any(word in _words(text[m.start:m.end]) for c in clusters for m in c.mentions
+                   if m.start >= end and m.kind == "name")
+
+
+def _headline(text: str, end: int) -> bool:
+    """Whether the first line, ending at ``end``, is a headline: it stands alone and is no sentence."""
+    return text.startswith("\n\n", end) and not text[:end].rstrip().endswith((".", ":"))
 
 
 def _join(cluster: Cluster, mention: Mention, name: str) -> None:
