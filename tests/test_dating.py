@@ -47,6 +47,11 @@ def test_the_occasion_of_the_statement_dates_it(article):
     assert said_on(article, "the state would not intervene") == "2023-06-26"
 
 
+def test_a_time_that_is_the_quoted_answer_does_not_date_it():
+    record = record_of("A reporter asked Ines Barros whether the port would close. “Not this week,” she replied.")
+    assert said_on(record, "Not this week") is None
+
+
 def test_a_date_inside_what_was_said_does_not(article):
     assert said_on(article, "a strike would begin") == "2023-06-28"
 

@@ -34,6 +34,13 @@ def test_unbalanced_marks_still_yield_what_can_be_paired():
     assert quoted(text) == [(["we will go and then ‘never again. Bye."], 0), (["a second one"], 0)]
 
 
+def test_a_quotation_never_closed_ends_before_the_attribution_ending_its_paragraph():
+    text = "The talks went on.\n\n\"The offer is final, Barros said later.\n\nThe union left."
+    assert quoted(text) == [(["The offer is final"], 0)]
+    # without an attribution it runs to the end of the paragraph, as before
+    assert quoted("He said: “we go on and on.\n\nLater that day.") == [(["we go on and on."], 0)]
+
+
 def test_straight_and_guillemet_marks():
     assert quoted('She called it "a disaster" and said \'no\' to it.') == [(["a disaster"], 0), (["no"], 0)]
     assert quoted("«Nous resterons», dit-il, „Wir bleiben“ sagte sie.") == [(["Nous resterons"], 0), (["Wir bleiben"], 0)]

@@ -197,6 +197,31 @@ def test_when_something_was_said_is_not_what_it_was_said_about():
     assert quote.cue.text == "commented" and quote.content.text == "the ferry delays"
 
 
+def test_a_quotation_after_as_follows_is_the_describer_s_not_a_word_inside_it():
+    text = ("The port director, Ines Barros, described the talks as follows: “We offered more than anyone "
+            "expected. They said no.”")
+    (quote,) = quotes_of(text)[1]
+    assert quote.kind == "direct" and quote.cue.text == "described"
+    assert "Ines Barros" in quote.speaker.text and quote.content.text.startswith("We offered more")
+
+
+def test_a_quotation_in_guillemets_told_to_a_crowd():
+    (quote,) = quotes_of("«Nous restons ici», a picket told the crowd in French.")[1]
+    assert quote.kind == "direct" and quote.content.text == "Nous restons ici"
+    assert quote.speaker.text == "a picket" and quote.addressee.text == "the crowd"
+
+
+def test_a_conversation_after_a_reported_question_alternates_between_asker_and_asked():
+    text = ("A reporter asked Ines Barros whether the port would close. “Not this week,” she replied.\n"
+            "“And next week?”\n"
+            "“Ask me on Monday.”")
+    record, quotes = quotes_of(text)
+    assert speakers_of(quotes) == {"whether the port would close": "A reporter", "Not this week": "she",
+                                   "And next week": "A reporter", "Ask me on Monday": "she"}
+    barros = next(e for e in record.entities if e.name == "Ines Barros")
+    assert by_content(quotes, "Ask me on Monday").speaker.entity == barros.id
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")

@@ -207,8 +207,9 @@ def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text
         t_start, t_end = time.spans[0]
         if _BOUND.search(text, max(0, t_start - 40), t_start):
             continue  # "has demanded an inquiry since January": where a stretch of time begins or ends
-        if any(s < t_end and t_start < e for s, e in content) and not _on_cue(doc, t_start, t_end, cue_start, cue_end):
-            continue  # a date inside what was said is what the statement is about
+        if any(s < t_end and t_start < e for s, e in content) and (
+                quote.kind == "direct" or not _on_cue(doc, t_start, t_end, cue_start, cue_end)):
+            continue  # a date inside what was said is what the statement is about ('“Not this week,” she replied')
         if not (_tied_to_cue(doc, t_start, t_end, cue_start, cue_end) or _interviewed_when(text, t_start, t_end, cue_start)):
             continue
         candidates.append((abs(t_start - cue_start), time))

@@ -185,11 +185,21 @@ def _emit(text, opened: _Open, fragments, closed_at, parent: _Open | None, found
     found.append(quoted)
 
 
+# "…, Barros said later." ending a paragraph: an attribution, which a quotation never closed runs into.
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|he|she|they|I|we|the\s+[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|asked|replied|explained|insisted|warned|"
+    r"argued|noted)(?:\s+[a-z]+){0,2}[.!?]?\s*$")
+
+
 def _close_unclosed(text: str, stack: list[_Open], found: list[Quoted]) -> None:
-    """Openers left at a paragraph's end: the outermost double quote runs to the paragraph end."""
+    """Openers left at a paragraph's end: the outermost double quote runs to the paragraph end, or
+    to the attribution that ends it ('"The offer is final, Barros said later.')."""
     if stack and stack[0].kind == "d":
         outer = stack[0]
         end = _paragraph_end(text, outer.fragment_start)
+        attribution = _TRAILING_ATTRIBUTION.search(text, outer.fragment_start, end)
+        end = attribution.start() if attribution else end
         _emit(text, outer, outer.fragments + [(outer.fragment_start, end)], None, None, found)
     stack.clear()
 

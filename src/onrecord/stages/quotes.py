@@ -148,9 +148,10 @@ class Finder:
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
         chosen = _parenthetical(token, lemma, sentence, self.text) or ranker.best(
             "content", token, offered, self.doc, self.text, sentence)
-        if chosen is not None and self._only_time_or_count(chosen.spans):
-            # "The plan was debated for six hours on Tuesday": how long or when is never what was said.
-            offered = [c for c in offered if not self._only_time_or_count(c.spans)]
+        if chosen is not None and not chosen.kind.startswith("quotation") and self._only_time_or_count(chosen.spans):
+            # "The plan was debated for six hours on Tuesday": how long or when is never what was said
+            # (but it may be the quoted answer: '“Not this week,” she replied').
+            offered = [c for c in offered if c.kind.startswith("quotation") or not self._only_time_or_count(c.spans)]
             chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
@@ -221,7 +222,8 @@ class Finder:
             # "to" do something are, as annotators mark them).
             named = self.text[slice(*addressee)]
             offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
-            if any(c.dep_ == "ccomp" for c in token.children):  # not "urged North Korea to resume talks"
+            # not "urged North Korea to resume talks"; '«…», a picket told the crowd in French' told the quotation
+            if beside or any(c.dep_ == "ccomp" for c in token.children):
                 apart = [c for c in offered if c.spans[0][0] != addressee[0] or c.kind.startswith("quotation")]
                 offered = apart or offered
         return offered
@@ -442,7 +444,8 @@ class Finder:
         keep = [verb]
         home = self._innermost(verb.idx)
         for child in verb.children:
-            if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis") or self._innermost(child.idx) is not home:
+            if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis") or self._innermost(child.idx) is not home \
+                    or self._marks_of_quotation(child.idx, home):
                 continue
             subtree = [t for t in child.subtree if not t.is_space]  # a paragraph break ends any clause
             if child.i < verb.i and self._quotation_between(end_of(subtree[-1]), verb.idx):
@@ -450,6 +453,12 @@ class Finder:
             keep.extend(subtree)
         keep.sort(key=lambda t: t.i)
         return keep
+
+    def _marks_of_quotation(self, offset: int, home: Quoted | None) -> bool:
+        """Whether ``offset`` is at a quotation's own marks: '«Nous restons ici», a picket told': the
+        parse may hang the words on their closing mark, and make that the verb's subject."""
+        return any(q is not home and q.opened_at <= offset < q.outer_end and not q.start <= offset < q.end
+                   for q in self._quotations_near(offset, offset))
 
     def _quotation_between(self, start: int, end: int) -> bool:
         low, high = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
@@ -623,7 +632,20 @@ class Finder:
         if len(turns) == 2 and bare_turn and turns[0].speaker and turns[1].speaker and _said_by(
                 self.text, turns[0]) != _said_by(self.text, turns[1]):
             return turns[1].speaker, turns[0].speaker
+        asker = self._asker_answered(drafts, turns[0]) if turns and turns[0].speaker else None
+        if asker is not None:
+            return asker, turns[0].speaker  # 'A reporter asked Barros …. “Not this week,” she replied. / “And next week?”'
         return (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
+
+    def _asker_answered(self, drafts: list[_Draft], answer: _Draft) -> tuple[int, int] | None:
+        """Who put the question that ``answer`` replies to in its own paragraph, where someone asks
+        someone else: the conversation's next bare turn is theirs."""
+        start = self._paragraph_start(answer.content[0][0])
+        asking = [d for d in drafts if start <= d.content[0][0] < answer.content[0][0] and d.verb is not None
+                  and d.verb.lemma_ in ("ask", "wonder", "inquire", "enquire") and d.speaker and d.addressee]
+        if not asking or self.text[slice(*asking[-1].speaker)].lower() == self.text[slice(*answer.speaker)].lower():
+            return None
+        return asking[-1].speaker
 
     def _echoed_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[int, int] | None:
         """A pull quote or subheading (‘The only warm room on the estate’) repeats words that someone
@@ -724,7 +746,7 @@ class Finder:
         if token is None:
             return
         sentence = self.sentences[token.i]
-        self._cue_before_colon(draft, sentence)
+        self._cue_before_colon(draft, sentence, token.idx)
         root = sentence.root
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if draft.speaker is None and subject is not None and _is_someone(subject):
@@ -747,7 +769,7 @@ class Finder:
             if token is None:
                 continue
             draft = _Draft("block", [trimmed(self.text, *paragraph), *self._block_goes_on(paragraph[1])])
-            self._cue_before_colon(draft, self.sentences[token.i])
+            self._cue_before_colon(draft, self.sentences[token.i], colon)
             if draft.cue:
                 found.append(draft)
         return found
@@ -797,10 +819,11 @@ class Finder:
             found.append(_Draft("mixed" if quotations else "indirect", [rest], speaker=name, quotations=quotations))
         return found
 
-    def _cue_before_colon(self, draft: _Draft, sentence: Span) -> None:
+    def _cue_before_colon(self, draft: _Draft, sentence: Span, colon: int) -> None:
         """The cue of the sentence that a colon ends ("as the union put it in its statement:"), its
-        speaker the cue's subject, the statement's owner, or the sentence's subject."""
-        for token in reversed(list(sentence)):
+        speaker the cue's subject, the statement's owner, or the sentence's subject. The parse may
+        run the sentence on past the colon into what was said: only words before it count."""
+        for token in reversed([t for t in sentence if t.idx < colon]):
             lemma = token.lemma_.lower()
             if (token.pos_ == "VERB" and lemma in _COLON_VERBS) or (
                     token.pos_ == "NOUN" and lemma in NOUNS):
