@@ -396,3 +396,28 @@ def test_a_role_named_in_apposition_after_an_of_phrase_is_one_descriptor():
         "accepted responsibility.")
     piotr = entity_named(entities, "Piotr Kessler")
     assert piotr.descriptors == ["The chief executive of Northfield Minerals"]
+
+
+_PAINTER = (
+    "Marta Lindqvist opens the door of her studio before eight. She has painted here for thirty years, and she "
+    "still sweeps the floor herself. Lindqvist says the light is the reason she stayed. Her first show was in 1994.\n\n"
+    "The gallery that shows her work is run by Tomas Berg. Berg said the autumn show had sold out. {partner} "
+    "Sand added that a second room would open in March. Berg later said the lease had been signed. The gallery "
+    "will close for a week in August.\n\n"
+    "The weather turned in the afternoon. The harbour filled with boats.\n\n"
+    "Late in the day she walks down to the harbour to watch them come in.")
+
+
+def _last_she(record) -> list[str]:
+    at = record.article.text.rindex(" she ") + 1
+    return [e.name for e in record.entities if any(s == at for s, _ in e.mentions)]
+
+
+def test_a_she_far_from_any_woman_named_is_the_articles_main_subject():
+    record, _ = entities_of(_PAINTER.format(partner="His partner, Erik Sand, said he expected prices to rise."))
+    assert _last_she(record) == ["Marta Lindqvist"]
+
+
+def test_a_she_far_from_the_main_subject_is_not_hers_when_another_woman_came_between():
+    record, _ = entities_of(_PAINTER.format(partner="His partner, Anna Sand, said she expected prices to rise."))
+    assert _last_she(record) == []

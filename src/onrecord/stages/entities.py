@@ -1058,7 +1058,8 @@ def pronoun_gender(word: str) -> str | None:
 
 
 def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """Third-person pronouns, in reading order, to the most salient recent entity that agrees."""
+    """Third-person pronouns, in reading order, to the most salient recent entity that agrees, or
+    failing one within the window, a "she" or "he" to the article's main subject."""
     events = _events(clusters)
     quoted = inside_quotes(doc)
     taken = {m.start for c in clusters for m in c.mentions}
@@ -1071,14 +1072,38 @@ def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         while position < len(events) and events[position][0] < token.i:
             position += 1
         scores = _scores(doc, token, gender, events[max(0, position - _LOOKBACK):position])
-        if not scores:
-            continue
-        cluster = max(scores.values(), key=lambda entry: entry[0])[1]
+        if scores:
+            cluster = max(scores.values(), key=lambda entry: entry[0])[1]
+            if gender in "mf" and not quoted[token.i] and not _contested(cluster, gender, scores):
+                cluster.votes[gender] += 1  # the article's own usage guides later agreement
+        else:  # a guess by salience alone, so it casts no vote
+            cluster = _main_subject(clusters, token, events[:position])
+            if cluster is None:
+                continue
         cluster.mentions.append(Mention(token.idx, token.idx + len(token.text), "pronoun", token.i))
-        if gender in "mf" and not quoted[token.i] and not _contested(cluster, gender, scores):
-            cluster.votes[gender] += 1  # the article's own usage guides later agreement
         events.insert(position, (token.i, cluster, token))
         position += 1
+
+
+def _main_subject(clusters: list[Cluster], token: Token, before: list) -> Cluster | None:
+    """For a "she" with no one who agrees near: the article's main subject, the person mentioned far
+    more often than any other, when she is a "she" and no one else who may be was mentioned since
+    (``before``: the mentions so far). Else None: the pronoun is left unresolved."""
+    if token.lower_ not in _SUBJECT_PRONOUNS:
+        return None
+    gender = _PRONOUN_GENDER[token.lower_]
+    persons = sorted((c for c in clusters if c.type == "PERSON"), key=lambda c: -len(c.mentions))
+    if not persons or len(persons[0].mentions) < _MAIN_MENTIONS or _agreement(persons[0], gender) != 0.0 or (
+            len(persons) > 1 and len(persons[0].mentions) < _MAIN_MARGIN * len(persons[1].mentions)):
+        return None
+    last = next((c for _, c, _ in reversed(before) if _agreement(c, gender) is not None), None)
+    return persons[0] if last is persons[0] else None
+
+
+# "her"/"his" far from any name more often belong to a common noun ("one contestant … her figure").
+_SUBJECT_PRONOUNS = {"he", "she"}
+_MAIN_MENTIONS = 5  # a main subject is mentioned at least this often, and twice as often as anyone else
+_MAIN_MARGIN = 2
 
 
 def _glossed(text: str, token: Token) -> bool:
