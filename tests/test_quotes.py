@@ -222,6 +222,22 @@ def test_a_conversation_after_a_reported_question_alternates_between_asker_and_a
     assert by_content(quotes, "Ask me on Monday").speaker.entity == barros.id
 
 
+def test_a_speaker_glossed_by_the_editor_is_the_name_not_the_gloss():
+    text = "Mayor Ana Duarte spoke first. Annie [a diminutive of “Ana”] has said the same thing for years."
+    record, quotes = quotes_of(text)
+    quote = by_content(quotes, "the same thing")
+    duarte = next(e for e in record.entities if e.name == "Ana Duarte")
+    assert quote.speaker.text == "Annie" and quote.speaker.entity == duarte.id
+
+
+def test_telling_someone_that_inside_a_report_is_a_nested_report():
+    _, quotes = quotes_of("The harbour master later told the mayor that the board was divided, an aide said.")
+    outer = by_content(quotes, "The harbour master later told the mayor")
+    inner = next(q for q in quotes if q.content.text.startswith("that the board was divided"))
+    assert outer.speaker.text == "an aide" and inner.parent == outer.id
+    assert inner.speaker.text == "The harbour master" and inner.addressee.text == "the mayor"
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")
