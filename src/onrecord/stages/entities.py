@@ -700,7 +700,9 @@ def _merged(clusters: list[Cluster]) -> list[Cluster]:
 
 def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """Proper nouns the model left untagged ("[Olsen]", "Ana") that repeat a person's name or an acronym."""
-    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    taken = bytearray(len(text))  # 1 under each mention: cheaper to fill than a set of every character
+    for mention in (m for c in clusters for m in c.mentions):
+        taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
     persons = [(set(_words(n)), c) for c in clusters if c.full_person for n in c.names]
     acronyms = {n: c for c in clusters if not c.full_person for n in c.names if _is_acronym(n)}
     surnames = {_words(n)[-1] for c in clusters if c.full_person for n in c.names if _words(n)}
@@ -708,7 +710,7 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     nouns = [i for i in scan.title_nouns if doc[i].lower_ in surnames and _surname_noun(doc[i])]
     for i in sorted(scan.propn + nouns) if nouns else scan.propn:
         token = doc[i]
-        if token.idx in taken or not token.text[:1].isupper():
+        if taken[token.idx] or not token.text[:1].isupper():
             continue
         word = token.text.casefold()
         fits = [c for words, c in persons if word in words and len(word) > 1]
@@ -889,7 +891,7 @@ def _title(doc: Doc, span: Span, cluster: Cluster) -> None:
             at -= 1
             continue
         break
-    if any(t.lower_.rstrip(".") in ROLE_NOUNS for t in words):
+    if words and any(t.lower_.rstrip(".") in ROLE_NOUNS for t in words):  # most names have no title
         _describe(cluster, " ".join(t.text for t in words), words)
 
 
