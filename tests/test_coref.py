@@ -234,3 +234,28 @@ def test_a_scandinavian_first_name_tells_a_man_from_the_she_who_answers():
     quote = next(q for q in record.quotes if "journalist" in q.content.text)
     names = {e.id: e.name for e in record.entities}
     assert names.get(quote.speaker.entity) != "Rasmus Tell"
+
+
+def _mention_at(record, text: str, words: str, nth: int = 0) -> str | None:
+    """The entity whose mentions hold the ``nth`` occurrence of ``words`` in ``text``."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(words, at + 1)
+    return next((e.name for e in record.entities if (at, at + len(words)) in e.mentions), None)
+
+
+def test_first_and_second_person_in_quoted_words_are_the_speaker_and_the_one_spoken_to():
+    text = ("“I told the board I would stay, and you know it,” Ana Duarte told Mark Olsen. "
+            "“We will appeal,” the Harbour Workers Union said in a statement.")
+    record = record_of(text)
+    assert _mention_at(record, text, "I") == "Ana Duarte"
+    assert _mention_at(record, text, "I", 1) == "Ana Duarte"
+    assert _mention_at(record, text, "you") == "Mark Olsen"
+    assert _mention_at(record, text, "We") == "Harbour Workers Union"  # a body's "we" is the body
+
+
+def test_a_person_s_we_and_words_of_an_inner_quotation_are_not_the_outer_speaker():
+    text = "“We were close. Then she said: ‘I am done,’” Ana Duarte said of her former deputy Eva Lind."
+    record = record_of(text)
+    assert _mention_at(record, text, "We") is None  # a person's "we" is a group
+    assert _mention_at(record, text, "I") != "Ana Duarte"  # the inner quotation's "I" is the deputy's

@@ -9,6 +9,8 @@ named. Inside a quotation, "I"/"me"/"we" is the outer speaker and "you" the oute
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..record import Party, Quote, Record
@@ -16,6 +18,7 @@ from . import stage
 from .entities import (
     USER_DATA_KEY,
     Cluster,
+    Mention,
     best_antecedent,
     description_fits,
     description_tokens,
@@ -58,6 +61,43 @@ def link_parties(doc: Doc, record: Record) -> None:
             if cluster is not None:
                 spoke[id(cluster)] = _SPEAKER_BONUS
                 _unbind_own_words(quote, cluster, clusters, record, doc)
+    _link_quoted_persons(doc, record, entities, quoted)
+
+
+# In someone's quoted words "I" is the speaker and "you" whoever they speak to; "we" is the speaker
+# only where the speaker is a body ("“We will appeal,” the union said"): a person's "we" is a group.
+_SPEAKER_WORDS = {"i", "me", "myself"}
+_BODY_WORDS = {"we", "us", "ourselves"}
+_ADDRESSEE_WORDS = {"you", "yourself"}
+_PERSON_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]yself|[Ww]e|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]ourself)\b")
+
+
+def _link_quoted_persons(doc: Doc, record: Record, clusters: dict[str, Cluster],
+                         quoted: list[tuple[int, int, Quote]]) -> None:
+    """First and second person inside quotation marks, to the entities of the innermost quote's
+    speaker and addressee: the record then ties each "I" to who said it, as it ties "he"."""
+    if not quoted:
+        return
+    marked = inside_quotes(doc)
+    taken = {m.start for c in clusters.values() for m in c.mentions}
+    entities = {e.id: e for e in record.entities}
+    text = record.article.text
+    for start, end, quote in quoted:
+        for match in _PERSON_WORD.finditer(text, start, end):
+            token = doc.char_span(match.start(), match.end())
+            if token is None or match.start() in taken or not marked[token.start]:
+                continue
+            holders = [(e - s, q) for s, e, q in quoted if s <= match.start() < e]
+            if min(holders, key=lambda holder: holder[0])[1] is not quote:
+                continue  # the innermost quotation is whose words these are
+            word = match.group().lower()
+            party = quote.addressee if word in _ADDRESSEE_WORDS else quote.speaker
+            cluster = clusters.get(party.entity) if party is not None and party.entity else None
+            if cluster is None or (word in _BODY_WORDS and cluster.type == "PERSON"):
+                continue
+            cluster.mentions.append(Mention(match.start(), match.end(), "pronoun", token.start))
+            entities[cluster.id].mentions = sorted({*entities[cluster.id].mentions, match.span()})
+            taken.add(match.start())
 
 
 def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc) -> None:
