@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import onrecord
+from onrecord.stages.entities import Cluster
 
 
 def entities_of(text: str):
@@ -195,6 +196,18 @@ LAGOON = ("MERIDA BAY — The Coastal Fishers Cooperative (CFC) voted on Sunday 
           "president, Ramon Ibarra, said.\n\n\"They [the regulators] have never been on a boat,\" Ibarra said. "
           "The CFC said its 400 members would keep fishing.\n\nCarmen Ruiz, the deputy, has led two earlier "
           "lawsuits. \"We won both,\" Ruiz said.")
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_organisation_whatever_its_letters():
+    record, entities = entities_of(
+        "The World Health Organization (OMS) warned on Monday. The OMS said the outbreak was spreading.")
+    assert mentions(record, entity_named(entities, "World Health Organization")).count("OMS") == 2
+
+
+def test_an_entitys_type_is_its_most_frequent_label_the_first_counted_on_a_tie():
+    cluster = Cluster()
+    cluster.labels.update(["ORG", "GPE", "GPE", "ORG", "PERSON"])
+    assert cluster.type == "ORG"
 
 
 def test_capitalised_words_a_bracketed_acronym_spells_are_an_organisation():
