@@ -238,6 +238,22 @@ def test_telling_someone_that_inside_a_report_is_a_nested_report():
     assert inner.speaker.text == "The harbour master" and inner.addressee.text == "the mayor"
 
 
+def test_the_quotation_after_an_account_introduced_is_the_account_s():
+    text = ("In August her deputy, Dan Kerrigan, left office. Speaking to the Post, her former deputy described "
+            "the evening it ended.\n\n"
+            "“She told me: ‘We are done.’ That was the whole conversation.”")
+    record, quotes = quotes_of(text)
+    account = by_content(quotes, "That was the whole conversation")
+    kerrigan = next(e for e in record.entities if e.name == "Dan Kerrigan")
+    assert account.speaker.text == "her former deputy" and account.speaker.entity == kerrigan.id
+
+
+def test_according_to_a_role_with_a_name_set_off():
+    (quote,) = quotes_of("According to the council’s auditor, Rasmus Tell, the fund paid out 1.4 million crowns.")[1]
+    assert quote.speaker.text == "the council’s auditor, Rasmus Tell"
+    assert quote.content.text.startswith("the fund paid out")
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")

@@ -52,7 +52,8 @@ ROLE_NOUNS = {
     "midfielder", "star", "champion", "activist", "campaigner", "mother", "father", "wife", "husband", "son",
     "daughter", "widow", "brother", "sister", "resident", "witness", "victim", "suspect", "president-elect",
     "lieutenant", "sergeant", "councillor", "councilor", "councilman", "councilwoman", "alderman", "alderwoman",
-    "assemblyman", "assemblywoman", "mep",
+    "assemblyman", "assemblywoman", "mep", "auditor", "comptroller", "ombudsman", "regulator", "adviser",
+    "advisor", "aide", "researcher", "scientist", "engineer", "historian", "chemist", "biologist",
 }
 # Role nouns that are one role under different words: "the port chief" is "the head of the port authority".
 _SYNONYMS = [
@@ -1016,8 +1017,8 @@ def description_tokens(doc: Doc, start: int, end: int) -> list[Token] | None:
         return None
     # the root and the words before it that hang on a later word: "said of the former chief executive"
     words = [t for t in span if (t.i == root.i or t.i < root.i and t.head.i > t.i) and not t.is_punct]
-    if not words or words[0].lower_ not in ("the", "this", "that"):
-        return None
+    if not words or words[0].lower_ not in ("the", "this", "that", "his", "her", "their"):
+        return None  # a possessive is as definite: "her former deputy" is the deputy named before
     return [t for t in words[1:] if t.pos_ != "DET"]
 
 

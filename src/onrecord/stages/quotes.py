@@ -632,7 +632,8 @@ class Finder:
         paragraph = start
         while paragraph > 0 and len(turns) < 2:
             previous = self._paragraph_start(paragraph - 2)
-            ending = [d for d in drafts if previous <= d.content[-1][1] < paragraph and d.kind in ("direct", "mixed")]
+            ending = [d for d in drafts if previous <= d.content[-1][1] < paragraph and (
+                d.kind in ("direct", "mixed") or _gives_an_account(d))]
             if not ending:
                 break
             turns.append(max(ending, key=lambda d: d.content[-1][1]))
@@ -911,6 +912,15 @@ _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 
 
 _DASHES = ("—", "–", "--")
+
+
+# Verbs that introduce an account, which the quotations of the next paragraph give: "her former
+# deputy described the evening their partnership ended. / “The mayor told me: …”".
+_ACCOUNT_VERBS = {"describe", "recall", "recount", "remember", "relate", "narrate"}
+
+
+def _gives_an_account(draft: _Draft) -> bool:
+    return draft.kind == "indirect" and draft.verb is not None and draft.verb.lemma_.lower() in _ACCOUNT_VERBS
 
 
 def _tells_someone_that(verb: Token) -> bool:
