@@ -254,6 +254,11 @@ def test_according_to_a_role_with_a_name_set_off():
     assert quote.content.text.startswith("the fund paid out")
 
 
+def test_the_one_asked_is_not_part_of_what_they_were_asked():
+    (quote,) = quotes_of("A neighbour asked the mayor about the drains.")[1]
+    assert quote.addressee.text == "the mayor" and quote.content.text.rstrip(".") == "about the drains"
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")

@@ -223,11 +223,20 @@ class Finder:
             # "to" do something are, as annotators mark them).
             named = self.text[slice(*addressee)]
             offered = [c for c in offered if len(c.spans) > 1 or self.text[slice(*c.spans[0])].rstrip(".!?") != named]
-            # not "urged North Korea to resume talks"; '«…», a picket told the crowd in French' told the quotation
-            if beside or any(c.dep_ == "ccomp" for c in token.children):
+            # not "urged North Korea to resume talks"; '«…», a picket told the crowd in French' told the
+            # quotation, "somebody asks her about drains" asks about drains
+            if beside or not any(c.dep_ == "xcomp" for c in token.children):
                 apart = [c for c in offered if c.spans[0][0] != addressee[0] or c.kind.startswith("quotation")]
-                offered = apart or offered
+                offered = apart or self._without_addressee(offered, addressee) or offered
         return offered
+
+    def _without_addressee(self, offered: list[candidates.Candidate],
+                           addressee: tuple[int, int]) -> list[candidates.Candidate]:
+        """The readings that start with the one spoken to, from the words after them: "asked the
+        mayor about the drains" asked about the drains."""
+        rest = {trimmed(self.text, addressee[1], c.spans[0][1]) for c in offered
+                if len(c.spans) == 1 and c.spans[0][0] == addressee[0]}
+        return [candidates.Candidate("objects-addressee", (span,)) for span in sorted(rest - {None})]
 
     def _only_time_or_count(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """Whether a reading holds nothing but a time, a length of time or a count that is no object
