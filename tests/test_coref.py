@@ -259,3 +259,13 @@ def test_a_person_s_we_and_words_of_an_inner_quotation_are_not_the_outer_speaker
     record = record_of(text)
     assert _mention_at(record, text, "We") is None  # a person's "we" is a group
     assert _mention_at(record, text, "I") != "Ana Duarte"  # the inner quotation's "I" is the deputy's
+
+
+def test_the_one_told_is_not_the_teller():
+    text = ("Mark Olsen, the head of the port authority, met Mayor Ana Duarte and her deputy Jonas Berg on "
+            "Thursday. The port chief later told him that the board was divided.")
+    record = record_of(text)
+    quote = quote_with(record, "the board was divided")
+    assert name_of(record, quote.speaker.entity) == "Mark Olsen"
+    assert name_of(record, quote.addressee.entity) == "Jonas Berg"
+    assert _mention_at(record, text, "him") == "Jonas Berg"

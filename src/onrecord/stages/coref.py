@@ -61,6 +61,7 @@ def link_parties(doc: Doc, record: Record) -> None:
             if cluster is not None:
                 spoke[id(cluster)] = _SPEAKER_BONUS
                 _unbind_own_words(quote, cluster, clusters, record, doc)
+                _unbind_addressee(quote, cluster, clusters, record, doc)
     _link_quoted_persons(doc, record, entities, quoted)
 
 
@@ -98,6 +99,33 @@ def _link_quoted_persons(doc: Doc, record: Record, clusters: dict[str, Cluster],
             cluster.mentions.append(Mention(match.start(), match.end(), "pronoun", token.start))
             entities[cluster.id].mentions = sorted({*entities[cluster.id].mentions, match.span()})
             taken.add(match.start())
+
+
+def _unbind_addressee(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc) -> None:
+    """"The port chief later told him": "him" is never the one who told (as a "himself" would be); a
+    pronoun the entities stage gave the speaker, before it knew the port chief was that speaker,
+    goes to the next best antecedent."""
+    party = quote.addressee
+    if party is None or party.entity != speaker.id or not party.spans:
+        return
+    start, end = party.spans[0]
+    word = record.article.text[start:end].strip().casefold()
+    gender = pronoun_gender(word)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if gender is None or word.endswith(("self", "selves")) or span is None or len(span) != 1:
+        return
+    token = span[0]
+    events = [e for e in _events_before(clusters, token.i) if e[1] is not speaker]
+    other = best_antecedent(doc, token, gender, events, window=5)
+    party.entity = other.id if other is not None else None
+    # the pronoun's mention moves with it, in the clusters and the record's entities alike
+    chars = (token.idx, token.idx + len(token.text))
+    entities = {e.id: e for e in record.entities}
+    speaker.mentions = [m for m in speaker.mentions if (m.start, m.end) != chars]
+    entities[speaker.id].mentions = [m for m in entities[speaker.id].mentions if tuple(m) != chars]
+    if other is not None:
+        other.mentions.append(Mention(*chars, "pronoun", token.i))
+        entities[other.id].mentions = sorted({*map(tuple, entities[other.id].mentions), chars})
 
 
 def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc) -> None:
