@@ -259,6 +259,15 @@ def test_the_one_asked_is_not_part_of_what_they_were_asked():
     assert quote.addressee.text == "the mayor" and quote.content.text.rstrip(".") == "about the drains"
 
 
+def test_an_answer_after_a_quoted_question_is_put_to_the_asker():
+    text = ("The mayor, Ana Duarte, told the Gazette: “I will present a new plan in the spring.”\n\n"
+            "“Is that a promise?” the Gazette asked.\n\n"
+            "“It is,” she said.")
+    _, quotes = quotes_of(text)
+    answer = by_content(quotes, "It is")
+    assert answer.speaker.text == "she" and answer.addressee.text == "the Gazette"
+
+
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():
     text = ("The port's chief, Martin Dube, called the outcome “expensive but fair”. “Three weeks,” Ivo Marsh "
             "said. “Three weeks of trucks in my yard.”")

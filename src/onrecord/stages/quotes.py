@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -117,6 +118,7 @@ class Finder:
                   or not any(start <= d.verb.idx < end for start, end in inside)] + blocks
         drafts += self._headline_statements(drafts)
         drafts = _introduced_once(self._unclaimed(drafts), self.text)
+        self._answers_put_to_askers(drafts)
         drafts.sort(key=lambda d: d.content[0][0])
         return drafts
 
@@ -660,6 +662,18 @@ class Finder:
         if asker is not None:
             return asker, turns[0].speaker  # 'A reporter asked Barros …. “Not this week,” she replied. / “And next week?”'
         return (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
+
+    def _answers_put_to_askers(self, drafts: list[_Draft]) -> None:
+        """'“Is that a promise?” the Gazette asked. / “It is,” she said.': a quotation opening the
+        paragraph after a quoted question, said by someone else, answers the asker."""
+        turns = sorted((d for d in drafts if d.kind == "direct" and d.speaker), key=lambda d: d.content[0][0])
+        for question, answer in itertools.pairwise(turns):
+            end = question.quotations[-1].outer_end if question.quotations else question.content[-1][1]
+            between = self.text[end:answer.content[0][0]]
+            if answer.addressee is None and self.text[question.content[-1][1] - 1] == "?" \
+                    and between.count("\n") >= 1 and not between.rsplit("\n", 1)[-1].strip(" “\"‘'«") \
+                    and _said_by(self.text, question) != _said_by(self.text, answer):
+                answer.addressee = question.speaker
 
     def _asker_answered(self, drafts: list[_Draft], answer: _Draft) -> tuple[int, int] | None:
         """Who put the question that ``answer`` replies to in its own paragraph, where someone asks
