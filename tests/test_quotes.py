@@ -18,6 +18,10 @@ def by_content(quotes, words: str):
     return found[0]
 
 
+def entity_named(record, name: str):
+    return next(e for e in record.entities if e.name == name)
+
+
 def speakers_of(quotes) -> dict[str, str | None]:
     """Each quote's words (without end punctuation) → who says them."""
     return {q.content.text.strip(",?."): q.speaker.text if q.speaker else None for q in quotes}
@@ -121,7 +125,7 @@ def test_nested_quotation_has_its_own_speaker_and_parent():
     assert inner.speaker.text == "The mayor"
     assert inner.addressee.text == "me"
     # "me" inside Kerrigan's words is Kerrigan.
-    kerrigan = next(e for e in record.entities if e.name == "Dan Kerrigan")
+    kerrigan = entity_named(record, "Dan Kerrigan")
     assert outer.speaker.entity == kerrigan.id and inner.addressee.entity == kerrigan.id
 
 
@@ -133,7 +137,7 @@ def test_nested_in_straight_marks_and_spoken_to_the_one_who_was_rung():
     (inner,) = [q for q in quotes if q.parent == outer.id]
     assert inner.content.text.startswith("Rosa, I am not hanging up")
     assert inner.speaker.text == "He" and inner.addressee.text == "me"
-    lindqvist = next(e for e in record.entities if e.name == "Rosa Lindqvist")
+    lindqvist = entity_named(record, "Rosa Lindqvist")
     assert inner.addressee.entity == lindqvist.id
 
 
@@ -145,7 +149,7 @@ def test_a_quotation_told_inside_a_report_is_its_own_nested_quote():
     inner = next(q for q in quotes if q.content.text == "The timbers will not last another winter.")
     assert inner.kind == "direct" and inner.parent == outer.id
     assert inner.speaker.text == "an official" and inner.addressee.text == "she"
-    brandt = next(e for e in record.entities if e.name == "Helena Brandt")
+    brandt = entity_named(record, "Helena Brandt")
     assert outer.speaker.entity == brandt.id and inner.addressee.entity == brandt.id
 
 
@@ -218,7 +222,7 @@ def test_a_conversation_after_a_reported_question_alternates_between_asker_and_a
     record, quotes = quotes_of(text)
     assert speakers_of(quotes) == {"whether the port would close": "A reporter", "Not this week": "she",
                                    "And next week": "A reporter", "Ask me on Monday": "she"}
-    barros = next(e for e in record.entities if e.name == "Ines Barros")
+    barros = entity_named(record, "Ines Barros")
     assert by_content(quotes, "Ask me on Monday").speaker.entity == barros.id
 
 
@@ -226,7 +230,7 @@ def test_a_speaker_glossed_by_the_editor_is_the_name_not_the_gloss():
     text = "Mayor Ana Duarte spoke first. Annie [a diminutive of “Ana”] has said the same thing for years."
     record, quotes = quotes_of(text)
     quote = by_content(quotes, "the same thing")
-    duarte = next(e for e in record.entities if e.name == "Ana Duarte")
+    duarte = entity_named(record, "Ana Duarte")
     assert quote.speaker.text == "Annie" and quote.speaker.entity == duarte.id
 
 
@@ -244,7 +248,7 @@ def test_the_quotation_after_an_account_introduced_is_the_account_s():
             "“She told me: ‘We are done.’ That was the whole conversation.”")
     record, quotes = quotes_of(text)
     account = by_content(quotes, "That was the whole conversation")
-    kerrigan = next(e for e in record.entities if e.name == "Dan Kerrigan")
+    kerrigan = entity_named(record, "Dan Kerrigan")
     assert account.speaker.text == "her former deputy" and account.speaker.entity == kerrigan.id
 
 
