@@ -182,7 +182,7 @@ def main() -> None:
               f"{model['tail_threshold']:.3f} outside the lexicon")
         dev_probabilities = classifier.predict_proba(vectorizer.transform(dev.rows))[:, 1]
         print(f"dev: cue-head F1 {head_f1(dev_probabilities, dev.labels, model['threshold']):.3f} at the first")
-    cue_model._model().update(threshold=model["threshold"], tail_threshold=model.get("tail_threshold", model["threshold"]))
+    cue_model._model().update(threshold=model["threshold"], tail_threshold=model["tail_threshold"])
     lifted = reachable(train.rows, classifier.predict_proba(vectorizer.transform(train.rows))[:, 1])
     model["lemmas"] = sorted(train.lemmas & lifted)
     print(f"lemmas scored: {len(model['lemmas'])} of {len(train.lemmas)} (the others never reach the threshold in train)")

@@ -108,10 +108,7 @@ def _children_features(lemma: str, tag: str, lexicon: str, children: tuple[str, 
             f"lex_children={lexicon}|{shape}")
 
 
-@functools.lru_cache(maxsize=65536)
-def group_weight(group: tuple[str, ...]) -> float:
-    """A feature group's summed weight (``train/cues.py`` clears this cache with new weights)."""
-    return linear.score(_model()["weights"], group)
+group_weight = linear.group_weights(lambda: _model()["weights"])  # train/cues.py clears it with new weights
 
 
 def _clause(lemma: str, kids: list[Token], kid_deps: list[str], dep: str, head_dep: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from itertools import repeat
 
@@ -33,9 +33,19 @@ def score(weights: dict[str, float], features: Iterable[str]) -> float:
     return sum(map(weights.get, features, repeat(0.0)))  # map: this sum runs for every candidate
 
 
-def probability(weights: dict[str, float], features: Iterable[str], offset: float = 0.0) -> float:
-    """The logistic of the features' summed weights (and ``offset``, a score from elsewhere)."""
-    return logistic(score(weights, features) + offset)
+def probability(weights: dict[str, float], features: Iterable[str]) -> float:
+    return logistic(score(weights, features))
+
+
+def group_weights(weights: Callable[[], dict[str, float]]) -> Callable[[tuple[str, ...]], float]:
+    """A feature group's summed weight, cached: the models build their features in groups that
+    repeat across tokens and readings, so each group is summed once. ``weights`` is read on the
+    first use of each group (training clears the cache, ``cache_clear``, when it writes new ones)."""
+    @functools.lru_cache(maxsize=65536)
+    def weight(group: tuple[str, ...]) -> float:
+        return score(weights(), group)
+
+    return weight
 
 
 def logistic(total: float) -> float:

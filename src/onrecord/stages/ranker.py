@@ -146,10 +146,7 @@ def _rivals(role: str, kind: str, trim: str, place: str, quotation: bool, clause
             *(f"{role}:also={kind}|{other}" for other in kinds if other != kind))
 
 
-@functools.lru_cache(maxsize=65536)
-def _group_weight(group: tuple[str, ...]) -> float:
-    """A feature group's summed weight: the groups repeat across readings, so each is summed once."""
-    return linear.score(linear.load("roles")["weights"], group)
+_group_weight = linear.group_weights(lambda: linear.load("roles")["weights"])
 
 
 def boundary_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, int, int] | None:
