@@ -128,8 +128,7 @@ class Finder:
         if saying is not None and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in saying.children):
             self.cues[saying.i] = True  # "quoted the president as saying that …": the saying reports, for him
             return None
-        if not self._is_cue(token) and not self._nested_cue(token) and not self._reply_before_dash(token) \
-                and not _tells_someone_that(token):
+        if not self._is_cue(token) and not self._cue_by_rule(token):
             return None
         if _describes_speakers(token) is not None:
             return None  # "Shopkeepers questioned by the police said …": who was asked, not what
@@ -255,7 +254,7 @@ class Finder:
         wrote"), or on a colon without a clause of their own ("described the session as follows:
         “…”"; but "said the answer was clear: “…”" reports the clause too)."""
         lead = self.text[start:mark].rstrip()
-        if lead.endswith(("—", "–", "―", "--")):
+        if lead.endswith(_FRAMING_DASHES):
             return True
         if not lead.endswith(":"):
             return False
@@ -331,6 +330,10 @@ class Finder:
         if token.i not in self.cues:
             self.cues[token.i] = is_cue(token, self.states[token.i])
         return self.cues[token.i]
+
+    def _cue_by_rule(self, token: Token) -> bool:
+        """Cues the detector doubts that the text's shape makes sure of."""
+        return self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
 
     def _nested_cue(self, token: Token) -> bool:
         """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one;
@@ -520,11 +523,11 @@ class Finder:
     def _glossed_name(self, start: int) -> tuple[int, int] | None:
         """'Annie [a diminutive of “Ana”] has said': a speaker the parse found inside an editor's
         gloss is the name the gloss explains, right before its bracket."""
-        line = self.text[self._paragraph_start(start):start]
-        bracket = line.rfind("[")
-        if bracket < 0 or "]" in line[bracket:]:
+        paragraph = self._paragraph_start(start)
+        bracket = self.text.rfind("[", paragraph, start)
+        if bracket < 0 or "]" in self.text[bracket:start]:
             return None
-        named = self._token_at(self._paragraph_start(start) + len(line[:bracket].rstrip()) - 1)
+        named = self._token_at(paragraph + len(self.text[paragraph:bracket].rstrip()) - 1)
         return _span_of(noun_phrase(named)) if named is not None and named.pos_ in ("PROPN", "NOUN", "PRON") else None
 
     def _approached_speakers(self, cue: Token) -> tuple[int, int] | None:
@@ -616,7 +619,7 @@ class Finder:
         if any(before <= d.content[-1][1] < start for d in drafts if d.kind != "indirect"):
             return  # the paragraph before has quotes of its own: a conversation already under way
         asking = [d for d in drafts if before <= d.content[0][0] < start and d.kind == "indirect" and d.verb is not None
-                  and d.verb.lemma_ in ("ask", "wonder", "inquire", "enquire") and d.speaker]
+                  and d.verb.lemma_ in _ASKING and d.speaker]
         if not asking:
             return
         question = asking[-1]
@@ -680,7 +683,7 @@ class Finder:
         someone else: the conversation's next bare turn is theirs."""
         start = self._paragraph_start(answer.content[0][0])
         asking = [d for d in drafts if start <= d.content[0][0] < answer.content[0][0] and d.verb is not None
-                  and d.verb.lemma_ in ("ask", "wonder", "inquire", "enquire") and d.speaker and d.addressee]
+                  and d.verb.lemma_ in _ASKING and d.speaker and d.addressee]
         if not asking or self.text[slice(*asking[-1].speaker)].lower() == self.text[slice(*answer.speaker)].lower():
             return None
         return asking[-1].speaker
@@ -934,7 +937,12 @@ _COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "conj", "cc", "dobj", "punct"}
 _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 
 
+# Dashes that set words off inside a sentence, for the reply and parenthetical rules; a horizontal
+# bar (―) also leads up to a quotation (counted by those rules, it made one PolNeAR dev quote worse).
 _DASHES = ("—", "–", "--")
+_FRAMING_DASHES = (*_DASHES, "―")
+# Verbs that put a question to someone: the answer that follows is the one asked's.
+_ASKING = {"ask", "wonder", "inquire", "enquire"}
 
 
 # Verbs that introduce an account, which the quotations of the next paragraph give: "her former
