@@ -96,8 +96,7 @@ def _link_quoted_persons(doc: Doc, record: Record, clusters: dict[str, Cluster],
             cluster = clusters.get(party.entity) if party is not None and party.entity else None
             if cluster is None or (word in _BODY_WORDS and cluster.type == "PERSON"):
                 continue
-            cluster.mentions.append(Mention(match.start(), match.end(), "pronoun", token.start))
-            entities[cluster.id].mentions = sorted({*entities[cluster.id].mentions, match.span()})
+            _move_mention(Mention(match.start(), match.end(), "pronoun", token.start), None, cluster, entities)
             taken.add(match.start())
 
 
@@ -118,14 +117,20 @@ def _unbind_addressee(quote: Quote, speaker: Cluster, clusters: list[Cluster], r
     events = [e for e in _events_before(clusters, token.i) if e[1] is not speaker]
     other = best_antecedent(doc, token, gender, events, window=5)
     party.entity = other.id if other is not None else None
-    # the pronoun's mention moves with it, in the clusters and the record's entities alike
-    chars = (token.idx, token.idx + len(token.text))
-    entities = {e.id: e for e in record.entities}
-    speaker.mentions = [m for m in speaker.mentions if (m.start, m.end) != chars]
-    entities[speaker.id].mentions = [m for m in entities[speaker.id].mentions if tuple(m) != chars]
-    if other is not None:
-        other.mentions.append(Mention(*chars, "pronoun", token.i))
-        entities[other.id].mentions = sorted({*map(tuple, entities[other.id].mentions), chars})
+    mention = Mention(token.idx, token.idx + len(token.text), "pronoun", token.i)
+    _move_mention(mention, speaker, other, {e.id: e for e in record.entities})
+
+
+def _move_mention(mention: Mention, source: Cluster | None, target: Cluster | None, entities: dict) -> None:
+    """A pronoun's mention from ``source`` to ``target`` (either may be none), in the clusters and in
+    the record's ``entities`` (by id) alike."""
+    chars = (mention.start, mention.end)
+    if source is not None:
+        source.mentions = [m for m in source.mentions if (m.start, m.end) != chars]
+        entities[source.id].mentions = [m for m in entities[source.id].mentions if tuple(m) != chars]
+    if target is not None:
+        target.mentions.append(mention)
+        entities[target.id].mentions = sorted({*map(tuple, entities[target.id].mentions), chars})
 
 
 def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc) -> None:
@@ -140,14 +145,10 @@ def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], r
         return
     entities = {e.id: e for e in record.entities}
     for mention in moved:
-        speaker.mentions.remove(mention)
-        entities[speaker.id].mentions.remove((mention.start, mention.end))
         token = doc[mention.head]
         events = [e for e in _events_before(clusters, token.i) if e[1] is not speaker]
         other = best_antecedent(doc, token, pronoun_gender(token.text), events, window=5)
-        if other is not None:
-            other.mentions.append(mention)
-            entities[other.id].mentions = sorted({*entities[other.id].mentions, (mention.start, mention.end)})
+        _move_mention(mention, speaker, other, entities)
 
 
 def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cluster] | None = None,
@@ -197,10 +198,11 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     return None
 
 
-# Kinds of body: "the ministry" is no union, whatever was named last.
-_KINDS = {"ministry", "department", "union", "party", "court", "council", "commission", "committee", "university",
-          "institute", "agency", "club", "team", "fund", "charity", "regulator", "bank", "newspaper", "centre",
-          "center", "office", "authority", "association", "federation", "trust", "hospital", "foundation"}
+# Kinds of body: "the ministry" is no union, whatever was named last; the other organisation
+# nouns ("the company", "the group", "the board") may stand for a body of any name.
+_KINDS = _ORG_NOUNS - {"company", "firm", "group", "carrier", "airline", "automaker", "manufacturer", "maker",
+                       "organisation", "organization", "retailer", "insurer", "lender", "broadcaster", "network",
+                       "board", "operator", "developer", "cooperative", "utility"}
 
 
 def _org_fits(cluster: Cluster, head: str) -> bool:
