@@ -28,11 +28,19 @@ def name_of(record, entity_id):
     return next((e.name for e in record.entities if e.id == entity_id), None)
 
 
+def entity_at(record, words: str, nth: int = 0) -> str | None:
+    """The name of the entity that has a mention at the ``nth`` occurrence of ``words`` (a mention
+    of its first word), or None."""
+    at = -1
+    for _ in range(nth + 1):
+        at = record.article.text.index(words, at + 1)
+    span = (at, at + len(words.split()[0]))
+    return next((e.name for e in record.entities if span in e.mentions), None)
+
+
 def mentions(record, name: str, words: str) -> bool:
     """Whether the first occurrence of ``words`` (a name's first word) is a mention of the entity ``name``."""
-    at = record.article.text.index(words)
-    entity = next(e for e in record.entities if e.name == name)
-    return (at, at + len(words.split()[0])) in entity.mentions
+    return entity_at(record, words) == name
 
 
 def test_he_and_she_speakers_agree_with_the_person():
@@ -236,29 +244,21 @@ def test_a_scandinavian_first_name_tells_a_man_from_the_she_who_answers():
     assert names.get(quote.speaker.entity) != "Rasmus Tell"
 
 
-def _mention_at(record, text: str, words: str, nth: int = 0) -> str | None:
-    """The entity whose mentions hold the ``nth`` occurrence of ``words`` in ``text``."""
-    at = -1
-    for _ in range(nth + 1):
-        at = text.index(words, at + 1)
-    return next((e.name for e in record.entities if (at, at + len(words)) in e.mentions), None)
-
-
 def test_first_and_second_person_in_quoted_words_are_the_speaker_and_the_one_spoken_to():
     text = ("“I told the board I would stay, and you know it,” Ana Duarte told Mark Olsen. "
             "“We will appeal,” the Harbour Workers Union said in a statement.")
     record = record_of(text)
-    assert _mention_at(record, text, "I") == "Ana Duarte"
-    assert _mention_at(record, text, "I", 1) == "Ana Duarte"
-    assert _mention_at(record, text, "you") == "Mark Olsen"
-    assert _mention_at(record, text, "We") == "Harbour Workers Union"  # a body's "we" is the body
+    assert entity_at(record, "I") == "Ana Duarte"
+    assert entity_at(record, "I", 1) == "Ana Duarte"
+    assert entity_at(record, "you") == "Mark Olsen"
+    assert entity_at(record, "We") == "Harbour Workers Union"  # a body's "we" is the body
 
 
 def test_a_person_s_we_and_words_of_an_inner_quotation_are_not_the_outer_speaker():
     text = "“We were close. Then she said: ‘I am done,’” Ana Duarte said of her former deputy Eva Lind."
     record = record_of(text)
-    assert _mention_at(record, text, "We") is None  # a person's "we" is a group
-    assert _mention_at(record, text, "I") != "Ana Duarte"  # the inner quotation's "I" is the deputy's
+    assert entity_at(record, "We") is None  # a person's "we" is a group
+    assert entity_at(record, "I") != "Ana Duarte"  # the inner quotation's "I" is the deputy's
 
 
 def test_the_one_told_is_not_the_teller():
@@ -268,4 +268,4 @@ def test_the_one_told_is_not_the_teller():
     quote = quote_with(record, "the board was divided")
     assert name_of(record, quote.speaker.entity) == "Mark Olsen"
     assert name_of(record, quote.addressee.entity) == "Jonas Berg"
-    assert _mention_at(record, text, "him") == "Jonas Berg"
+    assert entity_at(record, "him") == "Jonas Berg"
