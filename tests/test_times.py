@@ -479,3 +479,12 @@ def test_quarter_and_half_codes(sentence, expected):
 ])
 def test_week_parts_and_winters_over_the_new_year(sentence, expected):
     assert one(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "now that ..." still speaks of the present; "now-defunct" is part of an adjective
+    ("Now that the bridge is open, the ferry will stop.", [("Now", "PRESENT_REF")]),
+    ("The pier belonged to the now-defunct rail company.", []),
+])
+def test_now_that_is_the_present(sentence, expected):
+    assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected

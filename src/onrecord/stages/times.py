@@ -1637,8 +1637,8 @@ REFERENCE_WORDS = {
 def reference_word(m: re.Match, ctx: _Context):
     text = re.sub(r"\s+", " ", m.group(0).lower())
     after = ctx.text[m.end():m.end() + 12]
-    if text == "now" and re.match(r"\s*(?:that|defunct|-defunct)\b", after):
-        return None  # "now that ..." is a conjunction
+    if text == "now" and re.match(r"\s*-?defunct\b", after):
+        return None  # "the now-defunct airline": a word of the adjective (but "now that ..." is the present)
     if text == "soon" and re.match(r"\s+(?:after|before|as|thereafter)\b", after):
         return None
     if text == "the past" and re.match(r"\s+(?:\w+\s+)?(?:\w+)", after) and re.match(
