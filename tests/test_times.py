@@ -488,3 +488,14 @@ def test_week_parts_and_winters_over_the_new_year(sentence, expected):
 ])
 def test_now_that_is_the_present(sentence, expected):
     assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a time before a plan in the simple past is when the plan was made; before a present plan, what it is for
+    ("On Friday, the council planned to close the library.", [("Friday", "2024-03-08")]),
+    ("On Monday, the board postponed the vote until Thursday.", [("Monday", "2024-03-11"), ("Thursday", "2024-03-14")]),
+    ("On Friday, the council plans to close the library.", [("Friday", "2024-03-15")]),
+    ("The council planned to close the library on Friday.", [("Friday", "2024-03-15")]),
+])
+def test_a_plan_made_on_the_day(sentence, expected):
+    assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected

@@ -456,6 +456,9 @@ _TENSE_CUE = re.compile(
     r"(?P<past>said|told|was|were|had|did|announced|reported|agreed|ago|last|earlier|since|"
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bremain\s)(?<!\bremains\s)(?<!\bstay\s)(?<!\bstays\s)"
     r"(?!un)(?-i:[a-z]{2,}(?<!e)ed)))\b", re.I)
+# A plan or put-off in the simple past: after the time it says when the plan was made, not what it is for.
+_PAST_PLAN = re.compile(r"(?:planned|scheduled|expected|intended|aimed|hoped|promised|vowed|postponed|delayed|"
+                        r"deferred|adjourned|extended)\b", re.I)
 _DEADLINE = re.compile(r"\b(?:by|until|till|(?<!year\s)through)\s+$", re.I)  # "this year through May": a span
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 # A full stop ends a clause unless it ends an abbreviation ("a.m.", "U.S.", "Mr.", "Sept.").
@@ -476,6 +479,8 @@ def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
     if last is None:
         stop = _CLAUSE_END.search(text, end, end + 80)
         last = _TENSE_CUE.search(text, end, stop.start() if stop else min(len(text), end + 80))
+        if last is not None and last.group("future") and _PAST_PLAN.match(last.group(0)):
+            return "past"  # "On Friday, the board planned to ...": the day of the planning, now gone by
     # Still none, and no clause boundary near: a modal or plan further back in a long clause governs ("X will
     # be named commander of the station for a mission in December"); a far "said" is only the report's time.
     if last is None and not stops and start > 60:
