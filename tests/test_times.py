@@ -499,3 +499,16 @@ def test_now_that_is_the_present(sentence, expected):
 ])
 def test_a_plan_made_on_the_day(sentence, expected):
     assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the unit before (after) the last date named, written after its noun; "last year" is a date named
+    ("Ferry traffic fell in 2021, and more than the year previous.", [("2021", "2021"), ("the year previous", "2020")]),
+    ("Rents rose 4% last year, after 6% the year before.", [("last year", "2023"), ("the year before", "2022")]),
+    ("The mill shut in May 2022 and reopened the month after.", [("May 2022", "2022-05"), ("the month after", "2022-06")]),
+    # counted from an event, or with no date named before: not resolvable
+    ("The mill shut the year before the flood.", []),
+    ("The year before, nobody came.", []),
+])
+def test_the_unit_before_the_last_date(sentence, expected):
+    assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected

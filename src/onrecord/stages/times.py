@@ -1304,6 +1304,7 @@ def same_period_year_before(m: re.Match, ctx: _Context):
 
 def _anaphoric_unit(m: re.Match, ctx: _Context, relation: str, unit: str):
     """"That year", "the following year": the last date mentioned, moved by the relation."""
+    ctx.anaphoric = True
     base = ctx.last
     if not base or not base[:4].isdigit():
         return None if relation != "that" else ("DATE", None)
@@ -1317,6 +1318,15 @@ def _anaphoric_unit(m: re.Match, ctx: _Context, relation: str, unit: str):
         day = dt.date.fromisoformat(base) + dt.timedelta(weeks=shift)
         return "DATE", _week(day) + ("-WE" if unit == "weekend" else "")
     return "DATE", None
+
+
+@rule(r"the\s+(week|month|year)\s+(before|previous|earlier|prior|after|following)(?=\s*(?:[,.;:!?)\"”]|$))")
+def unit_before(m: re.Match, ctx: _Context):
+    """"Up from $450 million the year before", "than the year previous": the unit before (after) the last date
+    named, written after its noun; followed by more words ("the year before the war") it counts from an event."""
+    relation = "the following" if m.group(2).lower() in ("after", "following") else "the previous"
+    result = _anaphoric_unit(m, ctx, relation, m.group(1).lower())
+    return result if result and result[1] else None
 
 
 @rule(r"(?:(?:the|a|its|their)\s+)?(" + ORDINAL_DAY + r"|\d{1,3}(?:st|nd|rd|th))\s+(straight\s+|consecutive\s+|"
@@ -1699,12 +1709,12 @@ RULE_ANCHORS = {
     "holiday": ("holiday",), "reference_word": ("reference",), "year_end": ("unit",),
     "reference_adjective": ("reference",), "same_period_year_before": ("unit", "period"),
     "clock_words": ("part", "unit", "oclock"), "relative_part_of_day": ("part", "unit"), "week_of": ("unit",),
-    "long_adjective": ("unit",), "streak_day": ("unit",),
+    "long_adjective": ("unit",), "streak_day": ("unit",), "unit_before": ("unit",),
 }
 RULES[:] = [_Rule(r.name, r.pattern, r.normalise, RULE_ANCHORS[r.name]) for r in RULES]
 
 # Rules whose value leans on an earlier one: they do not become the reference themselves.
-_ANAPHORIC = {"quarter_anaphor", "ago", "the_day", "relative_unit", "same_period_year_before"}
+_ANAPHORIC = {"quarter_anaphor", "ago", "the_day", "same_period_year_before", "unit_before"}
 
 # Longer, more specific rules first: a tie in start and length goes to the earlier rule.
 RULES.sort(key=lambda r: 0 if r.name in ("clock", "month_day", "day_month", "quarter") else 1)
