@@ -183,7 +183,7 @@ def _edges(doc: Doc, start: int, end: int, context: Context) -> float:
         tensor = doc.tensor
         usable = tensor is not None and tensor.shape == (len(doc), len(weights) // 4)
         # as Python lists: four lookups per reading are slower on a NumPy array
-        _projected.update(doc=doc, values=(tensor @ weights.reshape(4, -1).T).tolist() if usable else None)
+        _projected.update(doc=doc, values=_projection(tensor, weights.reshape(4, -1).T) if usable else None)
     values = _projected["values"]
     found = 0.0
     tokens = context.tokens[start, end] if (start, end) in context.tokens else boundary_tokens(doc, start, end)
@@ -191,6 +191,19 @@ def _edges(doc: Doc, start: int, end: int, context: Context) -> float:
         found = sum(values[i][n] for n, i in enumerate(tokens) if 0 <= i < len(doc))
     context.edges[start, end] = found
     return found
+
+
+# Rows per product: OpenBLAS runs a product this narrow on two threads from about 680 rows on, and
+# waking the second one cost more than the product (up to 2 ms a document on a busy machine).
+_ROWS = 512
+
+
+def _projection(tensor: numpy.ndarray, weights: numpy.ndarray) -> list[list[float]]:
+    """``tensor @ weights`` as lists, in parts of at most ``_ROWS`` rows, run on one thread. The
+    parts are near equal, never of one row (a one-row product takes another path): the values are
+    those of the whole product."""
+    parts = numpy.array_split(tensor, max(1, -(-len(tensor) // _ROWS)))
+    return [row for part in parts for row in (part @ weights).tolist()]
 
 
 @functools.cache
