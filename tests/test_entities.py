@@ -434,3 +434,80 @@ def test_a_she_far_from_any_woman_named_is_the_articles_main_subject():
 def test_a_she_far_from_the_main_subject_is_not_hers_when_another_woman_came_between():
     record, _ = entities_of(_PAINTER.format(partner="His partner, Anna Sand, said she expected prices to rise."))
     assert _last_she(record) == []
+
+
+def test_a_letter_writers_i_is_the_signature_under_each_letter():
+    record, entities = entities_of(
+        "Readers on the harbour plan\n\nLETTERS.\n\n"
+        "I cannot see why the council wants a second marina. My street floods every spring.\n\n"
+        "Rosa Lindqvist.\n\nHarwick\n\n"
+        "FACEBOOK.\n\n"
+        "The plan is overdue. I have waited twelve years for a proper quay.\n\n"
+        "Tomas Berge.\n")
+    rosa, tomas = entity_named(entities, "Rosa Lindqvist"), entity_named(entities, "Tomas Berge")
+    text = record.article.text
+    assert mentions(record, rosa) == ["I", "My", "Rosa Lindqvist"]
+    assert text.index("I have") in [s for s, _ in tomas.mentions]
+    assert text.index("I have") not in [s for s, _ in rosa.mentions]
+
+
+def test_an_essayists_i_is_the_writer_a_closing_line_names_but_not_inside_quotations():
+    record, entities = entities_of(
+        "What the flood taught my town\n\n"
+        "I grew up two streets from the river. Every spring my father stacked sandbags by the door.\n\n"
+        "When the water came in 2019, I watched him carry our neighbour out. \"I am too old for this,\" "
+        "the neighbour, Ivo Marsh, told me.\n\n"
+        "Helga Sorensen is a hydrologist at the University of Harwick and the author of two books on rivers.\n")
+    helga = entity_named(entities, "Helga Sorensen")
+    said = mentions(record, helga)
+    assert said.count("I") == 2 and "my" in said and "me" in said
+    text = record.article.text
+    assert text.index("I am") not in [s for s, _ in helga.mentions]  # the neighbour's own "I"
+
+
+def test_a_news_storys_last_line_about_someone_makes_no_writer_of_them():
+    record, entities = entities_of(
+        "Harbour fees to rise\n\nThe port authority will raise its fees in May, Mark Olsen said on Friday. "
+        "\"I have no choice,\" he said.\n\nOlsen is the head of the port authority since 2019.\n")
+    mark = entity_named(entities, "Mark Olsen")
+    assert "I" not in mentions(record, mark) or record.article.text.index("I have") in [s for s, _ in mark.mentions]
+
+
+def test_a_bylined_columns_i_is_its_byline_writer():
+    article = onrecord.Article(
+        id="column", source="column.txt", text="Why I still take the night ferry\n\nI have taken the night "
+        "ferry to Harwick every winter since 2010. My ticket costs less than a hotel.\n",
+        byline=["Ines Calder"])
+    record = onrecord.extract(article)
+    writer = entity_named(record.entities, "Ines Calder")
+    assert writer.type == "PERSON" and mentions(record, writer) == ["I", "I", "My"]
+
+
+def test_a_title_between_a_city_and_a_name_makes_no_person_of_the_city():
+    # the small model tags "Victoria Mayor" a person here; Victoria is also a woman's name
+    record, entities = entities_of(
+        "Footage of the harbour fire\n\nVICTORIA - The fire started after midnight, and Victoria has "
+        "asked for the footage. Victoria Mayor Helen Brandt said Friday that the footage should be released "
+        "to the public. She said the port had waited too long.\n")
+    helen = entity_named(entities, "Helen Brandt")
+    assert "She" in mentions(record, helen)
+    assert all(e.type != "PERSON" for e in entities if e.name.startswith("Victoria"))
+
+
+def test_a_surname_two_people_share_is_the_one_the_story_is_about():
+    record, entities = entities_of(
+        "Fisherman dies in harbour fall\n\nPeter Haldane, a 52-year-old fisherman, fell from the quay on "
+        "Tuesday. Haldane had worked the harbour for thirty years. Friends said Haldane never missed a tide. "
+        "His daughter, Vera Haldane, said the ladder had been broken for weeks. The harbour master said "
+        "Haldane had been alone on the quay.\n")
+    peter, vera = entity_named(entities, "Peter Haldane"), entity_named(entities, "Vera Haldane")
+    assert mentions(record, peter).count("Haldane") == 3
+    assert "Haldane" not in mentions(record, vera)
+
+
+def test_a_she_after_a_quotation_of_her_own_words_is_still_hers():
+    record, entities = entities_of(
+        "Neighbours recall the night of the fire\n\nMarta Kovacs heard the alarm before midnight.\n\n"
+        "\"Get out,\" she shouted. \"Everyone out. Leave the bags. Leave everything. Go now.\"\n\n"
+        "She then ran back up the stairs for her neighbour's son.\n")
+    assert mentions(record, entity_named(entities, "Marta Kovacs")).count("She") == 1

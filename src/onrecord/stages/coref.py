@@ -157,7 +157,10 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     clusters = doc.user_data.get(USER_DATA_KEY, []) if clusters is None else clusters
     word = record.article.text[start:end].strip().casefold()
     if word in _FIRST_OR_SECOND:
-        return _person_of(word, outer)
+        if outer is not None:
+            return _person_of(word, outer)
+        # outside any quotation "I" is the writer, if the entities stage found who (stages/authors.py)
+        return next((c.id for c in clusters for m in c.mentions if m.start <= start < m.end), None)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None

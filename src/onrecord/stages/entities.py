@@ -13,6 +13,7 @@ The clusters are left in ``doc.user_data`` for the "speakers" stage (``stages/co
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,11 +22,11 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START, TAG
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, PROPN, PUNCT, SPACE
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Record
-from . import stage
+from . import authors, stage
 from .datelines import dateline_at
 from .marks import states_of
 
@@ -218,6 +219,7 @@ def find_entities(doc: Doc, record: Record) -> None:
     _add_titles_and_appositions(doc, text, clusters)
     _resolve_descriptions(doc, text, clusters)
     _resolve_pronouns(doc, text, clusters)
+    _link_writers(doc, text, clusters, record.article.byline)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     record.entities = []
     for number, cluster in enumerate(clusters, 1):
@@ -314,12 +316,30 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
     if text[start:end].endswith(("'s", "’s")):
         start, end = _trimmed(text, start, end - 2)
     start = _skip_leading_words(text, start, end, label)
+    if label == "PERSON" and _title_before_name(doc, ent):
+        # "Charlotte Mayor Jennifer Roberts" tagged "Charlotte Mayor" + "Jennifer Roberts": the
+        # words before the title name the place or body whose office it is, not a person.
+        end = _trimmed(text, start, doc[ent.end - 1].idx)[1]
+        label = _label_elsewhere(doc, text[start:end])
     label = "GPE" if _dateline(text, start, end) else label
     last = _words(text[start:end])[-1:]
     if label == "PERSON" and last and (last[0] in _PLACE_OR_BODY_WORDS and text[max(0, start - 4):start].casefold()
                                        == "the " or len(_words(text[start:end])) == 1 and last[0] in _MEDIA_WORDS):
         label = "ORG"  # "told the Herald": no person is "the" anything, nor called Gazette
     return [(Mention(start, end, "name", ent.root.i, label), text[start:end])] if start < end else []
+
+
+def _title_before_name(doc: Doc, ent: Span) -> bool:
+    """A person's span that ends in a title with another name right after it."""
+    last, size = ent[-1], len(doc)
+    return (len(ent) > 1 and last.lower_.rstrip(".") in ROLE_NOUNS and last.is_title and ent.end < size
+            and doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title)
+
+
+def _label_elsewhere(doc: Doc, name: str) -> str:
+    """The label the model gives these words where they stand alone: a place unless it says a body."""
+    labels = Counter(e.label_ for e in doc.ents if e.text == name and e.label_ in ("GPE", "ORG", "LOC", "NORP"))
+    return labels.most_common(1)[0][0] if labels else "GPE"
 
 
 _OPENING_MARK = re.compile(r"“|«|„|(?<=\s)[\"‘]")
@@ -491,7 +511,7 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
         if len(fits) > 1:
             fits = _agreeing(fits, _pronoun_after(doc, mention.head), persons) or fits
         if fits and (mention.label == "PERSON" or len(words) >= 1) and not _is_acronym(name):
-            _join(_nearest(fits, mention.start), mention, name)
+            _join(_principal(fits, mention.start), mention, name)
             continue
         key = _key(name)
         if key not in by_key:
@@ -597,6 +617,16 @@ def _nearest(clusters: list[Cluster], at: int) -> Cluster:
         return (0, min(before)) if before else (1, min(after, default=0))
 
     return min(clusters, key=distance)
+
+
+def _principal(clusters: list[Cluster], at: int) -> Cluster:
+    """Of people a bare surname fits, the one the story has named most so far ("Scott" is the man
+    the story is about, not his wife named once as Rakeyia Scott); the nearest when that ties."""
+    if len(clusters) == 1:
+        return clusters[0]
+    named = Counter({id(c): sum(m.start < at for m in c.mentions) for c in clusters})
+    most = max(named.values())
+    return _nearest([c for c in clusters if named[id(c)] == most], at)
 
 
 def _key(name: str) -> str:
@@ -1088,6 +1118,43 @@ def _resolve_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         position += 1
 
 
+def _link_writers(doc: Doc, text: str, clusters: list[Cluster], byline: list[str]) -> None:
+    """Outside quotation marks, "I" is the writer whom a letter's signature, a closing line or the
+    byline names (``authors``); a byline's writer the text never names is an entity of their own."""
+    if not authors.FIRST_PERSON.search(text):
+        return
+    names = {(m.start, m.end): c for c in clusters if c.type == "PERSON" for m in c.mentions if m.kind == "name"}
+
+    def named_at(start: int, end: int) -> Cluster | None:
+        return names.get((start, end))
+
+    quoted = inside_quotes(doc)
+    taken = {m.start for c in clusters for m in c.mentions}
+
+    def voice(start: int, end: int) -> list[Mention]:
+        return [Mention(first, last, "pronoun", head) for first, last, head
+                in authors.first_person(doc, text, start, end, quoted) if first not in taken]
+
+    parts = [(writer, voice(start, end)) for start, end, writer in authors.letters(text, named_at)]
+    if not parts and (closing := authors.closing_line(text, named_at)):
+        # a news story's last paragraph may open with a name and "is": only a first-person text has a writer
+        parts = [(closing[1], mentions) for mentions in [voice(0, closing[0])] if len(mentions) >= _WRITER_VOICE]
+    if not parts and len(byline) == 1:
+        key = _key(byline[0])
+        writer = next((c for c in clusters if c.type == "PERSON" and any(_key(n) == key for n in c.names)), None)
+        if writer is None:
+            writer = Cluster(full_person=True)
+            writer.add_name(byline[0])
+        parts = [(writer, voice(0, len(text)))]
+    for writer, mentions in parts:
+        writer.mentions += mentions
+        if writer.mentions and all(writer is not c for c in clusters):
+            clusters.append(writer)
+
+
+_WRITER_VOICE = 2  # first-person words outside quotations that make a text its writer's
+
+
 def _main_subject(clusters: list[Cluster], token: Token, before: list) -> Cluster | None:
     """For a "she" with no one who agrees near: the article's main subject, the person mentioned far
     more often than any other, when she is a "she" and no one else who may be was mentioned since
@@ -1139,7 +1206,9 @@ _LOOKBACK = 60  # mentions a pronoun's antecedent is looked for among, the last 
 def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | None = None,
             window: int = 3) -> dict[int, tuple[float, Cluster, int]]:
     scan = _scan(doc)
-    sents, quoted, profile = scan.sentence, scan.quoted, scan.profile
+    quoted, profile = scan.quoted, scan.profile
+    # in narrative, a quotation's sentences put no distance between a pronoun and its antecedent
+    sents = scan.sentence if quoted[token.i] else scan.narrative
     here, i = sents[token.i], token.i
     bonus = bonus or {}
     agreements: dict[int, float | None] = {}  # an entity's every mention agrees as its first does
@@ -1233,6 +1302,7 @@ class _Scan:
     builds a Python object per token, which costs more than the rest of the stage)."""
 
     sentence: list[int]
+    narrative: list[int]  # the sentence number counting only sentences not wholly inside quotation marks
     lower: list[int]  # the lowercase form's string id
     quoted: list[bool]
     pronouns: list[int]
@@ -1262,10 +1332,12 @@ def _scan(doc: Doc) -> _Scan:
     words = lower.tolist()
     # the small model tags "the prime minister" PROPN as often as NOUN
     nouns = numpy.flatnonzero((pos == NOUN) | (pos == PROPN)).tolist()
+    quoted = [state[0] for state in states_of(doc)]
     scan = _Scan(
         sentence=sentence,
+        narrative=_narrative(sentence, quoted, pos),
         lower=words,
-        quoted=[state[0] for state in states_of(doc)],
+        quoted=quoted,
         pronouns=[i for i, word in enumerate(words) if word in _PRONOUN_IDS],
         propn=numpy.flatnonzero(pos == PROPN).tolist(),
         roles=[i for i in nouns if words[i] in _ROLE_IDS],
@@ -1274,6 +1346,17 @@ def _scan(doc: Doc) -> _Scan:
     )
     doc.user_data["onrecord.scan"] = scan
     return scan
+
+
+def _narrative(sentence: list[int], quoted: list[bool], pos: numpy.ndarray) -> list[int]:
+    """Sentence numbers that skip the quoted sentences that name no one: a "she" after four such
+    sentences of her own words is as near her name as after one narrative sentence."""
+    told = [False] * (sentence[-1] + 1 if sentence else 0)
+    for i, inside in enumerate(quoted):
+        if (not inside and pos[i] != PUNCT and pos[i] != SPACE) or pos[i] == PROPN:
+            told[sentence[i]] = True
+    numbers = list(itertools.accumulate(told))
+    return [numbers[s] for s in sentence]
 
 
 def inside_quotes(doc: Doc) -> list[bool]:
