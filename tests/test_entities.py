@@ -511,3 +511,17 @@ def test_a_she_after_a_quotation_of_her_own_words_is_still_hers():
         "\"Get out,\" she shouted. \"Everyone out. Leave the bags. Leave everything. Go now.\"\n\n"
         "She then ran back up the stairs for her neighbour's son.\n")
     assert mentions(record, entity_named(entities, "Marta Kovacs")).count("She") == 1
+
+
+def test_the_interviewers_i_is_the_writer_of_the_by_line(tmp_path):
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "Coffee with the harbour master\n\nBy Ines Calder\n\n"
+        "Mark Olsen keeps a kettle on the windowsill of the port office. When I ask about the strike, he "
+        "laughs.\n\n“Ask me on Friday,” he says.\n", encoding="utf-8")
+    record = onrecord.extract(path)
+    assert record.article.byline == ["Ines Calder"]
+    text = record.article.text
+    writer = entity_named(record.entities, "Ines Calder")
+    assert text.index("I ask") in [s for s, _ in writer.mentions]
+    assert text.index("me on") not in [s for s, _ in writer.mentions]  # Olsen's own "me"

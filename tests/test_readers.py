@@ -30,6 +30,15 @@ def test_plain_text_dateline_gives_the_publication_date(tmp_path):
     assert read_one(write(tmp_path, "b.txt", f"Fees delayed\n\n{REPORT} The vote was on 2 May 2023.")).published is None
 
 
+def test_plain_text_by_line_gives_the_byline(tmp_path):
+    article = read_one(write(tmp_path, "a.txt", f"Fees delayed\n\nBy Ines Calder and Tomas Reyes\n\n{REPORT}\n"))
+    assert article.byline == ["Ines Calder", "Tomas Reyes"]
+    # "By" opening a sentence of the body is no byline.
+    body = "By the end of the week the harbour fees had been delayed again, the commission said."
+    assert read_one(write(tmp_path, "b.txt", f"Fees delayed\n\n{body}\n\n{REPORT}\n")).byline == []
+    assert read_one(write(tmp_path, "c.txt", f"Fees delayed\n\nBy Friday, it was over.\n\n{REPORT}\n")).byline == []
+
+
 MARKDOWN = f"""# Harbour fees delayed until spring
 
 **By Clara Weiss and Tomas Reyes** | June 27, 2023

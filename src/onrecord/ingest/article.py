@@ -114,6 +114,20 @@ def detect_language(text: str) -> str | None:
     return language if probability >= 0.5 else None
 
 
+# One to five words, each capitalised or a particle: "Clara Weiss", "A. Berg", "Ana de la Cruz"
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|della|di|du|la|le|van|von|der|den|bin|al)){0,4}")
+_BYLINE = re.compile(r"^(?:by|written by|words by)\s+(?P<names>\S.{0,150})$", re.I)
+
+
+def byline_of(line: str) -> list[str] | None:
+    """The names of a byline line ("By Clara Weiss and Tomas Reyes"), or None if it is none."""
+    match = _BYLINE.match(line.strip("*_ "))
+    if not match:
+        return None
+    names = split_names(match["names"].rstrip("."))
+    return names if names and all(_NAME.fullmatch(name) for name in names) else None
+
+
 def split_names(value: object) -> list[str]:
     """A byline as a list of names, from a list or from "A, B and C" / "A; B"."""
     if value is None:

@@ -14,11 +14,10 @@ from markdown_it import MarkdownIt
 
 from ..config import Settings
 from ..record import Article
-from .article import decode, iso_date, make_article, split_names
+from .article import byline_of, decode, iso_date, make_article
 
 _MARKDOWN = MarkdownIt("commonmark")
 
-_BYLINE = re.compile(r"^(?:by|written by|words by)\s+(?P<names>\S.{0,150})$", re.I)
 _DATE_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|date)\s*(?:on|:)?\s*", re.I)
 _META_SEPARATOR = re.compile(r"\s+[|·•—]\s+")
 # Lines that belong to the site around the article, not to the article.
@@ -112,7 +111,7 @@ def _leading_metadata(blocks: list[Block]) -> tuple[list[str], str | None]:
     date = None
     while blocks and blocks[0].kind == "text" and len(blocks[0].text) <= 200:
         parts = _META_SEPARATOR.split(blocks[0].text)
-        found = [(_byline(part), _date(part)) for part in parts]
+        found = [(byline_of(part), _date(part)) for part in parts]
         if not all(names or when for names, when in found):
             break
         for names, when in found:
@@ -120,14 +119,6 @@ def _leading_metadata(blocks: list[Block]) -> tuple[list[str], str | None]:
             date = date or when
         blocks.pop(0)
     return byline, date
-
-
-def _byline(line: str) -> list[str] | None:
-    match = _BYLINE.match(line.strip("*_ "))
-    if not match:
-        return None
-    names = split_names(match["names"])
-    return names if all(len(name.split()) <= 5 for name in names) else None
 
 
 def _date(line: str) -> str | None:

@@ -1,5 +1,6 @@
-"""Plain text: the whole file is the article; a short first line standing alone is its title, and a
-dateline near the top (a short line with a date) gives the publication date."""
+"""Plain text: the whole file is the article; a short first line standing alone is its title, a
+"By …" line near the top its byline, and a dateline near the top (a short line with a date) gives
+the publication date."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from ..config import Settings
 from ..record import Article
-from .article import decode, iso_date, make_article
+from .article import byline_of, decode, iso_date, make_article
 
 
 def headline(text: str) -> str | None:
@@ -37,7 +38,16 @@ def dateline(text: str) -> str | None:
     return None
 
 
+def byline(text: str) -> list[str]:
+    """The names of a "By …" line among the first paragraphs."""
+    for paragraph in text.strip().split("\n\n")[:4]:
+        names = byline_of(paragraph.strip()) if len(paragraph) <= 200 else None
+        if names:
+            return names
+    return []
+
+
 def parse(source: str, data: bytes, settings: Settings) -> Article:
     text = decode(source, data, settings.encoding)
-    return make_article(source, text, title=headline(text), published=dateline(text),
+    return make_article(source, text, title=headline(text), byline=byline(text), published=dateline(text),
                         default_published=settings.published)
