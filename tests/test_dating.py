@@ -209,3 +209,16 @@ def test_a_participle_of_being_interviewed_dates_what_the_group_said():
     assert said_on(record, "the river had burst") == "2023-06-24"
     assert said_on(record, "the crossings were suspended") == "2023-06-28"
     assert said_on(record, "Nobody warned us") == "2023-06-28"  # one of the group, in the scene it set
+
+
+def test_being_asked_on_a_day_dates_the_answer():
+    record = record_of("Asked on Tuesday about the delays, the minister said the contractor was to blame.")
+    assert said_on(record, "contractor") == "2023-06-27"
+
+
+def test_a_report_told_in_a_participle_dates_only_itself():
+    record = record_of(
+        "The mayor has said the same thing for years, telling reporters in March that the drains were "
+        "the council's job.")
+    assert said_on(record, "drains") == "2023-03"
+    assert said_on(record, "same thing") is None

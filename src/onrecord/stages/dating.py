@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Quote, Record, TimeExpression
 from . import stage
+from .cues import APPROACHED
 
 # Nouns for occasions on which things are said: a date on them dates what follows.
 SPEECH_EVENTS = re.compile(
@@ -48,6 +49,7 @@ def date_quotes(doc: Doc, record: Record) -> None:
     scene: _Scene | None = None
     scene_paragraph = -1
     last_end = 0
+    cues = {q.cue.spans[0][0] for q in record.quotes if q.cue}
     for quote in sorted(record.quotes, key=_start):
         start = _start(quote)
         paragraph = bisect.bisect(paragraphs, start)
@@ -58,7 +60,7 @@ def date_quotes(doc: Doc, record: Record) -> None:
         if narrative is not None:
             scene = _occasion(narrative, doc, record)
             scene_paragraph = bisect.bisect(paragraphs, narrative.spans[0][0])
-        own = _own_time(quote, times, starts, text, doc)
+        own = _own_time(quote, times, starts, text, doc, cues)
         if quote.parent is not None:
             # "When I met them on Thursday, their chief said to me, ‘…’": told inside someone's
             # words, dated by its own clause only; the narrative's scene is the outer speaker's.
@@ -189,8 +191,10 @@ def _same_speaker(scene: _Scene, quote: Quote, record: Record) -> bool:
     return bool(scene.speaker & _speaker(quote, record))
 
 
-def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text: str, doc: Doc) -> TimeExpression | None:
-    """A time in the sentence of the quote's cue, outside the quoted content, tied to the cue."""
+def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text: str, doc: Doc,
+              cues: set[int]) -> TimeExpression | None:
+    """A time in the sentence of the quote's cue, outside the quoted content, tied to the cue (``cues``:
+    where every quote's cue starts)."""
     if quote.cue is None:
         return None
     cue_start, cue_end = quote.cue.spans[0]
@@ -210,7 +214,8 @@ def _own_time(quote: Quote, times: list[TimeExpression], starts: list[int], text
         if any(s < t_end and t_start < e for s, e in content) and (
                 quote.kind == "direct" or not _on_cue(doc, t_start, t_end, cue_start, cue_end)):
             continue  # a date inside what was said is what the statement is about ('“Not this week,” she replied')
-        if not (_tied_to_cue(doc, t_start, t_end, cue_start, cue_end) or _interviewed_when(text, t_start, t_end, cue_start)):
+        if not (_tied_to_cue(doc, t_start, t_end, cue_start, cue_end, cues)
+                or _interviewed_when(text, t_start, t_end, cue_start)):
             continue
         candidates.append((abs(t_start - cue_start), time))
     if not candidates:
@@ -246,7 +251,7 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) -> bool:
+def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int, cues: set[int]) -> bool:
     """The first verb above the time is the cue's (or the cue is a noun the time modifies)."""
     span = doc.char_span(t_start, t_end, alignment_mode="expand")
     cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
@@ -261,7 +266,9 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
         if head in cue_tokens:
             return True
         if head.pos_ in _CLAUSE_VERBS and head.i != span.root.i:
-            if _occasion_of(head, cue_verbs):
+            # "has said so for years, telling reporters in March that …": a participle that is a
+            # report of its own dates that report, not the one it hangs from
+            if _occasion_of(head, cue_verbs) and head.idx not in cues:
                 return True
             return head in cue_verbs or head.dep_ == "ROOT" and any(t.dep_ == "ROOT" for t in cue_verbs)
         if head.head.i == head.i:
@@ -296,7 +303,8 @@ def _on_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) ->
 
 def _occasion_of(verb: Token, cue_verbs: set[Token]) -> bool:
     """"Speaking at a press conference on Tuesday, she said": a participle with no subject of its
-    own, or a "when" clause, hanging from the cue, sets the occasion the cue's words were said on."""
+    own (or one of being asked), or a "when" clause, hanging from the cue, sets the occasion the
+    cue's words were said on."""
     if verb.dep_ == "acl" and verb.head.head.dep_ == "prep" and SPEECH_EVENTS.fullmatch(verb.head.lower_):
         # "In an address broadcast on Saturday, Reval called …": the occasion's own participle
         return verb.head.head.head in cue_verbs
@@ -304,7 +312,9 @@ def _occasion_of(verb: Token, cue_verbs: set[Token]) -> bool:
         return False
     if any(child.lower_ == "when" for child in verb.children):
         return True  # "When I met them on Thursday, their chief said": the meeting is the occasion
-    return verb.tag_ == "VBG" and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    # "Asked on Tuesday about the delays, the minister said": being asked is an occasion too
+    asked = verb.tag_ == "VBN" and verb.lemma_.lower() in APPROACHED
+    return (verb.tag_ == "VBG" or asked) and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
 
 
 def _told_when(cue: Token, time: Span) -> bool:
