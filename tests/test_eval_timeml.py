@@ -102,15 +102,48 @@ def test_evaluate_reports_each_corpus(tmp_path):
     for name in ("One", "Two"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "doc.tml").write_text(TML, encoding="utf-8")
-    report = evaluate(tmp_path).as_dict()
+    report = evaluate(tmp_path, parse=False).as_dict()
     assert set(report) == {"One", "Two", "all"}
     assert report["One"]["relaxed"]["gold"] == 3
+
+
+def test_evaluate_passes_the_parse_as_the_pipeline_does(tmp_path):
+    from onrecord.stages.times import find_times
+
+    (tmp_path / "doc.tml").write_text(TML, encoding="utf-8")
+    seen = []
+
+    def finder(text, anchor, doc=None):
+        seen.append(doc)
+        return find_times(text, anchor, doc)
+
+    parsed = evaluate(tmp_path, finder)
+    assert parsed.parsed and seen[0] is not None and seen[0].text == read_timeml(tmp_path / "doc.tml").text
+    assert seen[0].has_annotation("DEP") and seen[0].has_annotation("LEMMA")  # the components the stages read
+    text_only = evaluate(tmp_path, finder, parse=False)
+    assert not text_only.parsed and seen[1] is None
+    assert parsed.as_dict()[tmp_path.name]["value"] == text_only.as_dict()[tmp_path.name]["value"]
+
+
+def test_the_cli_says_which_path_it_measured(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    (tmp_path / "doc.tml").write_text(TML, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "timeml", str(tmp_path), "--no-parse", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["measured"] == {"parse": False, "model": None}
+    assert scores[tmp_path.name]["relaxed"]["gold"] == 3
 
 
 @pytest.mark.skipif(not TBAQ.is_dir(), reason=f"TimeBank/AQUAINT data not found under {TBAQ}")
 def test_timebank_scores_hold():
     # A floor well under the figures reached, so that a regression shows and noise does not.
-    scores = evaluate(TBAQ / "TimeBank").total
+    scores = evaluate(TBAQ / "TimeBank", parse=False).total  # the text-only path: no parse of a whole corpus here
     assert scores.relaxed.f1 > 0.9 and scores.value.f1 > 0.75
 
 

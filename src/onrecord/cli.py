@@ -160,20 +160,24 @@ def eval_polnear(
 @eval_app.command("timeml")
 def eval_timeml(
     directory: Annotated[Path, typer.Argument(help="TimeML files (.tml) or MEANTIME CAT XML, one corpus per sub-folder.")],
+    model: Annotated[Optional[str], typer.Option(help="Installed spaCy pipeline [env: ONRECORD_MODEL].")] = None,
+    parse: Annotated[bool, typer.Option(help="Parse each text as onrecord extract does and read tense from the parse; --no-parse scores the text-only fallback.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Time expressions, TempEval-3 style: strict and relaxed span F1, value F1, type accuracy."""
     from .eval import timeml
 
+    settings = Settings.from_env(model=model)
     try:
-        report = timeml.evaluate(directory)
+        report = timeml.evaluate(directory, parse=parse, settings=settings)
     except OnrecordError as err:
         raise fail(str(err)) from None
     scores = report.as_dict()
+    measured = f"with the parse of {settings.model}" if parse else "text only, no parse"
     if as_json:
-        print(json.dumps(scores, indent=2))
+        print(json.dumps({**scores, "measured": {"parse": parse, "model": settings.model if parse else None}}, indent=2))
         return
-    table = Table(title=f"TimeML, TempEval-3 scoring ({directory})")
+    table = Table(title=f"TimeML, TempEval-3 scoring ({directory}), {measured}")
     for column in ("corpus", "documents", "strict F1", "relaxed F1", "value F1", "type accuracy"):
         table.add_column(column, justify="left" if column == "corpus" else "right")
     for corpus, row in scores.items():

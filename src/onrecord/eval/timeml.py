@@ -15,6 +15,10 @@ decades, centuries, millennia or quarters (P1E, P1DE, PXC, P2L, P3Q) equal the s
 months (P10Y, PXCE, P2000Y, P9M), and a fraction of a year its months (P2.5Y is P2Y6M); a clock time
 on the hour may leave out its minutes (T17 is T17:00).
 Each sub-folder holding files is scored on its own (TimeBank, AQUAINT), as well as all together.
+
+By default each text is parsed first, as ``onrecord extract`` parses an article, and the finder reads
+the tense of the governing verb from the parse; ``--no-parse`` (``parse=False``) scores the text-only
+path, which decides tense from cue words alone.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import OnrecordError
 from ..record import TimeExpression
 from .scoring import Counts, positions
@@ -78,6 +83,7 @@ class Report:
     """Scores per corpus (sub-folder) and over all of them."""
 
     corpora: dict[str, Scores]
+    parsed: bool = True  # whether the finder had the spaCy parse of each text (as in the pipeline)
 
     @property
     def total(self) -> Scores:
@@ -305,17 +311,36 @@ def documents(directory: Path) -> Iterator[Document]:
             yield read(path)
 
 
-Finder = Callable[[str, str | None], list[TimeExpression]]
+Finder = Callable[..., list[TimeExpression]]
 
 
-def evaluate(directory: Path, finder: Finder | None = None) -> Report:
-    """Scores of ``finder(text, anchor)`` (``find_times`` by default) on every corpus under ``directory``."""
+def evaluate(directory: Path, finder: Finder | None = None, parse: bool = True,
+             settings: Settings | None = None) -> Report:
+    """Scores of ``finder`` (``find_times`` by default) on every corpus under ``directory``.
+
+    With ``parse`` (the default) each text is first parsed as the pipeline parses an article (the
+    model of ``settings``, the components its stages need, in batches) and ``finder(text, anchor,
+    doc)`` gets the Doc, so that the figures are those of ``onrecord extract``; without, it is
+    ``finder(text, anchor)`` on the text alone (the fallback for callers that have no parse).
+    """
     if finder is None:
         from ..stages.times import find_times as finder
-    report = Report({})
+    nlp = None
+    if parse:
+        from ..nlp import load
+        from ..stages import required_components, resolve
+
+        settings = settings or Settings.from_env()
+        nlp = load(settings.model, required_components(resolve(settings.stages)))
+    report = Report({}, parsed=parse)
     for name, paths in corpora(directory).items():
         scores = report.corpora[name] = Scores()
-        for path in paths:
-            document = read(path)
-            score_document(scores, document, finder(document.text, document.anchor))
+        read_documents = [read(path) for path in paths]
+        if nlp is None:
+            for document in read_documents:
+                score_document(scores, document, finder(document.text, document.anchor))
+            continue
+        docs = nlp.pipe((document.text for document in read_documents), batch_size=settings.batch_size)
+        for document, doc in zip(read_documents, docs, strict=True):
+            score_document(scores, document, finder(document.text, document.anchor, doc))
     return report
