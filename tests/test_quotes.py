@@ -728,3 +728,22 @@ def test_who_acts_is_never_what_they_said():
     _, quotes = quotes_of("“We will fight,” Olsen said. “And we will win.\n\nThe union then voted. “This is the end,” said Duarte.")
     assert [(q.content.text, q.speaker.text) for q in quotes] == [
         ("We will fight … And we will win.", "Olsen"), ("This is the end", "Duarte")]
+
+
+def test_a_report_the_parse_takes_for_an_adverbial_clause_is_still_what_was_said():
+    # the small model hangs "he would not sign …" on "said" as an adverbial clause, not a complement
+    _, quotes = quotes_of("Olsen said after the vote he would not sign the lease if it were offered.")
+    (quote,) = quotes
+    assert (quote.kind, quote.speaker.text, quote.cue.text) == ("indirect", "Olsen", "said")
+    assert quote.content.text.rstrip(".") == "he would not sign the lease if it were offered"
+
+
+def test_words_before_a_comma_and_she_said_are_what_she_said():
+    _, quotes = quotes_of("Ports like Harwick, she said.")
+    (quote,) = quotes
+    assert (quote.speaker.text, quote.content.text) == ("she", "Ports like Harwick")
+
+
+def test_a_clause_with_its_own_conjunction_is_no_report():
+    _, quotes = quotes_of("The ferry left the harbour before the mayor said a word.")
+    assert all("ferry" not in q.content.text for q in quotes)

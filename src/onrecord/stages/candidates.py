@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import SPEECH
 from .entities import ROLE_NOUNS
 
 Spans = tuple[tuple[int, int], ...]
@@ -105,10 +106,32 @@ def attribution_clause(cue: Token) -> set[int]:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
             continue
+        if reported := misparsed_report(cue, child):
+            keep |= {t.i for t in child.subtree} - set(reported)  # "after the convention" is the saying's
+            continue
         if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
             continue
         keep |= {t.i for t in child.subtree}
     return keep
+
+
+def misparsed_report(cue: Token, child: Token) -> list[int]:
+    """What a speech verb reports that the small model hangs on it as something else, as token
+    indices (empty if ``child`` is no such thing): a clause of its own with no conjunction, from
+    its subject on ("said after the convention [he would not accept]", parsed as an adverbial
+    clause), or the words before a comma and "he said" ("[People like Scott], he said.")."""
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in SPEECH:
+        return []
+    if child.dep_ == "advcl":
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children):
+            return []
+        first = min(subject.left_edge.i, child.i)
+        return [t.i for t in child.subtree if t.i >= first]
+    if child.dep_ == "dep" and child.i < cue.i and child.right_edge.i + 1 < cue.i and (
+            cue.doc[child.right_edge.i + 1].text == ","):
+        return [t.i for t in child.subtree]
+    return []
 
 
 def according_apposition(cue: Token) -> list[Token]:
@@ -144,6 +167,8 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     for child in children:
         if child.dep_ in ("ccomp", "xcomp"):
             add("clause", _runs(doc, text, [t.i for t in child.subtree]))
+        elif reported := misparsed_report(cue, child):
+            add("clause", _runs(doc, text, reported))
         elif child.dep_ == "prep":
             # "said in a statement [that it regrets the delay]": the parse hangs the clause on the noun.
             for noun in (c for c in child.children if c.dep_ == "pobj"):

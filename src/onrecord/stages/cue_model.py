@@ -18,6 +18,7 @@ import functools
 from spacy.tokens import Token
 
 from . import linear
+from .candidates import misparsed_report
 from .cues import EVALUATION, NOUNS, SPEECH, THOUGHT
 
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ", "PROPN"}
@@ -229,9 +230,17 @@ def extent(root: Token, weights: dict[str, float], threshold: float) -> list[Tok
 
 
 def cue_tokens(root: Token) -> list[Token]:
-    """The cue as annotators mark it: "has said", "said in a statement", "according to"."""
+    """The cue as annotators mark it: "has said", "said in a statement", "according to"; never into
+    a report the parse hung on it as something else (``misparsed_report``): "said after the vote he
+    would …" is "said"."""
     model = _model()
-    return extent(root, model["extent"], model["extent_threshold"])
+    tokens = extent(root, model["extent"], model["extent_threshold"])
+    reported = [t.i for child in root.children if misparsed_report(root, child) for t in child.subtree]
+    if reported:
+        low = max((i for i in reported if i < root.i), default=-1)
+        high = min((i for i in reported if i > root.i), default=len(root.doc))
+        tokens = [t for t in tokens if low < t.i < high]
+    return tokens
 
 
 @functools.cache
