@@ -512,3 +512,32 @@ def test_a_plan_made_on_the_day(sentence, expected):
 ])
 def test_the_unit_before_the_last_date(sentence, expected):
     assert [(t.text, t.value) for t in find_times(sentence, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # reported speech: a plan in the past under "said" is the speaker's present plan, still ahead
+    ("The official said that the vote was planned for early May.", "2024-05"),
+    # a day between a reporting verb and what it reports is the report's, not the past perfect's
+    ("Police said on Wednesday they had arrested two men.", "2024-03-13"),
+    ("The company said Monday it will close the plant.", "2024-03-11"),
+    # a bound or a point of reference is no day before the story's own ("until", "as of")
+    ("Up until Wednesday, officials had described him as a witness.", "2024-03-13"),
+    ("As of Wednesday evening, the family still had not signed the agreement.", "2024-03-13TEV"),
+    # a passive participle takes its tense from its auxiliaries: the modal of what lies ahead, the present perfect
+    ("The new rate would be paid on a date in January.", "2025-01"),
+    ("The transaction should be completed in October.", "2024-10"),
+    ("The lenders have extended the loans through January.", "2025-01"),
+    # an infinitive in the past has no tense of its own: the plan overtaken, the offer extended
+    ("The offer had been scheduled to expire at midnight Friday.", "2024-03-08T24:00"),
+    ("The bidders extended their offers to buy the company Friday.", "2024-03-08"),
+    # the bound of a state that holds now lies ahead, though a participle ("closed") looks like a past
+    ("The museum is closed until Friday.", "2024-03-15"),
+    ("The council has kept the bridge closed until Friday.", "2024-03-15"),
+    ("The council kept the bridge closed until Friday.", "2024-03-08"),
+])
+def test_the_tense_of_the_governing_verb_in_the_parse(sentence, value):
+    from onrecord.config import DEFAULT_MODEL
+    from onrecord.nlp import load
+
+    found = find_times(sentence, ANCHOR, load(DEFAULT_MODEL)(sentence))
+    assert [t.value for t in found] == [value]

@@ -232,7 +232,7 @@ def _windows(kinds: tuple[str, ...], hits: dict[str, list[tuple[int, int]]]) -> 
     return windows
 
 
-@stage("times", requires={"parser", "attribute_ruler"})  # tense of the governing verb
+@stage("times", requires={"parser", "attribute_ruler", "lemmatizer"})  # tense (and lemma) of the governing verb
 def find_times_stage(doc: Doc, record: Record) -> None:
     record.times = find_times(record.article.text, record.article.published, doc)
 
@@ -469,7 +469,7 @@ _CLAUSE_STOP = re.compile(r"[;!?\n]|(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Jr))(?<!\bM
 def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
     """``past``, ``future`` or ``present``: the parse's governing verb if there is one, else the nearest cue."""
     if doc is not None:
-        verdict = _tense_from_doc(doc, start)
+        verdict = _tense_from_doc(doc, start, end)
         if verdict:
             return verdict
     stops = list(_CLAUSE_STOP.finditer(text, max(0, start - 60), start))
@@ -497,27 +497,123 @@ def _tense(text: str, start: int, end: int, doc: Doc | None) -> str:
 
 
 _SCHEDULE_VERBS = {"schedule", "slate", "set", "plan", "expect", "timetable"}
+# Verbs whose time, after them, is that of the thing planned, put off or promised, not of the verb
+# itself ("planned a rally on Saturday", "postponed until Tuesday"): the cue rules know which is which.
+_PLAN_VERBS = _SCHEDULE_VERBS | {"intend", "aim", "hope", "promise", "vow", "postpone", "delay", "defer", "adjourn",
+                                 "extend", "propose", "agree", "want", "seek", "prepare", "threaten", "pledge"}
+_REPORTING_VERBS = {"say", "tell", "add", "announce", "report", "state", "claim", "confirm", "disclose", "note",
+                    "explain", "insist", "warn", "predict", "indicate", "write", "declare", "reveal", "acknowledge"}
+_MODALS_AHEAD = {"will", "shall", "'ll", "wo", "would", "should", "may", "might", "must"}
+# Words a time hangs from on its way to its verb: prepositions ("on", "up until", "as of") and adverbs.
+_PATH_POS = {"ADP", "ADV", "PART", "SCONJ", "CCONJ", "PUNCT"}
+# A time after these is a bound or a reference point of the clause, not the day its event happened on.
+_BOUNDS = {"until", "till", "by", "through", "since", "of", "before", "after", "from", "to"}
 
 
-def _tense_from_doc(doc: Doc, start: int) -> str | None:
-    """Tense of the verb governing the token at ``start``: future with will/shall, past with VBD."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
+def _governing(doc: Doc, start: int, end: int | None = None):
+    """The verb the expression ``doc.text[start:end]`` hangs from, and the words on the way (outside
+    the expression), or None. A time between a reporting verb and the subject of what it reports
+    ("said Friday it will close", "said on Tuesday they had arrested") is the report's, whatever
+    the parser attached it to."""
+    span = doc.char_span(start, end if end and end > start else start + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    head = span[0]
+    inside = range(span.start, span.end)
+    head = span.root
+    path = []
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+        if head.i not in inside and head.pos_ not in ("VERB", "AUX"):
+            path.append(head)
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    auxiliaries = [child for child in head.children if child.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in ("will", "shall", "'ll", "wo") for a in auxiliaries) or head.tag_ == "VB" and any(
-            a.lower_ == "to" for a in auxiliaries):
+    parent = head.head
+    if head.dep_ == "ccomp" and parent.i < span.start and parent.lemma_ in _REPORTING_VERBS:
+        subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects and span.end <= min(subjects) and all(t.i > parent.i for t in path):
+            return parent, []
+    return head, path
+
+
+def _verb_group(verb) -> tuple[str | None, bool]:
+    """Tense of the verb with its auxiliaries (``future``, ``past``, ``present`` or None for a bare
+    infinitive or participle), and whether it is in the perfect."""
+    auxiliaries = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass")), key=lambda c: c.i)
+    words = [a.lower_ for a in auxiliaries]
+    perfect = any(a.lemma_ == "have" and a.tag_ != "MD" for a in auxiliaries)
+    if any(w in ("will", "shall", "'ll", "wo") for w in words):
+        return "future", perfect
+    if any(w in _MODALS_AHEAD for w in words):
+        return (None if "have" in words else "future"), perfect  # "would close" ahead; "would have closed" not
+    finite = [a for a in auxiliaries if a.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    if finite:
+        first = finite[0]
+        if first.tag_ == "MD":  # "can", "could": no tense of their own ("could not be reached Friday")
+            return None, perfect
+        return ("past" if first.tag_ == "VBD" else "present"), perfect
+    if any(w == "to" for w in words) or not auxiliaries and verb.tag_ in ("VB", "VBN", "VBG"):
+        return None, perfect
+    if verb.tag_ == "VBD":
+        return "past", False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present", False
+    return None, perfect
+
+
+def _reported(verb) -> bool:
+    """The clause is what someone said, in the past ("the official said that ..."): its past tense
+    may be the present of the speaker, shifted back."""
+    while verb.dep_ in ("conj",) and verb.head.i != verb.i:
+        verb = verb.head
+    parent = verb.head
+    return verb.dep_ == "ccomp" and parent.lemma_ in _REPORTING_VERBS and _verb_group(parent)[0] == "past"
+
+
+def _bounded(path) -> bool:
+    """The time is a deadline or an end ("until Friday", "by May", "through January")."""
+    return any(t.lower_ in ("until", "till", "by", "through") for t in path)
+
+
+def _tense_from_doc(doc: Doc, start: int, end: int | None = None) -> str | None:
+    """Tense of the verb governing the expression at ``start``, or None where the parse does not say
+    (the time dates a noun or a state: "the visit in September", "effective June 1"; or the verb is a
+    plan's, whose time the cue rules read): future with will/shall and the modals of what lies ahead,
+    past in the simple or perfect past, present in the present perfect."""
+    found = _governing(doc, start, end)
+    if found is None:
+        return None
+    verb, path = found
+    if any(t.pos_ not in _PATH_POS for t in path):
+        return None  # "told them of a cutback in September": the cutback's time, not the telling's
+    while verb.tag_ == "VBN" and verb.dep_ in ("oprd", "ccomp", "xcomp") and verb.head.i != verb.i and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head  # "kept the markets closed until Friday": the participle's time is the keeping's
+    tense, perfect = _verb_group(verb)
+    plan = verb.lemma_ in _PLAN_VERBS
+    if tense is None and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"):
+        # an infinitive: ahead of a future, or of a plan in the present ("expects to close in May")
+        parent = verb.head
+        if parent.i == verb.i or parent.pos_ not in ("VERB", "AUX"):
+            return None
+        parent_tense, _ = _verb_group(parent)
+        if parent_tense == "future" or parent_tense == "present" and parent.lemma_ in _PLAN_VERBS:
+            return "future"
+        return "present" if parent_tense == "present" and _bounded(path) else None
+    if tense == "future":
         return "future"
-    if head.tag_ == "VBN" and head.lemma_ in _SCHEDULE_VERBS and auxiliaries and all(
-            a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
-        return "future"  # "the vote is scheduled for Thursday": a plan in the present, its day ahead
-    if head.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
-        return "past"
+    if tense == "present" and _bounded(path):
+        return "present"  # "have kept the markets closed until Friday": a bound of what holds now lies ahead
+    if plan and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
+        if tense == "present" or tense == "past" and not perfect and _reported(verb):
+            return "future"  # "the vote is scheduled for Thursday", "said the accession was planned for March"
+        return "past" if tense == "past" else None  # "the ferry was scheduled for Monday but sank"
+    if plan and start > verb.idx:
+        return None  # "planned a rally on Saturday", "postponed until Tuesday": the cue rules read these
+    if tense == "past":
+        # "gave them until mid-November": a deadline set in the past may still lie ahead
+        return None if _bounded(path) else "past"
+    if tense == "present" and perfect:
+        return "present"  # "has extended the loans through January": up to now
     return None
 
 
@@ -841,7 +937,7 @@ def _generic_today(ctx: _Context, start: int, end: int) -> bool:
         closing = re.search(r"[\"”’]", sentence)
         sentence = sentence[:closing.start()] if closing else sentence
     if ctx.doc is not None:
-        tense = _tense_from_doc(ctx.doc, start)
+        tense = _tense_from_doc(ctx.doc, start, end)
         if tense in ("past", "future"):
             return False
     return not re.search(r"\b(?:said|says|say|told|tells|announced|announces|will|would|was|were|had|did|"
@@ -881,7 +977,7 @@ def weekday(m: re.Match, ctx: _Context):
         tense = ctx.date_tense(m.start(), m.end())
         if tense == "future" and _possessive_past(ctx, m.start(), m.end()):
             tense = "past"
-        if tense == "past" and _pluperfect(ctx.doc, m.start()):
+        if tense == "past" and _pluperfect(ctx.doc, m.start(), m.end()):
             tense = "last"  # "on Monday she had warned", written on a Monday: a Monday before that
         value = resolve_weekday(day, ctx.anchor, tense)
     part = (m.group(4) or "").lower()
@@ -890,18 +986,19 @@ def weekday(m: re.Match, ctx: _Context):
     return "DATE", value
 
 
-def _pluperfect(doc: Doc | None, start: int) -> bool:
+def _pluperfect(doc: Doc | None, start: int, end: int | None = None) -> bool:
     """"In her Monday address, Moreno had warned …": the verb the weekday hangs from is in the past
     perfect, a time before the story's own days. Only with the parse: a "had" elsewhere in the
-    sentence ("said Monday it had decided") says nothing of the weekday."""
+    sentence ("said Monday it had decided") says nothing of the weekday; nor does a day that bounds
+    the clause or is its point of reference ("until Thursday they had ...", "as of Wednesday")."""
     if doc is None:
         return False
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    found = _governing(doc, start, end)
+    if found is None:
         return False
-    head = span[0]
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
+    head, path = found
+    if any(t.lower_ in _BOUNDS for t in path):
+        return False
     return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
 
 
