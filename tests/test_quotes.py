@@ -747,3 +747,9 @@ def test_words_before_a_comma_and_she_said_are_what_she_said():
 def test_a_clause_with_its_own_conjunction_is_no_report():
     _, quotes = quotes_of("The ferry left the harbour before the mayor said a word.")
     assert all("ferry" not in q.content.text for q in quotes)
+
+
+def test_by_saying_reports_what_follows_for_the_subject_of_the_verb_above():
+    _, quotes = quotes_of("He refuses to discuss the deal, aside from saying he wants a fair price.")
+    quote = by_content(quotes, "fair price")
+    assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("He", "saying", "he wants a fair price")

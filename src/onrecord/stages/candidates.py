@@ -372,8 +372,11 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
             break  # "Asked about the strike, Olsen shrugged": Olsen was asked; he does not ask
         if hops == 0 and verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
             break  # "Critics attacked it, and the editorial was read aloud": the critics read nothing
-        # "by telling reporters …": through the preposition to the verb it hangs from.
+        # "by telling reporters …": through the preposition to the verb it hangs from ("aside from
+        # saying": through the adverb too).
         verb, hops = (verb.head.head if verb.dep_ == "pcomp" else verb.head), hops + 1
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("advmod", "prep") and verb.head.i != verb.i:
+            verb = verb.head
     if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):
         add("fragment", _fragment_before(cue))
     if cue.pos_ in ("NOUN", "PROPN"):

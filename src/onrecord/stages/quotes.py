@@ -333,7 +333,8 @@ class Finder:
 
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
-        return self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
+        return (self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
+                or _by_saying(token))
 
     def _nested_cue(self, token: Token) -> bool:
         """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one;
@@ -962,6 +963,14 @@ def _tells_someone_that(verb: Token) -> bool:
     kids = list(verb.children)
     return any(c.dep_ in ("dobj", "dative") and _can_be_spoken_to(c) for c in kids) and any(
         c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in kids)
+
+
+def _by_saying(verb: Token) -> bool:
+    """'responded by saying her refusal was …', 'aside from saying he wants …': a speech verb's
+    gerund after a preposition, with a clause of its own, reports that clause."""
+    return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.lemma_.lower() in SPEECH
+            and any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    for c in verb.children))
 
 
 def _describes_speakers(participle: Token) -> Token | None:
