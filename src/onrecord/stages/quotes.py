@@ -393,6 +393,8 @@ class Finder:
         left, right = self._clause(verb)
         best = None
         for quotation in self._quotations_near(left, right):
+            if (left - quotation.outer_end if quotation.outer_end <= left else quotation.opened_at - right) > 3:
+                continue  # too far from the clause for its gap (below) to be short: the cheap test first
             if quotation.start <= verb.idx < quotation.end:
                 continue  # the cue is inside it: it belongs to an inner quotation
             outer = quotation.parent
