@@ -525,3 +525,11 @@ def test_the_interviewers_i_is_the_writer_of_the_by_line(tmp_path):
     writer = entity_named(record.entities, "Ines Calder")
     assert text.index("I ask") in [s for s, _ in writer.mentions]
     assert text.index("me on") not in [s for s, _ in writer.mentions]  # Olsen's own "me"
+
+
+def test_a_title_case_headlines_preposition_is_no_part_of_a_name():
+    record, entities = entities_of(
+        "What the Port Could Do When Up Against Olsen.\n\nThe harbour board met on Friday. Mark Olsen, "
+        "the ferry owner, wants the quay. Olsen said the board would lose.\n")
+    assert not any(e.name.startswith("Against") for e in entities)
+    assert mentions(record, entity_named(entities, "Mark Olsen")).count("Olsen") >= 1

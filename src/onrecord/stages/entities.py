@@ -304,8 +304,11 @@ def _appositive_parts(doc: Doc, text: str, ent: Span) -> list[tuple[Span, str]]:
 def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Mention, str]]:
     first = ent[0]
     while len(ent) > 1 and first.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and (
-            first.is_sent_start or first.i and doc[first.i - 1].is_quote):
-        ent = ent[1:]  # '“Without Eastgate, we …”': the capital of a sentence's first word is no name's
+            first.is_sent_start or first.i and doc[first.i - 1].is_quote or first.lower_ in _PREPOSITIONS):
+        # '“Without Eastgate, we …”': the capital of a sentence's first word is no name's, nor is a
+        # title-case headline's "Against" ("What Mexico Could Do When Up Against Trump")
+        ent = ent[1:]
+        first = ent[0]
     start, end = _trimmed(text, ent.start_char, ent.end_char)
     if opening := _OPENING_MARK.search(text, start, end):
         # 'accused the council of “gross negligence”': a name never runs into a quotation.
@@ -342,6 +345,8 @@ def _label_elsewhere(doc: Doc, name: str) -> str:
     return labels.most_common(1)[0][0] if labels else "GPE"
 
 
+_PREPOSITIONS = {"against", "with", "without", "for", "from", "to", "at", "on", "in", "into", "by", "about",
+                 "after", "before", "over", "under", "versus", "vs", "amid", "among", "behind", "beyond"}
 _OPENING_MARK = re.compile(r"“|«|„|(?<=\s)[\"‘]")
 _PARTICLES = {"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "das", "bin", "ibn", "al"}
 
@@ -366,8 +371,8 @@ def _untagged_full_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
             before = run[0] - 1
             if before - 1 in propn and doc[before].lower_ in _PARTICLES:
                 before -= 1
-            if before not in propn or not _free_capital(doc[before]):
-                break
+            if before not in propn or not _free_capital(doc[before]) or doc[before].lower_ in _PREPOSITIONS:
+                break  # "Up Against Trump" in a title-case headline: no one is called Against
             run.insert(0, before)
         found += _run_name(doc, text, run) if len(run) > 1 else []
     return found
@@ -1207,8 +1212,9 @@ def _scores(doc: Doc, token: Token, gender: str, events: list, bonus: dict | Non
             window: int = 3) -> dict[int, tuple[float, Cluster, int]]:
     scan = _scan(doc)
     quoted, profile = scan.quoted, scan.profile
-    # in narrative, a quotation's sentences put no distance between a pronoun and its antecedent
-    sents = scan.sentence if quoted[token.i] else scan.narrative
+    # in narrative, a quotation's sentences put no distance between a "he" or "she" and their name
+    # (an "it" or "they" after a quotation is as often about what was said)
+    sents = scan.narrative if gender in "mf" and not quoted[token.i] else scan.sentence
     here, i = sents[token.i], token.i
     bonus = bonus or {}
     agreements: dict[int, float | None] = {}  # an entity's every mention agrees as its first does
