@@ -753,3 +753,10 @@ def test_by_saying_reports_what_follows_for_the_subject_of_the_verb_above():
     _, quotes = quotes_of("He refuses to discuss the deal, aside from saying he wants a fair price.")
     quote = by_content(quotes, "fair price")
     assert (quote.speaker.text, quote.cue.text, quote.content.text) == ("He", "saying", "he wants a fair price")
+
+
+def test_someones_claim_that_reports_the_clause_for_them():
+    _, quotes = quotes_of("The council seized on Olsen's claim that there had been thousands of complaints this year.")
+    (quote,) = quotes
+    assert (quote.speaker.text, quote.cue.text) == ("Olsen's", "claim")
+    assert quote.content.text == "that there had been thousands of complaints this year"

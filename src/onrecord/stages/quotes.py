@@ -334,7 +334,7 @@ class Finder:
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
         return (self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
-                or _by_saying(token))
+                or _by_saying(token) or _claim_that(token))
 
     def _nested_cue(self, token: Token) -> bool:
         """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one;
@@ -973,6 +973,17 @@ def _by_saying(verb: Token) -> bool:
     return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.lemma_.lower() in SPEECH
             and any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                     for c in verb.children))
+
+
+def _claim_that(noun: Token) -> bool:
+    """"Olsen's claim that there had been thousands of complaints", "his warning that …": a reporting
+    noun with someone's possessive and a "that" clause reports the clause for them."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUNS:
+        return False
+    kids = list(noun.children)
+    return any(c.dep_ == "poss" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+               for c in kids) and any(
+        c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in kids)
 
 
 def _describes_speakers(participle: Token) -> Token | None:
