@@ -533,3 +533,12 @@ def test_a_title_case_headlines_preposition_is_no_part_of_a_name():
         "the ferry owner, wants the quay. Olsen said the board would lose.\n")
     assert not any(e.name.startswith("Against") for e in entities)
     assert mentions(record, entity_named(entities, "Mark Olsen")).count("Olsen") >= 1
+
+
+def test_a_standfirsts_the_mayor_before_anyone_is_named_is_the_mayor_named_later():
+    record, entities = entities_of(
+        "Harwick raises parking fees\n\nParking charges will rise from April as the mayor blames cuts to "
+        "the national grant.\n\nThe council approved the budget on Wednesday. The vote was close. "
+        "Mayor Tobias Wrenn said the city had no painless options left.\n")
+    wrenn = entity_named(entities, "Tobias Wrenn")
+    assert record.article.text.index("the mayor") in [s for s, _ in wrenn.mentions]

@@ -760,3 +760,12 @@ def test_someones_claim_that_reports_the_clause_for_them():
     (quote,) = quotes
     assert (quote.speaker.text, quote.cue.text) == ("Olsen's", "claim")
     assert quote.content.text == "that there had been thousands of complaints this year"
+
+
+def test_a_quotation_after_narrative_answers_no_earlier_question():
+    _, quotes = quotes_of(
+        "“Where are the teenagers supposed to go now?” Oduya asked.\n\n"
+        "Shopkeepers are worried too. Heinrich Lund, who runs a bakery, warned that trade would fall.\n\n"
+        "“People will drive out to the retail park instead,” he said.")
+    answer = by_content(quotes, "retail park")
+    assert answer.addressee is None

@@ -676,8 +676,11 @@ class Finder:
         for question, answer in itertools.pairwise(turns):
             end = question.quotations[-1].outer_end if question.quotations else question.content[-1][1]
             between = self.text[end:answer.content[0][0]]
+            # the answer opens the very next paragraph: no narrative comes between (a rhetorical
+            # question, then "Heinrich Lund … warned …", then his quotation, answers nothing)
+            later_lines = between.split("\n")[1:]
             if answer.addressee is None and self.text[question.content[-1][1] - 1] == "?" \
-                    and between.count("\n") >= 1 and not between.rsplit("\n", 1)[-1].strip(" “\"‘'«") \
+                    and later_lines and not any(line.strip(" “\"‘'«") for line in later_lines) \
                     and _said_by(self.text, question) != _said_by(self.text, answer):
                 answer.addressee = question.speaker
 
