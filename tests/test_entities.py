@@ -542,3 +542,15 @@ def test_a_standfirsts_the_mayor_before_anyone_is_named_is_the_mayor_named_later
         "Mayor Tobias Wrenn said the city had no painless options left.\n")
     wrenn = entity_named(entities, "Tobias Wrenn")
     assert record.article.text.index("the mayor") in [s for s, _ in wrenn.mentions]
+
+
+def test_the_kind_of_body_that_ends_its_name_is_that_body_however_far_on():
+    record, entities = entities_of(
+        "Strike at the port\n\nThe Harwick Dockworkers' Federation called a strike on Monday. The cranes "
+        "stopped at noon. Ships waited in the bay. Shops on the quay closed early. Ferries ran as usual.\n\n"
+        "The federation says the plan would cut 600 jobs. It has also accused the port of negligence.\n")
+    federation = entity_named(entities, "Harwick Dockworkers' Federation")
+    said = mentions(record, federation)
+    assert "The federation" in said and "It" in said
+    quote = next(q for q in record.quotes if "600 jobs" in q.content.text)
+    assert quote.speaker.entity == federation.id

@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from ..record import Party, Quote, Record
 from . import stage
 from .entities import (
+    BODY_KINDS,
+    BODY_NOUNS,
     USER_DATA_KEY,
     Cluster,
     Mention,
@@ -30,13 +32,6 @@ from .entities import (
 FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
 SECOND_PERSON = {"you", "yourself", "yourselves"}
 _FIRST_OR_SECOND = FIRST_PERSON | SECOND_PERSON
-# Heads of a description that stands for the organisation last named: "the company said".
-_ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "automaker", "manufacturer", "maker",
-              "agency", "ministry", "department", "organisation", "organization", "party", "union", "club",
-              "team", "retailer", "insurer", "lender", "broadcaster", "newspaper", "network", "board", "council",
-              "court", "commission", "committee", "fund", "institute", "university", "charity", "regulator",
-              "centre", "center", "office", "authority", "association", "federation", "trust", "hospital",
-              "foundation", "operator", "developer", "cooperative", "utility"}
 _SPEAKER_BONUS = 0.5  # who spoke before is likelier to be the "he" of the next "he said"
 
 
@@ -193,7 +188,7 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     if tokens:
         fits = [c for c in clusters if description_fits(tokens, c)]
         return _id(_last_before(fits, start))
-    if root.lower_ in _ORG_NOUNS and root.pos_ == "NOUN" and doc[root.left_edge.i].lower_ == "the":
+    if root.lower_ in BODY_NOUNS and root.pos_ == "NOUN" and doc[root.left_edge.i].lower_ == "the":
         orgs = [c for c in clusters if c.type == "ORG" and _org_fits(c, root.lower_)]
         nearest = _last_before(orgs, start)
         if nearest is not None and sentence_ids(doc)[root.i] - _last_sentence(doc, nearest, start) <= 3:
@@ -201,17 +196,10 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     return None
 
 
-# Kinds of body: "the ministry" is no union, whatever was named last; the other organisation
-# nouns ("the company", "the group", "the board") may stand for a body of any name.
-_KINDS = _ORG_NOUNS - {"company", "firm", "group", "carrier", "airline", "automaker", "manufacturer", "maker",
-                       "organisation", "organization", "retailer", "insurer", "lender", "broadcaster", "network",
-                       "board", "operator", "developer", "cooperative", "utility"}
-
-
 def _org_fits(cluster: Cluster, head: str) -> bool:
     """"The interior ministry" is no "Velsa Press Union": a body whose name says it is of another kind."""
-    kinds = {n.split()[-1].casefold() for n in cluster.names if n.split()} & _KINDS
-    return head not in _KINDS or not kinds or head in kinds
+    kinds = {n.split()[-1].casefold() for n in cluster.names if n.split()} & BODY_KINDS
+    return head not in BODY_KINDS or not kinds or head in kinds
 
 
 def _person_of(word: str, outer: Quote | None) -> str | None:

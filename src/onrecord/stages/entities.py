@@ -56,6 +56,18 @@ ROLE_NOUNS = {
     "assemblyman", "assemblywoman", "mep", "auditor", "comptroller", "ombudsman", "regulator", "adviser",
     "advisor", "aide", "researcher", "scientist", "engineer", "historian", "chemist", "biologist",
 }
+# Heads of a description that stands for the organisation last named: "the company said".
+BODY_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "automaker", "manufacturer", "maker",
+              "agency", "ministry", "department", "organisation", "organization", "party", "union", "club",
+              "team", "retailer", "insurer", "lender", "broadcaster", "newspaper", "network", "board", "council",
+              "court", "commission", "committee", "fund", "institute", "university", "charity", "regulator",
+              "centre", "center", "office", "authority", "association", "federation", "trust", "hospital",
+              "foundation", "operator", "developer", "cooperative", "utility"}
+# Kinds of body: "the ministry" is no union, whatever was named last; the other organisation
+# nouns ("the company", "the group", "the board") may stand for a body of any name.
+BODY_KINDS = BODY_NOUNS - {"company", "firm", "group", "carrier", "airline", "automaker", "manufacturer",
+                           "maker", "organisation", "organization", "retailer", "insurer", "lender", "broadcaster",
+                           "network", "board", "operator", "developer", "cooperative", "utility"}
 # Role nouns that are one role under different words: "the port chief" is "the head of the port authority".
 _SYNONYMS = [
     {"chief", "head", "leader", "boss", "chair", "chairman", "chairwoman", "chairperson", "director", "ceo"},
@@ -218,6 +230,7 @@ def find_entities(doc: Doc, record: Record) -> None:
     clusters = [c for c in clusters if c.mentions and not _headline_only(c, clusters, text)]
     _add_titles_and_appositions(doc, text, clusters)
     _resolve_descriptions(doc, text, clusters)
+    _resolve_bodies(doc, text, clusters)
     _resolve_pronouns(doc, text, clusters)
     _link_writers(doc, text, clusters, record.article.byline)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
@@ -329,6 +342,8 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
     if label == "PERSON" and last and (last[0] in _PLACE_OR_BODY_WORDS and text[max(0, start - 4):start].casefold()
                                        == "the " or len(_words(text[start:end])) == 1 and last[0] in _MEDIA_WORDS):
         label = "ORG"  # "told the Herald": no person is "the" anything, nor called Gazette
+    if label in ("WORK_OF_ART", "PRODUCT") and last and last[0] in BODY_KINDS:
+        label = "ORG"  # "the Harwick Dockworkers' Federation" is no work of art
     return [(Mention(start, end, "name", ent.root.i, label), text[start:end])] if start < end else []
 
 
@@ -1083,6 +1098,28 @@ def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if len(fits) == 1:
             fits[0].mentions.append(Mention(chunk.start_char, chunk.end_char, "description", chunk.root.i))
             fits[0].descriptors.append(chunk.text)
+
+
+def _resolve_bodies(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """"The federation says …" after "the Dockworkers' Federation": "the" and the kind of body that
+    ends one organisation's name, however far after it, is that organisation (the speakers stage
+    links a bare "the company" to the body named last, near it)."""
+    by_kind: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.type not in ("PERSON", "GPE", "LOC"):  # the West Bank is no bank
+            for kind in {_words(name)[-1] for name in cluster.names if _words(name)} & BODY_KINDS:
+                by_kind.setdefault(kind, []).append(cluster)
+    if not by_kind:
+        return
+    taken = {m.start for c in clusters for m in c.mentions}
+    pattern = re.compile(r"\b[Tt]he\s+(" + "|".join(map(re.escape, by_kind)) + r")\b")
+    for match in pattern.finditer(text):
+        bodies = [c for c in by_kind[match.group(1)] if min(m.start for m in c.mentions) < match.start()]
+        span = doc.char_span(match.start(1), match.end(1))
+        if len(bodies) != 1 or match.start() in taken or match.start(1) in taken or span is None:
+            continue
+        bodies[0].mentions.append(Mention(match.start(), match.end(), "description", span.root.i))
+        bodies[0].descriptors.append(match.group().lower())
 
 
 def _named_next(doc: Doc, cluster: Cluster, at: int) -> bool:
