@@ -554,3 +554,34 @@ def test_the_kind_of_body_that_ends_its_name_is_that_body_however_far_on():
     assert "The federation" in said and "It" in said
     quote = next(q for q in record.quotes if "600 jobs" in q.content.text)
     assert quote.speaker.entity == federation.id
+
+
+def speaker_entity(record, words: str) -> str | None:
+    quote = next(q for q in record.quotes if words in q.content.text)
+    entity = next((e for e in record.entities if e.id == quote.speaker.entity), None) if quote.speaker else None
+    return entity.name if entity else None
+
+
+def test_the_ministry_is_a_body_called_a_ministry_not_the_body_named_last():
+    record, _ = entities_of(
+        "Fishing ban\n\nThe Ministry of Fisheries closed the strait on Monday. Erik Dunmore, who chairs the "
+        "Saltmere Fishermen's Cooperative, said local boats would suffer. The ministry said the ban would "
+        "be reviewed in December.\n")
+    assert speaker_entity(record, "reviewed in December") == "Ministry of Fisheries"
+
+
+def test_the_minister_is_no_union_secretary():
+    record, _ = entities_of(
+        "Nurses march\n\n“We are not against progress,” said Tove Arneson, the regional secretary of the "
+        "Nurses' Union. Ola Breivik said he had raised the closure with the health minister. The minister "
+        "said no unit would close without local agreement.\n")
+    assert speaker_entity(record, "without local agreement") != "Tove Arneson"
+
+
+def test_the_group_is_the_body_the_story_called_a_group():
+    record, _ = entities_of(
+        "Rail line to close\n\nThe Ministry of Transport confirmed the closure on Friday. Owen Hallam, the "
+        "chairman of the commuter group Friends of the Milk Run, said the figures had been cooked. He said "
+        "the trains had been made inconvenient. The ministry did not respond. Passengers were angry. "
+        "The group said it would take the ministry to court.\n")
+    assert speaker_entity(record, "take the ministry to court") == "Friends of the Milk Run"

@@ -190,16 +190,19 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
         return _id(_last_before(fits, start))
     if root.lower_ in BODY_NOUNS and root.pos_ == "NOUN" and doc[root.left_edge.i].lower_ == "the":
         orgs = [c for c in clusters if c.type == "ORG" and _org_fits(c, root.lower_)]
-        nearest = _last_before(orgs, start)
-        if nearest is not None and sentence_ids(doc)[root.i] - _last_sentence(doc, nearest, start) <= 3:
-            return nearest.id
+        # "the group" after "the commuter group Friends of the Milk Run": the one the article called
+        # so, further back than any other body named last
+        called = _last_before([c for c in orgs if root.lower_ in c.roles], start)
+        for nearest, window in ((called, 8), (_last_before(orgs, start), 3)):
+            if nearest is not None and sentence_ids(doc)[root.i] - _last_sentence(doc, nearest, start) <= window:
+                return nearest.id
     return None
 
 
 def _org_fits(cluster: Cluster, head: str) -> bool:
-    """"The interior ministry" is no "Velsa Press Union": a body whose name says it is of another kind."""
-    kinds = {n.split()[-1].casefold() for n in cluster.names if n.split()} & BODY_KINDS
-    return head not in BODY_KINDS or not kinds or head in kinds
+    """"The ministry" is a body with "ministry" in its name ("Ministry of Transport", "the Interior
+    Ministry"), not the fishermen's cooperative named last; "the company", "the group" may be any."""
+    return head not in BODY_KINDS or any(head in n.casefold().split() for n in cluster.names)
 
 
 def _person_of(word: str, outer: Quote | None) -> str | None:

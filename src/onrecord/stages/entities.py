@@ -944,6 +944,8 @@ def _title(doc: Doc, span: Span, cluster: Cluster) -> None:
         break
     if words and any(t.lower_.rstrip(".") in ROLE_NOUNS for t in words):  # most names have no title
         _describe(cluster, " ".join(t.text for t in words), words)
+    elif words and words[-1].lower_ in BODY_NOUNS and cluster.type != "PERSON":
+        _describe(cluster, " ".join(t.text for t in words), words)  # "the commuter group Friends of …"
 
 
 def _apposition(doc: Doc, span: Span, cluster: Cluster) -> None:
@@ -1046,6 +1048,8 @@ def description_fits(tokens: list[Token], cluster: Cluster) -> bool:
     head = tokens[-1].lower_
     if not (_synonyms(head) | _KINDS_OF.get(head, set())) & cluster.roles:
         return False
+    if head == "minister" and "minister" not in cluster.roles and cluster.roles & _NON_GOVERNMENT:
+        return False  # the regional secretary of the nurses' union is no minister
     if cluster.gender is not None and (head in _MALE_ROLES and cluster.gender == "f" or
                                        head in _FEMALE_ROLES and cluster.gender == "m"):
         return False  # "the congresswoman" is no man
@@ -1053,6 +1057,9 @@ def description_fits(tokens: list[Token], cluster: Cluster) -> bool:
     return all(_synonyms(word) & cluster.roles for word in modifiers)
 
 
+# Bodies whose secretary holds no office of state.
+_NON_GOVERNMENT = {"union", "association", "federation", "party", "club", "company", "society", "league", "council",
+                   "committee", "board", "foundation", "charity", "cooperative"}
 _LOOSE = {"former", "new", "then", "current", "top", "senior", "outgoing", "incoming", "acting", "embattled", "veteran",
           "longtime", "long-time", "interim", "same", "other"}
 
@@ -1101,13 +1108,14 @@ def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 
 def _resolve_bodies(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """"The federation says …" after "the Dockworkers' Federation": "the" and the kind of body that
-    ends one organisation's name, however far after it, is that organisation (the speakers stage
-    links a bare "the company" to the body named last, near it)."""
+    """"The federation says …" after "the Dockworkers' Federation", "the ministry" after the "Ministry
+    of Transport": "the" and the kind of body that one organisation's name says, however far after
+    it, is that organisation (the speakers stage links a bare "the company" to the body named last,
+    near it)."""
     by_kind: dict[str, list[Cluster]] = {}
     for cluster in clusters:
         if cluster.type not in ("PERSON", "GPE", "LOC"):  # the West Bank is no bank
-            for kind in {_words(name)[-1] for name in cluster.names if _words(name)} & BODY_KINDS:
+            for kind in {word for name in cluster.names for word in _words(name)} & BODY_KINDS:
                 by_kind.setdefault(kind, []).append(cluster)
     if not by_kind:
         return
