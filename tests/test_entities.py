@@ -585,3 +585,14 @@ def test_the_group_is_the_body_the_story_called_a_group():
         "the trains had been made inconvenient. The ministry did not respond. Passengers were angry. "
         "The group said it would take the ministry to court.\n")
     assert speaker_entity(record, "take the ministry to court") == "Friends of the Milk Run"
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_person_but_a_surname_that_looks_like_one_is():
+    # the small model tags "Campaigners" a person here
+    _, entities = entities_of(
+        "Rail line to close\n\nThe ministry confirmed the closure. It was last modernised in the 1970s.\n\n"
+        "Campaigners reacted with fury. Owen Hallam, the chairman of the commuter group Friends of the Milk "
+        "Run, said the figures had been cooked.\n")
+    assert not any(e.name == "Campaigners" for e in entities)
+    _, entities = entities_of("Steve Jobs unveiled the phone. The board was told by Jobs. Jobs said it was ready.")
+    assert entity_named(entities, "Steve Jobs").type == "PERSON"

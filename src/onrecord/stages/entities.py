@@ -329,6 +329,9 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
         end = start + len(re.sub(r"(?:\s+(?:of|and|the|for|to|in))+$", "", text[start:end]))
     if not any(word[:1].isupper() or word[:1].isdigit() for word in text[start:end].split()):
         return []  # "council of": the small model's guess, not a name
+    if label == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].is_sent_start and not re.search(
+            rf"[^.!?\s]\s+{re.escape(ent[0].text)}\b", text):
+        return []  # "Campaigners reacted with fury": a plural noun opening a sentence (not "… said Jobs")
     if text[start:end].endswith(("'s", "’s")):
         start, end = _trimmed(text, start, end - 2)
     start = _skip_leading_words(text, start, end, label)
