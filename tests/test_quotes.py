@@ -769,3 +769,9 @@ def test_a_quotation_after_narrative_answers_no_earlier_question():
         "“People will drive out to the retail park instead,” he said.")
     answer = by_content(quotes, "retail park")
     assert answer.addressee is None
+
+
+def test_being_questioned_is_no_report_of_the_answer_around_it():
+    _, quotes = quotes_of("Questioned by reporters on Monday, Ms. Duarte said the fund was safe.")
+    (quote,) = quotes
+    assert (quote.speaker.text, quote.content.text.rstrip(".")) == ("Ms. Duarte", "the fund was safe")

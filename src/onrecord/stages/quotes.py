@@ -218,6 +218,10 @@ class Finder:
         # subject of "was announced" is.
         speaks = lemma in SPEECH and token.dep_ != "relcl" and not any(c.dep_ == "nsubjpass" for c in token.children)
         offered = [c for c in offered if not self._only_a_title(c.spans) and not (speaks and c.kind.startswith("subject"))]
+        if token.tag_ == "VBN" and token.dep_ == "advcl" and lemma in APPROACHED:
+            # "Questioned by reporters on Monday, Duarte said …": what was asked is the participle's
+            # own (about what, whether …), never the answer around it
+            offered = [c for c in offered if not c.kind.startswith(("around", "sentence"))]
         if addressee is not None:
             # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked; nor are "the
             # workers" of "assured the workers that …" part of what they were assured (those urged
