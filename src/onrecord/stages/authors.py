@@ -67,7 +67,9 @@ def _signature(text: str, start: int, end: int, named_at: Callable[[int, int], W
 
 def _about_the_writer(text: str, start: int, end: int, named_at: Callable[[int, int], Who | None]) -> Who | None:
     """A closing paragraph that opens with a person's name and says who they are."""
-    words = text[start:end].split()
+    line = text[start:end]
+    start += len(line) - len(line.lstrip())
+    words = line.split()
     for count in (4, 3, 2):
         name_end = start + len(" ".join(words[:count]))
         if len(words) > count and _ABOUT_THE_WRITER.match(text, name_end):

@@ -1360,7 +1360,7 @@ class _Scan:
     builds a Python object per token, which costs more than the rest of the stage)."""
 
     sentence: list[int]
-    narrative: list[int]  # the sentence number counting only sentences not wholly inside quotation marks
+    narrative: list[int]  # the sentence number, not counting quoted sentences that name no one (_narrative)
     lower: list[int]  # the lowercase form's string id
     quoted: list[bool]
     pronouns: list[int]
