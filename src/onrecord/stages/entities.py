@@ -1085,7 +1085,7 @@ def description_tokens(doc: Doc, start: int, end: int) -> list[Token] | None:
 def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """A later "the port chief" joins the one person it fits, when only one does."""
     taken = {i for c in clusters for m in c.mentions for i in (m.start, m.end - 1)}
-    first_person = min((m.start for c in clusters if c.type == "PERSON" for m in c.mentions), default=len(text))
+    first_named = min((m.start for c in clusters if c.type == "PERSON" for m in c.mentions), default=len(text))
     for i in _scan(doc).roles:
         root = doc[i]
         chunk = doc[root.left_edge.i:i + 1]
@@ -1101,7 +1101,7 @@ def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         fitting = [c for c in clusters if description_fits(tokens, c)]
         fits = [c for c in fitting if min(m.start for m in c.mentions) < chunk.start_char]
         if not fits and len(fitting) == 1 and (_named_next(doc, fitting[0], chunk.root.i)
-                                               or chunk.start_char < first_person):
+                                               or chunk.start_char < first_named):
             # "The president said … President Jonas Reval added": named in the next sentence; or a
             # headline or standfirst's "the mayor blames …" before the story names anyone
             fits = fitting
