@@ -596,3 +596,11 @@ def test_a_plural_noun_opening_a_sentence_is_no_person_but_a_surname_that_looks_
     assert not any(e.name == "Campaigners" for e in entities)
     _, entities = entities_of("Steve Jobs unveiled the phone. The board was told by Jobs. Jobs said it was ready.")
     assert entity_named(entities, "Steve Jobs").type == "PERSON"
+
+
+def test_a_name_the_story_calls_a_news_site_is_no_person():
+    _, entities = entities_of(
+        "Senator resigns\n\nThe recording of the senator was published by the news site Ledger North.\n\n"
+        "Ledger North’s editor, Ada Fenwick, said the file had reached the newsroom anonymously.\n")
+    assert entity_named(entities, "Ledger North").type == "ORG"
+    assert entity_named(entities, "Ada Fenwick").type == "PERSON"

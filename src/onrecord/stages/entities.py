@@ -921,8 +921,21 @@ def _add_titles_and_appositions(doc: Doc, text: str, clusters: list[Cluster]) ->
                 continue
             _title(doc, span, cluster)
             _apposition(doc, span, cluster)
+        if cluster.type == "PERSON" and _described_as_a_body(cluster):
+            cluster.full_person = False  # "the news site Ledger North" is no person, whatever its tag
+            cluster.labels = Counter({"ORG": len(cluster.mentions)})
         if cluster.type == "PERSON" and cluster.gender is None:
             cluster.gender = _gender_of_names(cluster)
+
+
+# What a publication or a body is called: "the news site Ledger North", "the weekly Harbour Voice".
+_OUTLETS = BODY_NOUNS | {"site", "website", "paper", "newspaper", "magazine", "outlet", "daily", "weekly", "channel",
+                         "station", "broadcaster", "publication", "blog", "podcast", "tabloid"}
+
+
+def _described_as_a_body(cluster: Cluster) -> bool:
+    heads = [_words(d)[-1] for d in cluster.descriptors if _words(d)]
+    return bool(heads) and all(head in _OUTLETS for head in heads) and not cluster.roles & ROLE_NOUNS
 
 
 def _title(doc: Doc, span: Span, cluster: Cluster) -> None:
