@@ -745,8 +745,8 @@ def test_words_before_a_comma_and_she_said_are_what_she_said():
 
 
 def test_a_clause_with_its_own_conjunction_is_no_report():
-    _, quotes = quotes_of("The ferry left the harbour before the mayor said a word.")
-    assert all("ferry" not in q.content.text for q in quotes)
+    _, quotes = quotes_of("Olsen objected because the lease was too short.")
+    assert all("lease" not in q.content.text for q in quotes)
 
 
 def test_by_saying_reports_what_follows_for_the_subject_of_the_verb_above():
