@@ -173,9 +173,10 @@ def eval_timeml(
     except OnrecordError as err:
         raise fail(str(err)) from None
     scores = report.as_dict()
-    measured = f"with the parse of {settings.model}" if parse else "text only, no parse"
+    measured = f"with the parse of {settings.model}" if report.parsed else "text only, no parse"
     if as_json:
-        print(json.dumps({**scores, "measured": {"parse": parse, "model": settings.model if parse else None}}, indent=2))
+        print(json.dumps({**scores, "measured": {"parse": report.parsed, "model": settings.model if report.parsed else None}},
+                         indent=2))
         return
     table = Table(title=f"TimeML, TempEval-3 scoring ({directory}), {measured}")
     for column in ("corpus", "documents", "strict F1", "relaxed F1", "value F1", "type accuracy"):

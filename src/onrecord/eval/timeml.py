@@ -337,10 +337,10 @@ def evaluate(directory: Path, finder: Finder | None = None, parse: bool = True,
         scores = report.corpora[name] = Scores()
         read_documents = [read(path) for path in paths]
         if nlp is None:
-            for document in read_documents:
-                score_document(scores, document, finder(document.text, document.anchor))
-            continue
-        docs = nlp.pipe((document.text for document in read_documents), batch_size=settings.batch_size)
-        for document, doc in zip(read_documents, docs, strict=True):
-            score_document(scores, document, finder(document.text, document.anchor, doc))
+            found = (finder(document.text, document.anchor) for document in read_documents)
+        else:
+            docs = nlp.pipe((document.text for document in read_documents), batch_size=settings.batch_size)
+            found = (finder(document.text, document.anchor, doc) for document, doc in zip(read_documents, docs, strict=True))
+        for document, expressions in zip(read_documents, found, strict=True):
+            score_document(scores, document, expressions)
     return report

@@ -27,8 +27,7 @@ _DATE = re.compile(
 
 def dateline(text: str) -> str | None:
     """The publication date from a short line near the top ("Saltmere Evening Post, 11 October 2023")."""
-    for paragraph in text.strip().split("\n\n")[:4]:
-        line = paragraph.strip()
+    for line in _leading_paragraphs(text):
         match = _DATE.search(line) if len(line) <= 100 else None
         if match:
             try:
@@ -40,11 +39,16 @@ def dateline(text: str) -> str | None:
 
 def byline(text: str) -> list[str]:
     """The names of a "By …" line among the first paragraphs."""
-    for paragraph in text.strip().split("\n\n")[:4]:
-        names = byline_of(paragraph.strip()) if len(paragraph) <= 200 else None
+    for line in _leading_paragraphs(text):
+        names = byline_of(line) if len(line) <= 200 else None
         if names:
             return names
     return []
+
+
+def _leading_paragraphs(text: str) -> list[str]:
+    """The first four paragraphs, stripped: where a headline's dateline and byline stand."""
+    return [paragraph.strip() for paragraph in text.strip().split("\n\n")[:4]]
 
 
 def parse(source: str, data: bytes, settings: Settings) -> Article:

@@ -123,7 +123,7 @@ def misparsed_report(cue: Token, child: Token) -> list[int]:
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in SPEECH:
         return []
     if child.dep_ == "advcl":
-        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = subject_of(child)
         if subject is None or any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children):
             return []
         first = min(subject.left_edge.i, child.i)
@@ -172,7 +172,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         elif child.dep_ == "prep":
             # "said in a statement [that it regrets the delay]": the parse hangs the clause on the noun.
             for noun in (c for c in child.children if c.dep_ == "pobj"):
-                for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _marked_that(c)):
+                for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and marked_that(c)):
                     add("clause", _runs(doc, text, [t.i for t in clause.subtree]))
     objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
                                                              and not _of_time(c))
@@ -244,8 +244,13 @@ def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _marked_that(clause: Token) -> bool:
+def marked_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's own subject, active or passive, if it has one."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:

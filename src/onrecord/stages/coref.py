@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..record import Party, Quote, Record
 from . import stage
@@ -42,6 +42,7 @@ def link_parties(doc: Doc, record: Record) -> None:
         return  # the "entities" stage did not run: there is nothing to link to
     by_id = {q.id: q for q in record.quotes}
     entities = {c.id: c for c in clusters}
+    recorded = {e.id: e for e in record.entities}  # the record's entities, which moved mentions update too
     quoted = [(s, e, q) for q in record.quotes if q.kind in ("direct", "mixed", "block") for s, e in q.content.spans]
     spoke: dict[int, float] = {}
     for quote in sorted(record.quotes, key=_position):
@@ -55,9 +56,9 @@ def link_parties(doc: Doc, record: Record) -> None:
             cluster = entities.get(quote.speaker.entity)
             if cluster is not None:
                 spoke[id(cluster)] = _SPEAKER_BONUS
-                _unbind_own_words(quote, cluster, clusters, record, doc)
-                _unbind_addressee(quote, cluster, clusters, record, doc)
-    _link_quoted_persons(doc, record, entities, quoted)
+                _unbind_own_words(quote, cluster, clusters, record, doc, recorded)
+                _unbind_addressee(quote, cluster, clusters, record, doc, recorded)
+    _link_quoted_persons(doc, record, entities, quoted, recorded)
 
 
 # In someone's quoted words "I" is the speaker and "you" whoever they speak to; "we" is the speaker
@@ -69,14 +70,13 @@ _PERSON_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]yself|[Ww]e|[Uu]s|[Oo]urselves|[Yy]
 
 
 def _link_quoted_persons(doc: Doc, record: Record, clusters: dict[str, Cluster],
-                         quoted: list[tuple[int, int, Quote]]) -> None:
+                         quoted: list[tuple[int, int, Quote]], recorded: dict) -> None:
     """First and second person inside quotation marks, to the entities of the innermost quote's
     speaker and addressee: the record then ties each "I" to who said it, as it ties "he"."""
     if not quoted:
         return
     marked = inside_quotes(doc)
     taken = {m.start for c in clusters.values() for m in c.mentions}
-    entities = {e.id: e for e in record.entities}
     text = record.article.text
     for start, end, quote in quoted:
         for match in _PERSON_WORD.finditer(text, start, end):
@@ -91,11 +91,12 @@ def _link_quoted_persons(doc: Doc, record: Record, clusters: dict[str, Cluster],
             cluster = clusters.get(party.entity) if party is not None and party.entity else None
             if cluster is None or (word in _BODY_WORDS and cluster.type == "PERSON"):
                 continue
-            _move_mention(Mention(match.start(), match.end(), "pronoun", token.start), None, cluster, entities)
+            _move_mention(Mention(match.start(), match.end(), "pronoun", token.start), None, cluster, recorded)
             taken.add(match.start())
 
 
-def _unbind_addressee(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc) -> None:
+def _unbind_addressee(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc,
+                      recorded: dict) -> None:
     """"The port chief later told him": "him" is never the one who told (as a "himself" would be); a
     pronoun the entities stage gave the speaker, before it knew the port chief was that speaker,
     goes to the next best antecedent."""
@@ -109,11 +110,16 @@ def _unbind_addressee(quote: Quote, speaker: Cluster, clusters: list[Cluster], r
     if gender is None or word.endswith(("self", "selves")) or span is None or len(span) != 1:
         return
     token = span[0]
-    events = [e for e in _events_before(clusters, token.i) if e[1] is not speaker]
-    other = best_antecedent(doc, token, gender, events, window=5)
+    other = _next_best(doc, token, gender, clusters, speaker)
     party.entity = other.id if other is not None else None
     mention = Mention(token.idx, token.idx + len(token.text), "pronoun", token.i)
-    _move_mention(mention, speaker, other, {e.id: e for e in record.entities})
+    _move_mention(mention, speaker, other, recorded)
+
+
+def _next_best(doc: Doc, token: Token, gender: str, clusters: list[Cluster], speaker: Cluster) -> Cluster | None:
+    """The best antecedent of a pronoun that is not ``speaker``."""
+    events = [e for e in _events_before(clusters, token.i) if e[1] is not speaker]
+    return best_antecedent(doc, token, gender, events, window=5)
 
 
 def _move_mention(mention: Mention, source: Cluster | None, target: Cluster | None, entities: dict) -> None:
@@ -128,7 +134,8 @@ def _move_mention(mention: Mention, source: Cluster | None, target: Cluster | No
         entities[target.id].mentions = sorted({*map(tuple, entities[target.id].mentions), chars})
 
 
-def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc) -> None:
+def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], record: Record, doc: Doc,
+                      recorded: dict) -> None:
     """Inside X's quoted words "he"/"she"/"her" is someone X talks about, never X ("I believe her,"
     Whitfield said): such a pronoun the entities stage gave X goes to the next best antecedent."""
     quoted = inside_quotes(doc)
@@ -138,12 +145,9 @@ def _unbind_own_words(quote: Quote, speaker: Cluster, clusters: list[Cluster], r
              and any(s <= m.start < e for s, e in quote.content.spans)]
     if not moved:
         return
-    entities = {e.id: e for e in record.entities}
     for mention in moved:
         token = doc[mention.head]
-        events = [e for e in _events_before(clusters, token.i) if e[1] is not speaker]
-        other = best_antecedent(doc, token, pronoun_gender(token.text), events, window=5)
-        _move_mention(mention, speaker, other, entities)
+        _move_mention(mention, speaker, _next_best(doc, token, pronoun_gender(token.text), clusters, speaker), recorded)
 
 
 def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cluster] | None = None,
@@ -154,19 +158,15 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
     if word in _FIRST_OR_SECOND:
         if outer is not None:
             return _person_of(word, outer)
-        # outside any quotation "I" is the writer, if the entities stage found who (stages/authors.py)
-        return next((c.id for c in clusters for m in c.mentions if m.start <= start < m.end), None)
+        return _mentioned_at(clusters, start)  # outside any quotation "I" is the writer, if known (authors.py)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     root = span.root
     if root.lower_ in ("who", "which", "that") and root.head.dep_ == "relcl":
         root = root.head.head  # "an official, who asked not to be named, said": the official
-    at = root.idx
-    for cluster in clusters:
-        for mention in cluster.mentions:
-            if mention.start <= at < mention.end:
-                return cluster.id
+    if (mentioned := _mentioned_at(clusters, root.idx)) is not None:
+        return mentioned
     # "The finance minister, Ana Duarte": a name in apposition to the head names the speaker, and
     # so does a person's name that the parse hung on a later noun ("The head of the group, Pavel Strand").
     # The name may stand after the span the quote stage gave ("she told the prosecutor, Miguel Santos").
@@ -197,6 +197,11 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
             if nearest is not None and sentence_ids(doc)[root.i] - _last_sentence(doc, nearest, start) <= window:
                 return nearest.id
     return None
+
+
+def _mentioned_at(clusters: list[Cluster], at: int) -> str | None:
+    """The entity one of whose mentions holds the character ``at``."""
+    return next((c.id for c in clusters for m in c.mentions if m.start <= at < m.end), None)
 
 
 def _org_fits(cluster: Cluster, head: str) -> bool:

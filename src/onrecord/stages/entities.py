@@ -13,7 +13,6 @@ The clusters are left in ``doc.user_data`` for the "speakers" stage (``stages/co
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -647,7 +646,7 @@ def _principal(clusters: list[Cluster], at: int) -> Cluster:
     the story is about, not his wife named once as Rakeyia Scott); the nearest when that ties."""
     if len(clusters) == 1:
         return clusters[0]
-    named = Counter({id(c): sum(m.start < at for m in c.mentions) for c in clusters})
+    named = {id(c): sum(m.start < at for m in c.mentions) for c in clusters}
     most = max(named.values())
     return _nearest([c for c in clusters if named[id(c)] == most], at)
 
@@ -929,11 +928,12 @@ def _add_titles_and_appositions(doc: Doc, text: str, clusters: list[Cluster]) ->
 
 
 # What a publication or a body is called: "the news site Ledger North", "the weekly Harbour Voice".
-_OUTLETS = BODY_NOUNS | {"site", "website", "paper", "newspaper", "magazine", "outlet", "daily", "weekly", "channel",
-                         "station", "broadcaster", "publication", "blog", "podcast", "tabloid"}
+_OUTLETS = BODY_NOUNS | {"site", "website", "paper", "magazine", "outlet", "daily", "weekly", "channel", "station",
+                         "publication", "blog", "podcast", "tabloid"}
 
 
 def _described_as_a_body(cluster: Cluster) -> bool:
+    """Every descriptor of the entity is a body's or a publication's, and none a person's role."""
     heads = [_words(d)[-1] for d in cluster.descriptors if _words(d)]
     return bool(heads) and all(head in _OUTLETS for head in heads) and not cluster.roles & ROLE_NOUNS
 
@@ -1138,9 +1138,11 @@ def _resolve_bodies(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     taken = {m.start for c in clusters for m in c.mentions}
     pattern = re.compile(r"\b[Tt]he\s+(" + "|".join(map(re.escape, by_kind)) + r")\b")
     for match in pattern.finditer(text):
+        if match.start() in taken or match.start(1) in taken:
+            continue
         bodies = [c for c in by_kind[match.group(1)] if min(m.start for m in c.mentions) < match.start()]
-        span = doc.char_span(match.start(1), match.end(1))
-        if len(bodies) != 1 or match.start() in taken or match.start(1) in taken or span is None:
+        span = doc.char_span(match.start(1), match.end(1)) if len(bodies) == 1 else None
+        if span is None:
             continue
         bodies[0].mentions.append(Mention(match.start(), match.end(), "description", span.root.i))
         bodies[0].descriptors.append(match.group().lower())
@@ -1422,12 +1424,13 @@ def _scan(doc: Doc) -> _Scan:
 def _narrative(sentence: list[int], quoted: list[bool], pos: numpy.ndarray) -> list[int]:
     """Sentence numbers that skip the quoted sentences that name no one: a "she" after four such
     sentences of her own words is as near her name as after one narrative sentence."""
-    told = [False] * (sentence[-1] + 1 if sentence else 0)
-    for i, inside in enumerate(quoted):
-        if (not inside and pos[i] != PUNCT and pos[i] != SPACE) or pos[i] == PROPN:
-            told[sentence[i]] = True
-    numbers = list(itertools.accumulate(told))
-    return [numbers[s] for s in sentence]
+    if not sentence:
+        return []
+    ids = numpy.array(sentence)
+    counts = (~numpy.array(quoted, dtype=bool) & (pos != PUNCT) & (pos != SPACE)) | (pos == PROPN)
+    told = numpy.zeros(sentence[-1] + 1, dtype=numpy.int64)
+    told[ids[counts]] = 1
+    return numpy.cumsum(told)[ids].tolist()
 
 
 def inside_quotes(doc: Doc) -> list[bool]:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
-from .candidates import end_of, noun_phrase, trimmed
+from .candidates import end_of, marked_that, noun_phrase, subject_of, trimmed
 from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
@@ -971,15 +971,14 @@ def _tells_someone_that(verb: Token) -> bool:
         return False
     kids = list(verb.children)
     return any(c.dep_ in ("dobj", "dative") and _can_be_spoken_to(c) for c in kids) and any(
-        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in kids)
+        c.dep_ == "ccomp" and marked_that(c) for c in kids)
 
 
 def _by_saying(verb: Token) -> bool:
     """'responded by saying her refusal was …', 'aside from saying he wants …': a speech verb's
     gerund after a preposition, with a clause of its own, reports that clause."""
     return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.lemma_.lower() in SPEECH
-            and any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                    for c in verb.children))
+            and any(c.dep_ == "ccomp" and subject_of(c) is not None for c in verb.children))
 
 
 def _claim_that(noun: Token) -> bool:
@@ -989,8 +988,7 @@ def _claim_that(noun: Token) -> bool:
         return False
     kids = list(noun.children)
     return any(c.dep_ == "poss" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
-               for c in kids) and any(
-        c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in kids)
+               for c in kids) and any(c.dep_ in ("acl", "ccomp") and marked_that(c) for c in kids)
 
 
 def _describes_speakers(participle: Token) -> Token | None:
