@@ -1,7 +1,8 @@
 """Candidate contents and speakers of a cue, read off the parse.
 
-The parse offers several readings of what a cue reports (its clause; its objects, with or
-without the adverbials after them, and what its object introduces; the subject, alone or with what
+The parse offers several readings of what a cue reports (its clause, or that clause's object
+when annotators take its verb into the cue; its objects, with or without the adverbials or the
+clause after them, and what its object or attribute introduces; the subject, alone or with what
 follows the cue; the clause it interrupts, on both sides; the quotation beside it; the rest of the
 sentence) and of who speaks (the subject, as a whole, as a bare noun phrase, with or without its
 apposition and clauses; the agent of a passive; "who" and its antecedent). The clause, objects and
@@ -174,6 +175,15 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
             for noun in (c for c in child.children if c.dep_ == "pobj"):
                 for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and marked_that(c)):
                     add("clause", _runs(doc, text, [t.i for t in clause.subtree]))
+    # "decided to address [the issue]", "began to see [politics differently]": annotators take the
+    # verb of the clause into the cue, and its object is the content.
+    for verb in (c for c in children if c.dep_ == "xcomp" and c.i > cue.i):
+        inner = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "ccomp")
+                 or c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and not _of_time(c)]
+        if inner:
+            add("clause-objects", (_hull(text, [t for c in inner for t in c.subtree]),))
+            if any(c.dep_ == "prep" for c in inner):
+                add("clause-objects-bare", (_hull(text, [t for c in inner for t in (_bare(c) if c.dep_ == "prep" else c.subtree)]),))
     objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
                                                              and not _of_time(c))
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
@@ -186,19 +196,26 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
                 for t in c.subtree]
         if tail:
             add("objects+tail", (_hull(text, tokens + tail),))
+        # "urged fellow Republicans to withdraw": who is urged and to do what, read as one.
+        asked = [t for c in children if c.dep_ == "xcomp" and c.i > max(o.i for o in objects) for t in c.subtree]
+        if asked:
+            add("objects+clause", (_hull(text, tokens + asked),))
         # "railed against X": annotators leave the preposition with the cue.
-        bare = [t for c in objects for t in (c.subtree if c.dep_ != "prep" else
-                                              (t for p in c.children if p.dep_ in ("pobj", "pcomp") for t in p.subtree))]
+        bare = [t for c in objects for t in (c.subtree if c.dep_ != "prep" else _bare(c))]
         if bare and len(bare) != len(tokens):
             add("objects-bare", (_hull(text, bare),))
         # "expressed concern that …", "shed light on how …": the object belongs to the cue, what
         # it introduces is the content.
-        for obj in (c for c in objects if c.dep_ == "dobj"):
+        # "is appreciative of …", "became a voice for …": so do an attribute's and a complement's.
+        for obj in (c for c in objects if c.dep_ in ("dobj", "attr", "acomp", "oprd")):
             for inner in (c for c in obj.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl")):
                 add("object-inner", (_hull(text, list(inner.subtree)),))
                 if inner.dep_ == "prep":
-                    add("object-inner-bare", (_hull(text, [t for c in inner.children if c.dep_ in ("pobj", "pcomp")
-                                                           for t in c.subtree]),))
+                    add("object-inner-bare", (_hull(text, _bare(inner)),))
+        # "offered his congratulations to [the winners]", "accused Obama of [lying]": the object
+        # before the preposition goes with the cue too.
+        for prep in (c for c in objects if c.dep_ == "prep" and any(o.i < c.i and o.dep_ != "prep" for o in objects)):
+            add("prep-object", (_hull(text, _bare(prep)),))
         no_addressee = [t for c in objects if c.dep_ not in ("dative",) and not (c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN"))
                         for t in c.subtree]
         if no_addressee and len(no_addressee) != len(tokens):
@@ -313,6 +330,11 @@ def _ancestors_within(token: Token, root: int, first: int, last: int) -> list[To
             break
         token = token.head
     return found
+
+
+def _bare(prep: Token) -> list[Token]:
+    """What a preposition governs, without it: "on [the deal]"."""
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
 
 
 def _hull(text: str, tokens: list[Token]) -> tuple[int, int] | None:
