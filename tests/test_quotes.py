@@ -414,6 +414,21 @@ def test_scare_quotes_and_titles_are_terms_not_quotes():
     assert kinds == {"reform": "scare", "Salt and Iron": "title"}
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # the sentence's comma inside the closing mark, American style
+    ("In an interview on CBS's \"Face the Nation,\" Senator Ruth Alvarado said the harbour bill would pass.",
+     "Face the Nation"),
+    ("The mayor is also taking part in \"Harbour Clean-Up Day,\" a day on which volunteers collect rubbish.",
+     "Harbour Clean-Up Day"),
+    # a subhead of its own paragraph, full stop and all
+    ("The mayor spoke for an hour.\n\n'Nobody Saw It Coming.'\n\nThe storm hit on Friday.", "Nobody Saw It Coming"),
+])
+def test_a_title_with_the_sentence_s_punctuation_is_a_term_not_a_quote(text, title):
+    record, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes if q.cue is None] == []
+    assert [(t.text, t.kind) for t in record.terms] == [(title, "title")]
+
+
 def test_a_nickname_is_a_term_however_far_its_naming_verb():
     record, _ = quotes_of("Viktor Hale, known to his members as “Big Vik”, called the strike on Monday.")
     assert {t.text: t.kind for t in record.terms} == {"Big Vik": "term"}

@@ -432,8 +432,12 @@ class Finder:
                    for q in self._quotations_near(start, end))
 
     def _title_like(self, quotation: Quoted) -> bool:
-        """Two to eight capitalised words with no stop of their own: a title, like “Reading the City”."""
+        """Two to eight capitalised words with no stop of their own: a title, like “Reading the City”.
+        The comma of the sentence around it may stand inside the marks (on “Face the Nation,” she
+        said), and a subhead that is its own paragraph may end in a full stop ('All Bets Are Off.')."""
         words = self.text[quotation.start:quotation.end].split()
+        if words and (words[-1].endswith(",") or words[-1].endswith(".") and self._alone(quotation)):
+            words[-1] = words[-1][:-1]
         return 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and all(
             word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words) and words[0][:1].isupper()
 
@@ -585,8 +589,7 @@ class Finder:
             statement = headline is not None or self._is_statement(quotation)
             if not statement and (self._named(quotation) or self._title_like(quotation) or self._bracketed(quotation)
                                   or not any(s < quotation.end and quotation.start < e for s, e in reported)):
-                self.terms.append(Term(text=self.text[quotation.start:quotation.end], spans=list(quotation.spans),
-                                       kind=self._term_kind(quotation)))
+                self.terms.append(self._term(quotation))
                 continue
             if id(quotation) in self.claimed or quotation.parent is not None or not statement:
                 continue
@@ -733,14 +736,21 @@ class Finder:
         return self.text.rfind("\n", 0, max(0, offset)) + 1
 
     def _is_statement(self, quotation: Quoted) -> bool:
+        if self._title_like(quotation):
+            return False
         inner = self.text[quotation.start:quotation.end]
         words = inner.split()
-        alone = not self.text[self._paragraph_start(quotation.opened_at):quotation.opened_at].strip()
-        if alone and (quotation.closed_at is None or not self.text[quotation.outer_end:self._lineend_of(quotation)].strip(" .")):
+        if self._alone(quotation):
             return True  # a paragraph that is a quotation: a statement, even "Both."
         if len(words) >= 6:
             return True
         return len(words) >= 3 and inner.rstrip()[-1:] in ".!?,"
+
+    def _alone(self, quotation: Quoted) -> bool:
+        """The quotation is its paragraph (but for a full stop after the closing mark)."""
+        if self.text[self._paragraph_start(quotation.opened_at):quotation.opened_at].strip():
+            return False
+        return quotation.closed_at is None or not self.text[quotation.outer_end:self._lineend_of(quotation)].strip(" .")
 
     def _lineend_of(self, quotation: Quoted) -> int:
         end = self.text.find("\n", quotation.outer_end)
@@ -762,6 +772,13 @@ class Finder:
             return "term" if last != "so-called" else "scare"
         return None
 
+    def _term(self, quotation: Quoted) -> Term:
+        spans = list(quotation.spans)
+        start, end = spans[-1]
+        if self._title_like(quotation) and self.text[end - 1] in ",.":  # the sentence's comma, the subhead's stop
+            spans[-1] = (start, end - 1)
+        return Term(text=self.text[spans[0][0]:spans[-1][1]], spans=spans, kind=self._term_kind(quotation))
+
     def _term_kind(self, quotation: Quoted) -> str:
         named = self._named(quotation)
         if named:
@@ -770,7 +787,7 @@ class Finder:
         last = before[-1] if before else ""
         inner = self.text[quotation.start:quotation.end]
         capitalised = [w for w in inner.split() if w[:1].isupper()]
-        if last in _TITLE_CUES or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
+        if last in _TITLE_CUES or self._title_like(quotation) or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
             return "title"
         if last in _TERM_WORDS:
             return "term"  # 'the term “zero-based budgeting”': a term mentioned, not doubted
