@@ -799,6 +799,9 @@ def test_being_questioned_is_no_report_of_the_answer_around_it():
      "the complaints about parking at the meeting"),
     # so does an attribute's preposition ("became a voice for")
     ("Olsen became a voice for the striking nurses.", "became", "the striking nurses"),
+    # the adverbial clauses the parse hung on the cue, with the clause they may qualify
+    ("Olsen vowed to fight the ruling, citing the harbour law, before leaving.", "vowed",
+     "to fight the ruling, citing the harbour law, before leaving"),
 ])
 def test_the_parse_offers_the_object_of_a_phrase_the_cue_takes_in(text, cue, reading):
     from onrecord.config import DEFAULT_MODEL

@@ -1,6 +1,7 @@
 """Candidate contents and speakers of a cue, read off the parse.
 
-The parse offers several readings of what a cue reports (its clause, or that clause's object
+The parse offers several readings of what a cue reports (its clause, with or without the
+adverbial clauses after it, or that clause's object
 when annotators take its verb into the cue; its objects, with or without the adverbials or the
 clause after them, and what its object or attribute introduces; the subject, alone or with what
 follows the cue; the clause it interrupts, on both sides; the quotation beside it; the rest of the
@@ -168,6 +169,11 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     for child in children:
         if child.dep_ in ("ccomp", "xcomp"):
             add("clause", _runs(doc, text, [t.i for t in child.subtree]))
+            # "vowed to fight the ruling, [citing the law]": adverbial clauses the parse hung on the
+            # cue may qualify the clause it reports.
+            tail = [t for c in children if c.i > child.i and c.dep_ == "advcl" for t in c.subtree]
+            if tail and child.i > cue.i:
+                add("clause+tail", (_hull(text, list(child.subtree) + tail),))
         elif reported := misparsed_report(cue, child):
             add("clause", _runs(doc, text, reported))
         elif child.dep_ == "prep":
