@@ -1,16 +1,15 @@
 """Candidate contents and speakers of a cue, read off the parse.
 
 The parse offers several readings of what a cue reports (its clause, with or without the
-adverbial clauses after it, or that clause's object
-when annotators take its verb into the cue; its objects, with or without the adverbials or the
-clause after them, and what its object or attribute introduces; the subject, alone or with what
-follows the cue; the clause it interrupts, on both sides; the quotation beside it; the rest of the
-sentence) and of who speaks (the subject, as a whole, as a bare noun phrase, with or without its
-apposition and clauses; the agent of a passive; "who" and its antecedent). The clause, objects and
-right side also come trimmed: without a trailing modifier (", which …", "on Thursday", an
-apposition) or a leading one ("In addition,", "And"), since annotators often leave those out.
-Which reading annotators take depends on the cue and the sentence, so ``ranker`` learns to choose
-among these candidates.
+adverbial clauses after it, or that clause's object when annotators take its verb into the cue;
+its objects, with or without the adverbials or the clause after them, and what its object or
+attribute introduces; the subject, alone or with what follows the cue; the clause it interrupts,
+on both sides; the quotation beside it; the rest of the sentence) and of who speaks (the subject,
+as a whole, as a bare noun phrase, with or without its apposition and clauses; the agent of a
+passive; "who" and its antecedent). The clause, objects and right side also come trimmed: without
+a trailing modifier (", which …", "on Thursday", an apposition) or a leading one ("In addition,",
+"And"), since annotators often leave those out. Which reading annotators take depends on the cue
+and the sentence, so ``ranker`` learns to choose among these candidates.
 """
 
 from __future__ import annotations
@@ -210,9 +209,8 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         bare = [t for c in objects for t in (c.subtree if c.dep_ != "prep" else _bare(c))]
         if bare and len(bare) != len(tokens):
             add("objects-bare", (_hull(text, bare),))
-        # "expressed concern that …", "shed light on how …": the object belongs to the cue, what
-        # it introduces is the content.
-        # "is appreciative of …", "became a voice for …": so do an attribute's and a complement's.
+        # "expressed concern that …", "shed light on how …", "became a voice for …": the object (or
+        # attribute, or complement) belongs to the cue, what it introduces is the content.
         for obj in (c for c in objects if c.dep_ in ("dobj", "attr", "acomp", "oprd")):
             for inner in (c for c in obj.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl")):
                 add("object-inner", (_hull(text, list(inner.subtree)),))
