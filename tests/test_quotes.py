@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 import onrecord
+from onrecord.config import DEFAULT_MODEL
+from onrecord.nlp import load
+from onrecord.stages import REGISTRY, candidates
 
 
 def quotes_of(text: str):
@@ -803,11 +806,7 @@ def test_being_questioned_is_no_report_of_the_answer_around_it():
     ("Olsen vowed to fight the ruling, citing the harbour law, before leaving.", "vowed",
      "to fight the ruling, citing the harbour law, before leaving"),
 ])
-def test_the_parse_offers_the_object_of_a_phrase_the_cue_takes_in(text, cue, reading):
-    from onrecord.config import DEFAULT_MODEL
-    from onrecord.nlp import load
-    from onrecord.stages import REGISTRY, candidates
-
+def test_the_parse_offers_the_reading_annotators_take(text, cue, reading):
     doc = load(DEFAULT_MODEL, REGISTRY["quotes"].requires)(text)
     head = next(t for t in doc if t.text == cue)
     offered = {text[start:end] for c in candidates.contents(head, text, []) for start, end in c.spans}

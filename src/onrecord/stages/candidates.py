@@ -170,8 +170,8 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
             add("clause", _runs(doc, text, [t.i for t in child.subtree]))
             # "vowed to fight the ruling, [citing the law]": adverbial clauses the parse hung on the
             # cue may qualify the clause it reports.
-            tail = [t for c in children if c.i > child.i and c.dep_ == "advcl" for t in c.subtree]
-            if tail and child.i > cue.i:
+            tail = [t for c in children if c.i > child.i and c.dep_ == "advcl" for t in c.subtree] if child.i > cue.i else []
+            if tail:
                 add("clause+tail", (_hull(text, list(child.subtree) + tail),))
         elif reported := misparsed_report(cue, child):
             add("clause", _runs(doc, text, reported))
@@ -197,12 +197,12 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     if objects:
         tokens = [t for c in objects for t in c.subtree]
         add("objects", _runs(doc, text, sorted({t.i for t in tokens})) and (_hull(text, tokens),))
-        tail = [t for c in children if c.i > max(o.i for o in objects) and c.dep_ in ("prep", "npadvmod", "advcl", "acl")
-                for t in c.subtree]
+        last = max(o.i for o in objects)
+        tail = [t for c in children if c.i > last and c.dep_ in ("prep", "npadvmod", "advcl", "acl") for t in c.subtree]
         if tail:
             add("objects+tail", (_hull(text, tokens + tail),))
         # "urged fellow Republicans to withdraw": who is urged and to do what, read as one.
-        asked = [t for c in children if c.dep_ == "xcomp" and c.i > max(o.i for o in objects) for t in c.subtree]
+        asked = [t for c in children if c.dep_ == "xcomp" and c.i > last for t in c.subtree]
         if asked:
             add("objects+clause", (_hull(text, tokens + asked),))
         # "railed against X": annotators leave the preposition with the cue.

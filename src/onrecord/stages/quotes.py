@@ -107,6 +107,7 @@ class Finder:
         # checks, its clause again for an interrupted quotation): see _attached_quotation, _clause.
         self.attached: dict[int, Quoted | None] = {}
         self.clauses: dict[int, tuple[int, int]] = {}
+        self.titles: dict[int, bool] = {}  # by id of the quotation: see _title_like
 
     def run(self) -> list[_Draft]:
         drafts = [d for i in self.reporting if (d := self._from_cue(self.doc[i]))]
@@ -434,12 +435,15 @@ class Finder:
     def _title_like(self, quotation: Quoted) -> bool:
         """Two to eight capitalised words with no stop of their own: a title, like “Reading the City”.
         The comma of the sentence around it may stand inside the marks (on “Face the Nation,” she
-        said), and a subhead that is its own paragraph may end in a full stop ('All Bets Are Off.')."""
-        words = self.text[quotation.start:quotation.end].split()
-        if words and (words[-1].endswith(",") or words[-1].endswith(".") and self._alone(quotation)):
-            words[-1] = words[-1][:-1]
-        return 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and all(
-            word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words) and words[0][:1].isupper()
+        said), and a subhead that is its own paragraph may end in a full stop ('All Bets Are Off.').
+        Asked of each quotation by the cues near it and again when it is left unclaimed: answered once."""
+        if id(quotation) not in self.titles:
+            words = self.text[quotation.start:quotation.end].split()
+            if words and (words[-1].endswith(",") or words[-1].endswith(".") and self._alone(quotation)):
+                words[-1] = words[-1][:-1]
+            self.titles[id(quotation)] = 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and all(
+                word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words) and words[0][:1].isupper()
+        return self.titles[id(quotation)]
 
     def _inside_earlier(self, quotation: Quoted, sentence_start: int) -> bool:
         """'… said the delay was “regrettable.” Asked whether …, he said:': a quotation opened inside
@@ -787,7 +791,8 @@ class Finder:
         last = before[-1] if before else ""
         inner = self.text[quotation.start:quotation.end]
         capitalised = [w for w in inner.split() if w[:1].isupper()]
-        if last in _TITLE_CUES or self._title_like(quotation) or (len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")):
+        mostly_capitalised = len(capitalised) >= max(2, len(inner.split()) - 1) and not inner.endswith(".")
+        if last in _TITLE_CUES or self._title_like(quotation) or mostly_capitalised:
             return "title"
         if last in _TERM_WORDS:
             return "term"  # 'the term “zero-based budgeting”': a term mentioned, not doubted
