@@ -46,6 +46,38 @@ def test_trailing_attribution_after_a_dash():
     assert quote.speaker.text == "the captain" and quote.cue.text == "shouted"
 
 
+def test_inverted_attribution_opening_the_sentence():
+    # The small model reads "Said" as the start of a name ("Said Ellis"); the quotation shows it is not.
+    _, quotes = quotes_of("The council met late. Said Ellis: “Nobody here wants a second vote.” "
+                          "Added Rosa Kemp, a teacher, “We stay until it is fixed.”")
+    first, second = by_content(quotes, "second vote"), by_content(quotes, "We stay")
+    assert (first.speaker.text, first.cue.text, first.kind) == ("Ellis", "Said", "direct")
+    assert first.content.text == "Nobody here wants a second vote."
+    assert (second.speaker.text, second.cue.text) == ("Rosa Kemp, a teacher", "Added")
+
+
+def test_a_man_named_said_is_no_attribution():
+    _, quotes = quotes_of("Said Hamdan, a driver from the port, told the court: “I was never there.”")
+    (quote,) = quotes
+    assert quote.speaker.text == "Said Hamdan, a driver from the port" and quote.cue.text == "told"
+
+
+def test_subject_the_parse_hung_on_the_clause_before_the_comma():
+    # The small model makes "Okafor" a conjunct of "plan", leaving "call" without a subject.
+    _, quotes = quotes_of("When the cuts are revealed as part of the second phase of the harbour plan, "
+                          "Okafor and Lindqvist call them “a disgrace” and describe the savings as theft.")
+    assert speakers_of(quotes) == {"them “a disgrace”": "Okafor and Lindqvist",
+                                   "the savings as theft": "Okafor and Lindqvist"}
+
+
+def test_according_to_opening_a_sentence_the_parse_hangs_on_the_source():
+    # "reeks" read as a noun in apposition to the source, "According" as the root.
+    _, quotes = quotes_of("According to veteran harbour pilot Ines Moreau, the plan reeks of “panic” and haste.")
+    (quote,) = quotes
+    assert quote.speaker.text == "veteran harbour pilot Ines Moreau" and quote.cue.text == "According to"
+    assert quote.content.text == "the plan reeks of “panic” and haste."
+
+
 def test_indirect_speech_with_that():
     _, quotes = quotes_of("The finance minister, Ana Duarte, said that the budget would be balanced by 2026.")
     quote = by_content(quotes, "the budget would be balanced")

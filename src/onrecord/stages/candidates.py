@@ -102,7 +102,10 @@ def attribution_clause(cue: Token) -> set[int]:
     """Token indices of the cue's own clause: the cue, its subject, auxiliaries, adverbials, objects
     that name whom it was said to; not what was said."""
     if cue.lower_ == "according":  # "according to X" is all attribution
-        return {t.i for t in cue.subtree} | {t.i for t in according_apposition(cue)}
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        source = [t for c in (to.children if to is not None else ()) if c.dep_ == "pobj" for t in according_source(c)]
+        return {cue.i} | ({to.i} if to is not None else set()) | {t.i for t in source} | {
+            t.i for t in according_apposition(cue)}
     keep = {cue.i}
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
@@ -133,6 +136,17 @@ def misparsed_report(cue: Token, child: Token) -> list[int]:
             cue.doc[child.right_edge.i + 1].text == ","):
         return [t.i for t in child.subtree]
     return []
+
+
+def according_source(pobj: Token) -> list[Token]:
+    """The source of "according to": the object's phrase, up to the comma after it. When "According"
+    opens the sentence the small model may make it the root and hang the report on the source
+    ("According to Rush Limbaugh, the move reeks of fear", "reeks" read as a noun in apposition)."""
+    words = list(pobj.subtree)
+    comma = next((t.i for t in words if t.text == "," and t.i > pobj.i), None)
+    if comma is not None and pobj.head.head.dep_ == "ROOT":  # "According" itself
+        words = [t for t in words if t.i < comma]
+    return words
 
 
 def according_apposition(cue: Token) -> list[Token]:
@@ -386,7 +400,7 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
                         add("agent", list(pobj.subtree))
             elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    add("according", list(pobj.subtree) + according_apposition(cue))
+                    add("according", according_source(pobj) + according_apposition(cue))
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
                 # "The head of the militia, Arkady Belenko, rejected an ultimatum": an active verb the
@@ -409,7 +423,10 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("advmod", "prep") and verb.head.i != verb.i:
             verb = verb.head
     if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):
-        add("fragment", _fragment_before(cue))
+        add("fragment", _fragment_before(cue) or _names_before(cue))
+    elif not found and cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB" and not any(
+            c.dep_ in _SUBJECTS for c in cue.children):
+        add("fragment", _names_before(cue.head))  # "…, Obama and Clinton call them X and describe …"
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ == "poss":
@@ -456,6 +473,25 @@ def _fragment_before(cue: Token) -> list[Token]:
     if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in before):
         return []
     return [t for t in root.subtree if not t.is_punct or t.i < root.right_edge.i]
+
+
+_NAME_RUN = {"PROPN", "NOUN", "DET", "CCONJ", "ADJ", "PART"}
+
+
+def _names_before(cue: Token) -> list[Token]:
+    """"When the rule was revealed, Obama and Clinton call it …": a finite verb the parse left
+    without a subject, having hung the names before it on the clause before the comma. The names
+    between that comma and the verb speak."""
+    if cue.tag_ not in ("VBD", "VBP", "VBZ"):
+        return []
+    doc, first = cue.doc, cue.i
+    while first > cue.sent.start and doc[first - 1].pos_ in _NAME_RUN and doc[first - 1].ent_type_ not in ("DATE", "TIME"):
+        first -= 1
+    run = doc[first:cue.i]
+    opens = first == cue.sent.start or doc[first - 1].text == ","
+    if not opens or not any(t.pos_ in ("PROPN", "NOUN") for t in run) or run[0].pos_ in ("CCONJ", "PART"):
+        return []
+    return list(run)
 
 
 def noun_phrase(token: Token) -> list[Token]:

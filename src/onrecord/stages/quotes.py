@@ -144,6 +144,8 @@ class Finder:
         sentence = self.sentences[token.i]
         addressee = self._addressee(token, lemma)
         offered = self._readings(token, lemma, beside, sentence, addressee)
+        if (opened := self._inverted_quotation(token)) is not None:
+            beside, offered = [opened], [candidates.Candidate("quotation", tuple(opened.spans))]
         if saying is not None:  # '“…,” Marek quoted the president as saying': who said it is not what
             offered = [c for c in offered if not any(s <= saying.idx < e for s, e in c.spans)]
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
@@ -339,7 +341,28 @@ class Finder:
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
         return (self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
-                or _by_saying(token) or _claim_that(token))
+                or _by_saying(token) or _claim_that(token) or self._inverted_quotation(token) is not None)
+
+    def _inverted_speaker(self, verb: Token) -> tuple[int, int] | None:
+        """'Said Ellis: “…”', 'Added Rosa Kemp, a teacher, “…”': a speech verb opening its sentence
+        before who speaks, which the small model reads as the start of a name ("Said" a proper
+        noun compounded with "Ellis"). The speaker runs from after the verb to the colon or the
+        quotation."""
+        if verb.dep_ != "compound" or verb.head.i <= verb.i or verb.head.pos_ not in ("PROPN", "NOUN"):
+            return None
+        if not (verb.lower_ == "said" or (verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH)):
+            return None
+        sentence = self.sentences[verb.i]
+        if any(not (t.is_punct or t.is_space) for t in self.doc[sentence.start:verb.i]):
+            return None
+        words = []
+        for token in self.doc[verb.i + 1:sentence.end]:
+            if token.text == ":" or token.is_quote or (token.text == "," and token.nbor(1).is_quote):
+                # no verb of its own: "Said Hamdan, a driver, told the court: …" names him
+                spoken = verb.head in words and not any(t.pos_ in ("VERB", "AUX") for t in words)
+                return _span_of(words) if spoken else None
+            words.append(token)
+        return None  # "Said Hamdan, a driver, was detained": a man named Said
 
     def _nested_cue(self, token: Token) -> bool:
         """“The mayor told me: ‘…’”: inside a quotation, a speech verb introducing an inner one;
@@ -520,7 +543,17 @@ class Finder:
         tokens = cue_tokens(cue)
         return [(tokens[0].idx, end_of(tokens[-1]))]
 
+    def _inverted_quotation(self, verb: Token) -> Quoted | None:
+        """The quotation right after an inverted attribution's speaker ("Said Kemp, “…”")."""
+        speaker = self._inverted_speaker(verb)
+        if speaker is None:
+            return None
+        return next((q for q in self._quotations_near(speaker[1], speaker[1] + 4)
+                     if q.depth == 0 and q.opened_at >= speaker[1]), None)
+
     def _speaker(self, cue: Token) -> tuple[int, int] | None:
+        if (inverted := self._inverted_speaker(cue)) is not None:
+            return inverted
         offered = candidates.speakers(cue, self.text)
         chosen = ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
         if chosen is None:
@@ -923,7 +956,7 @@ class Finder:
 def _may_report() -> frozenset[str]:
     """The lemmas that can introduce a report: those the detector scores, and speech verbs (which
     may introduce a nested quotation); the stage skips every other word at once."""
-    return frozenset(scored_lemmas() | SPEECH)
+    return frozenset(scored_lemmas() | SPEECH | {"said"})  # "said": an inverted "Said Ellis:" (a proper noun)
 
 
 # Part-of-speech id → whether the detector looks at words of that part of speech.
