@@ -78,6 +78,24 @@ def test_according_to_opening_a_sentence_the_parse_hangs_on_the_source():
     assert quote.content.text == "the plan reeks of “panic” and haste."
 
 
+def test_a_subject_inside_the_quotation_is_not_who_speaks():
+    # The parse gives "said" two subjects, "it" inside the quotation and the name after it.
+    _, quotes = quotes_of(
+        "Divers say it shows how fast the wreck is breaking up.\n\n\"If it doesn't have the strength to hold "
+        "the deck together yet, it will at some point, probably sooner rather than later,\" said Mira Holm, "
+        "a diver who is co-director of the Salvage Program at the Baltic Institute for Marine Research.")
+    quote = by_content(quotes, "sooner rather than later")
+    assert quote.speaker.text.startswith("Mira Holm, a diver") and quote.kind == "direct"
+
+
+def test_a_speaker_after_a_quotation_never_takes_in_the_quoted_words():
+    # "Harbour" tagged a verb: the name before "said" is all its subject.
+    _, quotes = quotes_of("The inquiry goes on.\n“I will make this promise to you: We will find out what happened "
+                          "on that bridge,” Harbour police Chief Ana Ruiz said Monday. “I want to assure the families.”")
+    assert "Harbour police Chief Ana Ruiz" in {q.speaker.text for q in quotes if q.speaker}
+    assert not [q for q in quotes if q.speaker and "bridge" in q.speaker.text]
+
+
 def test_indirect_speech_with_that():
     _, quotes = quotes_of("The finance minister, Ana Duarte, said that the budget would be balanced by 2026.")
     quote = by_content(quotes, "the budget would be balanced")

@@ -360,8 +360,9 @@ def _hull(text: str, tokens: list[Token]) -> tuple[int, int] | None:
     return trimmed(text, tokens[0].idx, end_of(tokens[-1])) if tokens else None
 
 
-def speakers(cue: Token, text: str) -> list[Candidate]:
-    """Every reading of who is speaking for ``cue``."""
+def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate]:
+    """Every reading of who is speaking for ``cue``; with ``subjectless``, only the names right
+    before it (the caller has ruled out the subjects the parse gave it)."""
     found: list[Candidate] = []
 
     def add(kind: str, tokens: list[Token]) -> None:
@@ -376,6 +377,9 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
         if quoted is not None:
             add("subject", list(quoted.subtree))
             return found
+    if subjectless:
+        add("fragment", names_before(cue))
+        return found
     verb, hops = cue, 0
     while hops < 3:
         for child in verb.children:
@@ -423,10 +427,10 @@ def speakers(cue: Token, text: str) -> list[Candidate]:
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("advmod", "prep") and verb.head.i != verb.i:
             verb = verb.head
     if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):
-        add("fragment", _fragment_before(cue) or _names_before(cue))
+        add("fragment", _fragment_before(cue) or names_before(cue))
     elif not found and cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB" and not any(
             c.dep_ in _SUBJECTS for c in cue.children):
-        add("fragment", _names_before(cue.head))  # "…, Obama and Clinton call them X and describe …"
+        add("fragment", names_before(cue.head))  # "…, Obama and Clinton call them X and describe …"
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ == "poss":
@@ -476,19 +480,21 @@ def _fragment_before(cue: Token) -> list[Token]:
 
 
 _NAME_RUN = {"PROPN", "NOUN", "DET", "CCONJ", "ADJ", "PART"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}  # a name the tagger took for a verb ("Tulsa police")
 
 
-def _names_before(cue: Token) -> list[Token]:
+def names_before(cue: Token) -> list[Token]:
     """"When the rule was revealed, Obama and Clinton call it …": a finite verb the parse left
     without a subject, having hung the names before it on the clause before the comma. The names
     between that comma and the verb speak."""
     if cue.tag_ not in ("VBD", "VBP", "VBZ"):
         return []
     doc, first = cue.doc, cue.i
-    while first > cue.sent.start and doc[first - 1].pos_ in _NAME_RUN and doc[first - 1].ent_type_ not in ("DATE", "TIME"):
+    while first > cue.sent.start and (doc[first - 1].pos_ in _NAME_RUN or doc[first - 1].ent_type_ in _NAMED) \
+            and doc[first - 1].ent_type_ not in ("DATE", "TIME"):
         first -= 1
     run = doc[first:cue.i]
-    opens = first == cue.sent.start or doc[first - 1].text == ","
+    opens = first == cue.sent.start or doc[first - 1].text == "," or doc[first - 1].is_quote  # '…,” Chief Jordan said'
     if not opens or not any(t.pos_ in ("PROPN", "NOUN") for t in run) or run[0].pos_ in ("CCONJ", "PART"):
         return []
     return list(run)

@@ -151,6 +151,11 @@ class Finder:
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
             beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
+        speaker = self._speaker(token)
+        if speaker is not None and beside:
+            # '“…,” Tulsa police Chief Jordan said', parsed as a conjunct of the quoted verb: what
+            # takes in who speaks is no reading of what they said.
+            offered = [c for c in offered if not any(s <= speaker[0] and speaker[1] <= e for s, e in c.spans)] or offered
         chosen = _parenthetical(token, lemma, sentence, self.text) or ranker.best(
             "content", token, offered, self.doc, self.text, sentence)
         if chosen is not None and not chosen.kind.startswith("quotation") and self._only_time_or_count(chosen.spans):
@@ -206,7 +211,6 @@ class Finder:
                 kind = "direct"
                 # 'said: “We stay”.': the words, not the marks the reading took in.
                 content = [span for q in quotations for span in q.spans]
-        speaker = self._speaker(token)
         if speaker is not None and all(speaker[0] <= start and end <= speaker[1] for start, end in content):
             return None  # "The union then voted.": who acts is not what they said
         for q in quotations + beside:  # a quotation beside the cue is this report's, whatever was chosen
@@ -504,6 +508,8 @@ class Finder:
             if child.i < verb.i and self._quotation_between(end_of(subtree[-1]), verb.idx):
                 continue  # 'Then “never,” she said': the narrative before the quotation is not its attribution
             keep.extend(subtree)
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            keep.extend(candidates.names_before(verb))  # '“…,” Chief Jordan said', the parse's subject lost
         keep.sort(key=lambda t: t.i)
         return keep
 
@@ -555,6 +561,12 @@ class Finder:
         if (inverted := self._inverted_speaker(cue)) is not None:
             return inverted
         offered = candidates.speakers(cue, self.text)
+        # '“…: We will get justice,” Chief Jordan said': the parse may find the subject inside the
+        # quotation the cue reports; the quoted words never say who says them.
+        home = self._innermost(cue.idx)
+        outside = [c for c in offered if self._innermost(c.spans[0][0]) in (None, home)]
+        if len(outside) < len(offered):
+            offered = outside or candidates.speakers(cue, self.text, subjectless=True)
         chosen = ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
         if chosen is None:
             return self._approached_speakers(cue)
