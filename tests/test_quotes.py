@@ -96,6 +96,15 @@ def test_a_speaker_after_a_quotation_never_takes_in_the_quoted_words():
     assert not [q for q in quotes if q.speaker and "bridge" in q.speaker.text]
 
 
+def test_a_reported_clause_that_opens_a_quotation_goes_on_to_its_close():
+    # The sentence splitter stops at the full stop inside the quotation; the quotation is one.
+    _, quotes = quotes_of('Pressed on the delay, Okafor told the radio station that "they moved the vote because '
+                          'they said the figures were wrong. ... What they are doing is buying time."')
+    (quote,) = quotes
+    assert quote.kind == "mixed" and quote.speaker.text == "Okafor"
+    assert quote.content.text.startswith('that "they moved') and quote.content.text.endswith('buying time."')
+
+
 def test_indirect_speech_with_that():
     _, quotes = quotes_of("The finance minister, Ana Duarte, said that the budget would be balanced by 2026.")
     quote = by_content(quotes, "the budget would be balanced")

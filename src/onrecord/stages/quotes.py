@@ -172,6 +172,8 @@ class Finder:
             chosen = next((c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation")), chosen)
         cue = self._cue_span(token)
         content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0], self.text)]
+        if content and not chosen.kind.startswith("quotation"):
+            content[-1] = self._through_quotation(content[-1], token)
         if content and (dateline := dateline_at(self.text, content[0][0])):
             content[0] = (dateline.end(), content[0][1])  # "BRENNHOLLOW, May 6 (CPA) - …" was filed, not said
         opening = (beside or self._quotations_within(content[:1]) or [None])[0] if content else None
@@ -258,6 +260,16 @@ class Finder:
         words = [t for part in parts for t in part if not (t.is_punct or t.is_stop)]
         return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in words) and all(
             part.root.dep_ not in ("dobj", "attr", "oprd") for part in parts)
+
+    def _through_quotation(self, span: tuple[int, int], cue: Token) -> tuple[int, int]:
+        """'told Fox that "they hit Matt. … They are gaming the system."': a reading that opens a
+        quotation goes on to its close, where the parse's sentence (or clause) stopped inside it."""
+        start, end = span
+        for quotation in self._quotations_near(start, end):
+            if (start <= quotation.opened_at < end < quotation.end and len(quotation.spans) == 1
+                    and quotation.closed_at is not None and not quotation.start <= cue.idx < quotation.end):
+                return start, quotation.outer_end
+        return span
 
     def _framing(self, start: int, mark: int) -> bool:
         """Whether the words from ``start`` to a quotation's opening ``mark`` frame it rather than
