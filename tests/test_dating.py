@@ -222,3 +222,13 @@ def test_a_report_told_in_a_participle_dates_only_itself():
         "the council's job.")
     assert said_on(record, "drains") == "2023-03"
     assert said_on(record, "same thing") is None
+
+
+def test_a_year_that_dates_a_thing_does_not_date_the_statements():
+    # "the 1987 collapse" is when the mine fell in, not when the film questioned anything, and no
+    # scene of 1987 carries over to the people quoted after it.
+    record = record_of(
+        "The film examines the 1987 collapse at the salt mine and questions the findings of the inquiry.\n\n"
+        "“We made a film about the truth,” its director, Luka Marsh, told the agency.")
+    assert said_on(record, "the findings of the inquiry") is None
+    assert said_on(record, "about the truth") is None

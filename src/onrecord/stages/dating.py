@@ -262,6 +262,8 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
     if _told_when(cue.root, span):
         return True
     head = span.root
+    if head.dep_ in _NOUN_MODIFIERS and head.head not in cue_tokens and not SPEECH_EVENTS.fullmatch(head.head.lower_):
+        return False  # "examines the 1987 collapse and questions …": the collapse's year ("his Monday address" is the cue's)
     for _ in range(len(doc)):  # the parse is a tree; the bound only guards against a broken one
         if head in cue_tokens:
             return True
@@ -277,6 +279,7 @@ def _tied_to_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: in
     return False
 
 
+_NOUN_MODIFIERS = {"poss", "compound", "amod", "nmod", "nummod"}
 _SUBORDINATORS = {"after", "before", "since", "until", "till", "because", "although", "though", "unless", "once"}
 
 
