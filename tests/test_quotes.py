@@ -105,6 +105,15 @@ def test_a_reported_clause_that_opens_a_quotation_goes_on_to_its_close():
     assert quote.content.text.startswith('that "they moved') and quote.content.text.endswith('buying time."')
 
 
+def test_no_sentence_ends_on_a_word_without_a_stop():
+    # The parser alone splits after "13th", cutting the report in two.
+    _, quotes = quotes_of("Hale said she felt the 13th Amendment was worth a film because “most people never "
+                          "learn how it passed.”")
+    (quote,) = quotes
+    assert quote.speaker.text == "Hale"
+    assert quote.content.text == "she felt the 13th Amendment was worth a film because “most people never learn how it passed.”"
+
+
 def test_indirect_speech_with_that():
     _, quotes = quotes_of("The finance minister, Ana Duarte, said that the budget would be balanced by 2026.")
     quote = by_content(quotes, "the budget would be balanced")

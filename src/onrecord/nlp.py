@@ -50,11 +50,17 @@ def load(name: str, components: frozenset[str] | None = None) -> Language:
 
 @Language.component("onrecord_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """No sentence runs across a line break: a headline, a byline or a paragraph ends there. The
-    parser keeps boundaries set before it runs, and parses each paragraph on its own terms."""
+    """No sentence runs across a line break: a headline, a byline or a paragraph ends there. Nor
+    does one end on a word, with no stop, no mark and no break after it: the small model's parser
+    sometimes splits there ("she felt the 13th | Amendment was worth examining", "cited remarks |
+    Trump had made"), cutting a report off from what was reported. The parser keeps boundaries
+    set before it runs, either way."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws:
+        before = doc[token.i - 1]
+        if "\n" in before.text_with_ws:
             token.is_sent_start = True
+        elif before.is_alpha or before.like_num:
+            token.is_sent_start = False
     return doc
 
 

@@ -367,6 +367,10 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
 
     def add(kind: str, tokens: list[Token]) -> None:
         tokens = [t for t in sorted(tokens, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
+        # "Ana Duarte [a former lawyer]": the editor's words, not the name (a subject wholly inside
+        # the brackets is left for the caller to map to the name glossed)
+        while len(tokens) > 1 and not _glossed(text, tokens[0].idx) and _glossed(text, tokens[-1].idx):
+            tokens.pop()
         span = trimmed(text, tokens[0].idx, end_of(tokens[-1])) if tokens else None
         if span and Candidate(kind, (span,)) not in found:
             found.append(Candidate(kind, (span,)))
@@ -441,6 +445,13 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
                 if child.dep_ in _SUBJECTS:
                     add("governor-subject", list(child.subtree))
     return found
+
+
+def _glossed(text: str, offset: int) -> bool:
+    """Whether ``offset`` stands inside square brackets in its paragraph."""
+    before = text[max(0, offset - 200):offset]
+    before = before[before.rfind("\n") + 1:]
+    return before.rfind("[") > before.rfind("]")
 
 
 def _occasion(subject: Token) -> set[int]:
