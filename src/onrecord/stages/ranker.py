@@ -188,7 +188,7 @@ def _edges(doc: Doc, start: int, end: int, context: Context) -> float:
     found = 0.0
     tokens = context.tokens[start, end] if (start, end) in context.tokens else boundary_tokens(doc, start, end)
     if values is not None and tokens is not None:
-        found = sum(values[i][n] for n, i in enumerate(tokens) if 0 <= i < len(doc))
+        found = sum(values[n][i] for n, i in enumerate(tokens) if 0 <= i < len(doc))
     context.edges[start, end] = found
     return found
 
@@ -199,11 +199,17 @@ _ROWS = 512
 
 
 def _projection(tensor: numpy.ndarray, weights: numpy.ndarray) -> list[list[float]]:
-    """``tensor @ weights`` as lists, in parts of at most ``_ROWS`` rows, run on one thread. The
-    parts are near equal, never of one row (a one-row product takes another path): the values are
-    those of the whole product."""
+    """``tensor @ weights`` as lists, one per column (edge), in parts of at most ``_ROWS`` rows, run
+    on one thread. The parts are near equal, never of one row (a one-row product takes another
+    path): the values are those of the whole product. By column, as four lists of floats: a list
+    per token row made thousands of containers per document for the garbage collector to scan,
+    which cost more than the product."""
     parts = numpy.array_split(tensor, max(1, -(-len(tensor) // _ROWS)))
-    return [row for part in parts for row in (part @ weights).tolist()]
+    columns: list[list[float]] = [[] for _ in range(weights.shape[1])]
+    for part in parts:
+        for column, values in zip(columns, (part @ weights).T.tolist(), strict=True):
+            column.extend(values)
+    return columns
 
 
 @functools.cache
