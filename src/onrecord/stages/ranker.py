@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import linear
 from .candidates import Candidate, Spans
+from .parse import parse_of
 
 _LIMITS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000)
 _BUCKETS = tuple(str(limit) for limit in _LIMITS)
@@ -79,13 +80,14 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
     span = doc.char_span(start, end, alignment_mode="expand")
     size = len(span) if span is not None else 0
     context.tokens[start, end] = _edge_indices(span) if size else None  # see _edges
-    first = span[0] if size else cue
-    last = span[-1] if size else cue
+    parse = parse_of(doc)  # the words' attributes by index: no Token made for them
+    first = span.start if size else cue.i
+    last = span.end - 1 if size else cue.i
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
     quoted = _MARKS.search(text, start, end) is not None or text[max(0, start - 1):start] in "“\"«‘'"
-    return (side, _bucket(size), first.lower_ if first.is_stop else first.pos_, first.dep_, last.pos_, str(quoted),
-            str(end >= context.sentence_end - 2), str(start <= context.sentence_start + 1), first.ent_type_ or "-",
-            span.root.pos_ if size else "-")
+    return (side, _bucket(size), parse.lowers[first] if parse.is_stop[first] else parse.pos[first], parse.deps[first],
+            parse.pos[last], str(quoted), str(end >= context.sentence_end - 2),
+            str(start <= context.sentence_start + 1), parse.ents[first] or "-", parse.pos[span.root.i] if size else "-")
 
 
 def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
