@@ -49,7 +49,7 @@ def _groups(token: Token, state: tuple[bool, bool, bool], lemma: str | None = No
     lemma = lemma or parse.lemmas[i]
     head = parse.heads[i]
     deps, lowers = parse.deps, parse.lowers
-    kids = parse.children[i]
+    kids = parse.children(i)
     kid_deps = [deps[child] for child in kids]
     subject = next((c for c, d in zip(kids, kid_deps, strict=True) if d in _SUBJECTS), None)
     size = parse.size
@@ -124,7 +124,7 @@ def _clause(parse: Parse, lemma: str, kids: list[int], kid_deps: list[str], dep:
     relative = dep in ("relcl", "acl") or head_dep in ("relcl", "acl")
     if comp is None:
         return _clause_features(lemma, passive, relative, dep == "relcl", None)
-    deps, comp_kids = parse.deps, parse.children[comp]
+    deps, comp_kids = parse.deps, parse.children(comp)
     own = any(deps[c] in _SUBJECTS for c in comp_kids)
     mark = next((parse.lowers[c] for c in comp_kids if deps[c] in ("mark", "aux") and c < comp), "-")
     return _clause_features(lemma, passive, relative, dep == "relcl",
@@ -193,7 +193,7 @@ def _extent_features(parse: Parse, root: int, token: int, low: int, high: int) -
         beyond_key = f"{deps[beyond]}|{heads[beyond] == token}|{parse.is_punct[beyond]}"
     else:
         beyond_key = "<edge>"
-    children = parse.children[token]
+    children = parse.children(token)
     kids = "".join(sorted({deps[c] for c in children if not low <= c <= high}))[:30]
     # What a function word leads to decides it: "said in [a statement]" but not "said in [Ohio]".
     obj = next((c for c in children if deps[c] in ("pobj", "dobj", "pcomp", "xcomp")), None)

@@ -38,7 +38,14 @@ class Parse:
     is_punct: list[bool]
     is_quote: list[bool]
     is_stop: list[bool]
-    children: list[list[int]]  # indices, ascending, as Token.children gives them
+    # Each token's children, as Token.children gives them (ascending), are ``kids[starts[i]:starts[i + 1]]``:
+    # two flat lists rather than a list per token, which would be thousands of long-lived containers per
+    # document for the garbage collector to walk at every collection (it cost more than it saved).
+    kids: list[int]
+    starts: list[int]
+
+    def children(self, i: int) -> list[int]:
+        return self.kids[self.starts[i]:self.starts[i + 1]]
 
 
 def parse_of(doc: Doc) -> Parse:
@@ -64,11 +71,13 @@ def _read(doc: Doc) -> Parse:
             table = {h: name.lower() for h, name in table.items()}
         return [table[h] for h in hashes]
 
-    heads = [i + offset for i, offset in enumerate(head)]
-    children: list[list[int]] = [[] for _ in range(size)]
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(i)
-    return Parse(size, heads, names(dep), [POS_NAMES[p] for p in pos], names(tag), names(lemma, fold=True),
+    indices = numpy.arange(size)
+    absolute = indices + array[:, 0] if size else indices
+    dependent = absolute != indices
+    governing = absolute[dependent]
+    order = numpy.argsort(governing, kind="stable")  # stable: each head's children stay ascending
+    starts = numpy.searchsorted(governing[order], numpy.arange(size + 1)).tolist()
+    return Parse(size, absolute.tolist(), names(dep), [POS_NAMES[p] for p in pos], names(tag), names(lemma, fold=True),
                  names(lower), names(ent), idx, [start + n for start, n in zip(idx, length, strict=True)],
-                 [bool(p) for p in punct], [bool(q) for q in quote], [bool(s) for s in stop], children)
+                 [bool(p) for p in punct], [bool(q) for q in quote], [bool(s) for s in stop],
+                 indices[dependent][order].tolist(), starts)
