@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import SPEECH
 from .entities import ROLE_NOUNS
+from .parse import Parse, parse_of
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -290,6 +291,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
     """Each single-span reading without one modifier at its end or its start."""
+    parse = parse_of(doc)
     seen = {c.spans for c in found}
     done: set[Spans] = set()  # readings of several kinds often cover the same words
     trimmed_ones: list[Candidate] = []
@@ -302,51 +304,51 @@ def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candi
         if span is None or len(span) < 3:
             continue
         first, last = span.start, span.end - 1
-        while last > first and doc[last].is_punct:
+        while last > first and parse.is_punct[last]:
             last -= 1
         # A modifier that ends (starts) the span is an ancestor of its last (first) word, as parses
         # are projective: walking up from both ends finds them all without visiting every word.
         root = span.root.i
-        for token in _ancestors_within(doc[last], root, first, last) + _ancestors_within(doc[first], root, first, last):
-            dep = token.dep_
+        for i in _ancestors_within(parse, last, root, first, last) + _ancestors_within(parse, first, root, first, last):
+            dep = parse.deps[i]
             if dep not in _TAIL_DEPS and dep not in _LEAD_DEPS:
                 continue
+            token = doc[i]
             left, right = token.left_edge.i, token.right_edge.i  # read once: each read makes a Token
             if dep in _TAIL_DEPS and right >= last and left > first:
-                before = doc[left - 1]
-                while before.i > first and (before.dep_ == "cc" or before.is_punct):  # "… and said …"
-                    before = doc[before.i - 1]
-                cut, how, part = trimmed(text, start, end_of(before)), "tail", doc[left:last + 1]
+                before = left - 1
+                while before > first and (parse.deps[before] == "cc" or parse.is_punct[before]):  # "… and said …"
+                    before -= 1
+                cut, how, part = trimmed(text, start, parse.ends[before]), "tail", (left, last + 1)
             elif dep in _LEAD_DEPS and left == first and right < last:
-                cut, how, part = trimmed(text, doc[right + 1].idx, end), "lead", doc[first:right + 1]
+                cut, how, part = trimmed(text, parse.idx[right + 1], end), "lead", (first, right + 1)
             else:
                 continue
-            if cut and len(part) and (cut,) not in seen:
+            if cut and part[1] > part[0] and (cut,) not in seen:
                 seen.add((cut,))
-                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{dep}", _looks(part)))
+                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{dep}", _looks(parse, *part)))
     return trimmed_ones
 
 
-def _looks(part: Span) -> tuple[str, ...]:
-    """What decides whether annotators leave a modifier out: its first word, whether a comma sets it
-    off, its size, whether it is a time ("on Thursday") or quotes someone."""
-    doc = part.doc
-    set_off = doc[part.start - 1].is_punct or doc[min(part.end, len(doc) - 1)].is_punct
-    tokens = list(part)  # a Token is made at each step through a Span: once here, not per question
-    first = tokens[0]
-    return (first.lower_ if first.is_stop else first.pos_, "comma" if set_off else "tight",
-            str(min(len(part), 8) // 3), "time" if any(t.ent_type_ in ("DATE", "TIME") for t in tokens) else "-",
-            "quoted" if any(t.is_quote for t in tokens) else "-")
+def _looks(parse: Parse, start: int, end: int) -> tuple[str, ...]:
+    """What decides whether annotators leave a modifier out (the tokens ``start`` to ``end``,
+    exclusive): its first word, whether a comma sets it off, its size, whether it is a time
+    ("on Thursday") or quotes someone."""
+    set_off = parse.is_punct[start - 1] or parse.is_punct[min(end, parse.size - 1)]
+    return (parse.lowers[start] if parse.is_stop[start] else parse.pos[start], "comma" if set_off else "tight",
+            str(min(end - start, 8) // 3),
+            "time" if any(ent in ("DATE", "TIME") for ent in parse.ents[start:end]) else "-",
+            "quoted" if any(parse.is_quote[start:end]) else "-")
 
 
-def _ancestors_within(token: Token, root: int, first: int, last: int) -> list[Token]:
+def _ancestors_within(parse: Parse, token: int, root: int, first: int, last: int) -> list[int]:
     """``token`` and its ancestors inside [first, last], up to and without the reading's root."""
     found = []
-    while token.i != root and first <= token.i <= last:
+    while token != root and first <= token <= last:
         found.append(token)
-        if token.head.i == token.i:
+        if parse.heads[token] == token:
             break
-        token = token.head
+        token = parse.heads[token]
     return found
 
 

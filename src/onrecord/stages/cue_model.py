@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from . import linear
 from .candidates import misparsed_report
 from .cues import EVALUATION, NOUNS, SPEECH, THOUGHT
+from .parse import Parse, parse_of
 
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ", "PROPN"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -39,35 +40,37 @@ def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = N
 
 
 def _groups(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> tuple[tuple[str, ...], ...]:
-    # Runs for every scored token of every article: each attribute is read once (each read of a
-    # child's or neighbour's attribute makes a Token object), and the features come in groups
-    # that depend on few values, each made (and its weight summed, see ``cue_probability``) once
-    # per distinct combination: the detector scores thousands of tokens per article, most of
-    # them a handful of lemmas in a handful of parses.
-    lemma = lemma or token.lemma_.lower()
-    head, doc, i = token.head, token.doc, token.i
-    kids = list(token.children)
-    kid_deps = [child.dep_ for child in kids]
+    # Runs for every scored token of every article: the parse is read from its lists (``parse``),
+    # not through Token objects, and the features come in groups that depend on few values, each
+    # made (and its weight summed, see ``cue_probability``) once per distinct combination: the
+    # detector scores thousands of tokens per article, most of them a handful of lemmas in a
+    # handful of parses.
+    parse, i = parse_of(token.doc), token.i
+    lemma = lemma or parse.lemmas[i]
+    head = parse.heads[i]
+    deps, lowers = parse.deps, parse.lowers
+    kids = parse.children(i)
+    kid_deps = [deps[child] for child in kids]
     subject = next((c for c, d in zip(kids, kid_deps, strict=True) if d in _SUBJECTS), None)
-    size = len(doc)
-    nxt = doc[i + 1].lower_ if i + 1 < size else "<end>"
-    prev = doc[i - 1].lower_ if i > 0 else "<start>"
-    nxt2 = doc[i + 2].lower_ if i + 2 < size else "<end>"
-    prev2 = doc[i - 2].lower_ if i > 1 else "<start>"
+    size = parse.size
+    nxt = lowers[i + 1] if i + 1 < size else "<end>"
+    prev = lowers[i - 1] if i > 0 else "<start>"
+    nxt2 = lowers[i + 2] if i + 2 < size else "<end>"
+    prev2 = lowers[i - 2] if i > 1 else "<start>"
     lexicon = _lexicon(lemma)
-    pos, tag, dep = token.pos_, token.tag_, token.dep_
+    pos, tag, dep = parse.pos[i], parse.tags[i], deps[i]
     if subject is None:
         subject_key = ("none", "none", "none", False)
     else:
-        subject_key = (subject.pos_, subject.ent_type_, subject.lemma_.lower(), True)
+        subject_key = (parse.pos[subject], parse.ents[subject], parse.lemmas[subject], True)
     return (
-        _word_features(lemma, token.lower_, pos, tag, dep, lexicon),
-        _head_features(lemma, dep, head.lemma_.lower(), head.pos_, head.dep_),
+        _word_features(lemma, lowers[i], pos, tag, dep, lexicon),
+        _head_features(lemma, dep, parse.lemmas[head], parse.pos[head], deps[head]),
         _neighbour_features(lemma, prev2, prev, nxt, nxt2),
         _quote_features(lemma, lexicon, state),
         _subject_features(lemma, *subject_key),
         _children_features(lemma, tag, lexicon, tuple(sorted(set(kid_deps)))),
-        _clause(lemma, kids, kid_deps, dep, head.dep_),
+        _clause(parse, lemma, kids, kid_deps, dep, deps[head]),
     )
 
 
@@ -112,7 +115,7 @@ def _children_features(lemma: str, tag: str, lexicon: str, children: tuple[str, 
 group_weight = linear.group_weights(lambda: _model()["weights"])  # train/cues.py clears it with new weights
 
 
-def _clause(lemma: str, kids: list[Token], kid_deps: list[str], dep: str, head_dep: str) -> tuple[str, ...]:
+def _clause(parse: Parse, lemma: str, kids: list[int], kid_deps: list[str], dep: str, head_dep: str) -> tuple[str, ...]:
     """What the token governs: a report takes a clause with its own subject ("said [he] would"),
     marked by "that"/"whether" or not, and its voice tells "it was reported" from "he was reported
     missing"; a word in a relative clause ("a plan that calls for") rarely introduces the report."""
@@ -121,9 +124,11 @@ def _clause(lemma: str, kids: list[Token], kid_deps: list[str], dep: str, head_d
     relative = dep in ("relcl", "acl") or head_dep in ("relcl", "acl")
     if comp is None:
         return _clause_features(lemma, passive, relative, dep == "relcl", None)
-    own = any(c.dep_ in _SUBJECTS for c in comp.children)
-    mark = next((c.lower_ for c in comp.children if c.dep_ in ("mark", "aux") and c.i < comp.i), "-")
-    return _clause_features(lemma, passive, relative, dep == "relcl", (comp.dep_, own, mark, comp.lemma_.lower(), comp.pos_))
+    deps, comp_kids = parse.deps, parse.children(comp)
+    own = any(deps[c] in _SUBJECTS for c in comp_kids)
+    mark = next((parse.lowers[c] for c in comp_kids if deps[c] in ("mark", "aux") and c < comp), "-")
+    return _clause_features(lemma, passive, relative, dep == "relcl",
+                            (deps[comp], own, mark, parse.lemmas[comp], parse.pos[comp]))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -145,61 +150,65 @@ _CLOSED = {"ADP", "PART", "AUX", "DET", "ADV", "SCONJ", "CCONJ", "PRON", "PUNCT"
 MAX_REACH = 8
 
 
-def _route(token: Token, low: int, high: int) -> tuple[str, Token | None]:
+def _route(parse: Parse, token: int, low: int, high: int) -> tuple[str, int | None]:
     """The deps from ``token`` up to the cue so far (``low``..``high``), three steps at most, and the
     cue token reached: "a" in "said in [a] statement" is det>pobj under "in"."""
     path, node = [], token
     for _ in range(3):
-        path.append(node.dep_)
-        if node.head.i == node.i:
+        path.append(parse.deps[node])
+        if parse.heads[node] == node:
             break
-        node = node.head
-        if low <= node.i <= high:
+        node = parse.heads[node]
+        if low <= node <= high:
             return ">".join(path), node
-    return "out>" + token.dep_, None
+    return "out>" + parse.deps[token], None
 
 
-def _anchor(root: Token, anchor: Token | None) -> str:
+def _anchor(parse: Parse, root: int, anchor: int | None) -> str:
     if anchor is None:
         return "-"
-    return "head" if anchor.i == root.i else anchor.dep_
+    return "head" if anchor == root else parse.deps[anchor]
 
 
 def extent_features(root: Token, token: Token, low: int, high: int) -> list[str]:
     """Features of ``token``, next to the cue ``low``..``high`` headed by ``root``, for whether the
     cue takes it in. Shared by training (``train/cues.py``) and ``cue_tokens``."""
-    doc = token.doc
-    side = "L" if token.i < root.i else "R"
+    return _extent_features(parse_of(root.doc), root.i, token.i, low, high)
+
+
+def _extent_features(parse: Parse, root: int, token: int, low: int, high: int) -> list[str]:
+    # By token index, on the document's lists (``parse``): asked for each token the cue may grow into.
+    deps, heads, tags, lowers, ents = parse.deps, parse.heads, parse.tags, parse.lowers, parse.ents
+    side = "L" if token < root else "R"
     step = -1 if side == "L" else 1
-    route, anchor = _route(token, low, high)
+    route, anchor = _route(parse, token, low, high)
     where = f"{side}|{route}"
-    pos = token.pos_
-    word = token.lower_ if pos in _CLOSED else pos
-    lemma = root.lemma_.lower()
-    inner = doc[token.i - step]  # the cue token it touches
-    inner_word = inner.lower_ if inner.pos_ in _CLOSED else inner.pos_
-    beyond_i = token.i + step
-    if 0 <= beyond_i < len(doc):
-        beyond = doc[beyond_i]
-        beyond_key = f"{beyond.dep_}|{beyond.head.i == token.i}|{beyond.is_punct}"
+    pos = parse.pos[token]
+    word = lowers[token] if pos in _CLOSED else pos
+    lemma = parse.lemmas[root]
+    inner = token - step  # the cue token it touches
+    inner_word = lowers[inner] if parse.pos[inner] in _CLOSED else parse.pos[inner]
+    beyond = token + step
+    if 0 <= beyond < parse.size:
+        beyond_key = f"{deps[beyond]}|{heads[beyond] == token}|{parse.is_punct[beyond]}"
     else:
         beyond_key = "<edge>"
-    children = [(c, c.dep_) for c in token.children]  # each child's Token and label made once
-    kids = "".join(sorted({dep for c, dep in children if not low <= c.i <= high}))[:30]
+    children = parse.children(token)
+    kids = "".join(sorted({deps[c] for c in children if not low <= c <= high}))[:30]
     # What a function word leads to decides it: "said in [a statement]" but not "said in [Ohio]".
-    obj = next((c for c, dep in children if dep in ("pobj", "dobj", "pcomp", "xcomp")), None)
+    obj = next((c for c in children if deps[c] in ("pobj", "dobj", "pcomp", "xcomp")), None)
     # A pre-modifier leads to its head outside the cue ("in [the] debate").
-    head = token.head
-    outside = anchor is None or anchor.i != head.i
+    head = heads[token]
+    outside = anchor is None or anchor != head
     target = obj if obj is not None else head if outside else None
-    target_key = f"{target.lemma_.lower()}|{target.ent_type_ or '-'}" if target is not None else "-"
+    target_key = f"{parse.lemmas[target]}|{ents[target] or '-'}" if target is not None else "-"
     return [
         "bias", f"side={side}", f"route={where}", f"word={where}|{word}", f"pos={side}|{pos}",
-        f"tag={where}|{token.tag_}", f"anchor={where}|{_anchor(root, anchor)}",
-        f"ent={where}|{token.ent_type_ or '-'}", f"kids={where}|{kids}", f"beyond={where}|{beyond_key}",
-        f"inner={where}|{inner.dep_}|{inner_word}", f"gap={where}|{min(abs(token.i - root.i) - 1, 3)}",
+        f"tag={where}|{tags[token]}", f"anchor={where}|{_anchor(parse, root, anchor)}",
+        f"ent={where}|{ents[token] or '-'}", f"kids={where}|{kids}", f"beyond={where}|{beyond_key}",
+        f"inner={where}|{deps[inner]}|{inner_word}", f"gap={where}|{min(abs(token - root) - 1, 3)}",
         f"lemma={lemma}|{where}", f"lemma_word={lemma}|{where}|{word}", f"lex={_lexicon(lemma)}|{where}|{word}",
-        f"root_dep={root.dep_}|{where}", f"root_pos={root.pos_}|{where}|{word}",
+        f"root_dep={deps[root]}|{where}", f"root_pos={parse.pos[root]}|{where}|{word}",
         f"target={where}|{word}|{target_key}", f"target_ent={where}|{target_key.split('|')[-1]}",
     ]
 
@@ -208,25 +217,33 @@ def walk(root: Token, keeps) -> list[Token]:
     """The cue grown from ``root`` token by token, left then right, while ``keeps(token, low, high)``:
     a cue is one stretch of text, so the first token left out ends that side."""
     doc = root.doc
-    low = high = root.i
+    low, high = _grow(len(doc), root.i, lambda i, low, high: keeps(doc[i], low, high))
+    return list(doc[low:high + 1])
+
+
+def _grow(size: int, root: int, keeps) -> tuple[int, int]:
+    """``walk`` by token index, ``keeps(i, low, high)``: the first and last index of the cue."""
+    low = high = root
     for step in (-1, 1):
-        i = root.i + step
-        while 0 <= i < len(doc) and abs(i - root.i) <= MAX_REACH and keeps(doc[i], low, high):
+        i = root + step
+        while 0 <= i < size and abs(i - root) <= MAX_REACH and keeps(i, low, high):
             low, high = min(low, i), max(high, i)
             i += step
-    return list(doc[low:high + 1])
+    return low, high
 
 
 def extent(root: Token, weights: dict[str, float], threshold: float) -> list[Token]:
     """The cue grown from ``root`` while the extent model says yes, less a dangling edge: "has
     criticized long-standing [deals]" stops at the verb. A "to" may dangle ("plans to [release]")."""
-    tokens = walk(root, lambda token, low, high: linear.probability(
-        weights, extent_features(root, token, low, high)) >= threshold)
-    while tokens[-1].i != root.i and tokens[-1].head.i > tokens[-1].i and tokens[-1].dep_ != "aux":
-        tokens.pop()
-    while tokens[0].i != root.i and tokens[0].head.i < tokens[0].i:
-        tokens.pop(0)
-    return tokens
+    parse, r = parse_of(root.doc), root.i
+    low, high = _grow(parse.size, r, lambda i, low, high: linear.probability(
+        weights, _extent_features(parse, r, i, low, high)) >= threshold)
+    heads = parse.heads
+    while high != r and heads[high] > high and parse.deps[high] != "aux":
+        high -= 1
+    while low != r and heads[low] < low:
+        low += 1
+    return list(root.doc[low:high + 1])
 
 
 def cue_tokens(root: Token) -> list[Token]:

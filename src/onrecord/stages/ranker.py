@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import linear
 from .candidates import Candidate, Spans
+from .parse import parse_of
 
 _LIMITS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000)
 _BUCKETS = tuple(str(limit) for limit in _LIMITS)
@@ -79,13 +80,14 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
     span = doc.char_span(start, end, alignment_mode="expand")
     size = len(span) if span is not None else 0
     context.tokens[start, end] = _edge_indices(span) if size else None  # see _edges
-    first = span[0] if size else cue
-    last = span[-1] if size else cue
+    parse = parse_of(doc)  # the words' attributes by index: no Token made for them
+    first = span.start if size else cue.i
+    last = span.end - 1 if size else cue.i
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
     quoted = _MARKS.search(text, start, end) is not None or text[max(0, start - 1):start] in "“\"«‘'"
-    return (side, _bucket(size), first.lower_ if first.is_stop else first.pos_, first.dep_, last.pos_, str(quoted),
-            str(end >= context.sentence_end - 2), str(start <= context.sentence_start + 1), first.ent_type_ or "-",
-            span.root.pos_ if size else "-")
+    return (side, _bucket(size), parse.lowers[first] if parse.is_stop[first] else parse.pos[first], parse.deps[first],
+            parse.pos[last], str(quoted), str(end >= context.sentence_end - 2),
+            str(start <= context.sentence_start + 1), parse.ents[first] or "-", parse.pos[span.root.i] if size else "-")
 
 
 def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
@@ -188,7 +190,7 @@ def _edges(doc: Doc, start: int, end: int, context: Context) -> float:
     found = 0.0
     tokens = context.tokens[start, end] if (start, end) in context.tokens else boundary_tokens(doc, start, end)
     if values is not None and tokens is not None:
-        found = sum(values[i][n] for n, i in enumerate(tokens) if 0 <= i < len(doc))
+        found = sum(values[n][i] for n, i in enumerate(tokens) if 0 <= i < len(doc))
     context.edges[start, end] = found
     return found
 
@@ -199,11 +201,17 @@ _ROWS = 512
 
 
 def _projection(tensor: numpy.ndarray, weights: numpy.ndarray) -> list[list[float]]:
-    """``tensor @ weights`` as lists, in parts of at most ``_ROWS`` rows, run on one thread. The
-    parts are near equal, never of one row (a one-row product takes another path): the values are
-    those of the whole product."""
+    """``tensor @ weights`` as lists, one per column (edge), in parts of at most ``_ROWS`` rows, run
+    on one thread. The parts are near equal, never of one row (a one-row product takes another
+    path): the values are those of the whole product. By column, as four lists of floats: a list
+    per token row made thousands of containers per document for the garbage collector to scan,
+    which cost more than the product."""
     parts = numpy.array_split(tensor, max(1, -(-len(tensor) // _ROWS)))
-    return [row for part in parts for row in (part @ weights).tolist()]
+    columns: list[list[float]] = [[] for _ in range(weights.shape[1])]
+    for part in parts:
+        for column, values in zip(columns, (part @ weights).T.tolist(), strict=True):
+            column.extend(values)
+    return columns
 
 
 @functools.cache
