@@ -129,7 +129,8 @@ class Finder:
         if saying is not None and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in saying.children):
             self.cues[saying.i] = True  # "quoted the president as saying that …": the saying reports, for him
             return None
-        if not self._is_cue(token) and not self._cue_by_rule(token):
+        inverted = self._inverted(token)  # "Said Ellis: “…”": (who speaks, the quotation)
+        if inverted is None and not self._is_cue(token) and not self._cue_by_rule(token):
             return None
         if _describes_speakers(token) is not None:
             return None  # "Shopkeepers questioned by the police said …": who was asked, not what
@@ -143,15 +144,17 @@ class Finder:
             return None
         sentence = self.sentences[token.i]
         addressee = self._addressee(token, lemma)
-        offered = self._readings(token, lemma, beside, sentence, addressee)
-        if (opened := self._inverted_quotation(token)) is not None:
-            beside, offered = [opened], [candidates.Candidate("quotation", tuple(opened.spans))]
+        if inverted is not None:
+            beside = [inverted[1]]
+            offered = [candidates.Candidate("quotation", tuple(inverted[1].spans))]
+        else:
+            offered = self._readings(token, lemma, beside, sentence, addressee)
         if saying is not None:  # '“…,” Marek quoted the president as saying': who said it is not what
             offered = [c for c in offered if not any(s <= saying.idx < e for s, e in c.spans)]
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
             beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
-        speaker = self._speaker(token)
+        speaker = inverted[0] if inverted is not None else self._speaker(token)
         if speaker is not None and beside:
             # '“…,” Tulsa police Chief Jordan said', parsed as a conjunct of the quoted verb: what
             # takes in who speaks is no reading of what they said.
@@ -357,13 +360,13 @@ class Finder:
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
         return (self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
-                or _by_saying(token) or _claim_that(token) or self._inverted_quotation(token) is not None)
+                or _by_saying(token) or _claim_that(token))
 
-    def _inverted_speaker(self, verb: Token) -> tuple[int, int] | None:
+    def _inverted(self, verb: Token) -> tuple[tuple[int, int], Quoted] | None:
         """'Said Ellis: “…”', 'Added Rosa Kemp, a teacher, “…”': a speech verb opening its sentence
         before who speaks, which the small model reads as the start of a name ("Said" a proper
         noun compounded with "Ellis"). The speaker runs from after the verb to the colon or the
-        quotation."""
+        quotation, and the quotation must follow; else "Said" is a name."""
         if verb.dep_ != "compound" or verb.head.i <= verb.i or verb.head.pos_ not in ("PROPN", "NOUN"):
             return None
         if not (verb.lower_ == "said" or (verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH)):
@@ -376,7 +379,12 @@ class Finder:
             if token.text == ":" or token.is_quote or (token.text == "," and token.nbor(1).is_quote):
                 # no verb of its own: "Said Hamdan, a driver, told the court: …" names him
                 spoken = verb.head in words and not any(t.pos_ in ("VERB", "AUX") for t in words)
-                return _span_of(words) if spoken else None
+                speaker = _span_of(words) if spoken else None
+                if speaker is None:
+                    return None
+                quotation = next((q for q in self._quotations_near(speaker[1], speaker[1] + 4)
+                                  if q.depth == 0 and q.opened_at >= speaker[1]), None)
+                return (speaker, quotation) if quotation is not None else None
             words.append(token)
         return None  # "Said Hamdan, a driver, was detained": a man named Said
 
@@ -561,17 +569,7 @@ class Finder:
         tokens = cue_tokens(cue)
         return [(tokens[0].idx, end_of(tokens[-1]))]
 
-    def _inverted_quotation(self, verb: Token) -> Quoted | None:
-        """The quotation right after an inverted attribution's speaker ("Said Kemp, “…”")."""
-        speaker = self._inverted_speaker(verb)
-        if speaker is None:
-            return None
-        return next((q for q in self._quotations_near(speaker[1], speaker[1] + 4)
-                     if q.depth == 0 and q.opened_at >= speaker[1]), None)
-
     def _speaker(self, cue: Token) -> tuple[int, int] | None:
-        if (inverted := self._inverted_speaker(cue)) is not None:
-            return inverted
         offered = candidates.speakers(cue, self.text)
         # '“…: We will get justice,” Chief Jordan said': the parse may find the subject inside the
         # quotation the cue reports; the quoted words never say who says them.
