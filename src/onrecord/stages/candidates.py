@@ -103,10 +103,8 @@ def attribution_clause(cue: Token) -> set[int]:
     """Token indices of the cue's own clause: the cue, its subject, auxiliaries, adverbials, objects
     that name whom it was said to; not what was said."""
     if cue.lower_ == "according":  # "according to X" is all attribution
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        source = [t for c in (to.children if to is not None else ()) if c.dep_ == "pobj" for t in according_source(c)]
-        return {cue.i} | ({to.i} if to is not None else set()) | {t.i for t in source} | {
-            t.i for t in according_apposition(cue)}
+        to = {c.i for c in cue.children if c.lower_ == "to"}
+        return {cue.i} | to | {t.i for t in according_source(cue) + according_apposition(cue)}
     keep = {cue.i}
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
@@ -139,13 +137,22 @@ def misparsed_report(cue: Token, child: Token) -> list[int]:
     return []
 
 
-def according_source(pobj: Token) -> list[Token]:
+def _according_object(cue: Token) -> Token | None:
+    """The object of "to" in "according to X"."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
+def according_source(cue: Token) -> list[Token]:
     """The source of "according to": the object's phrase, up to the comma after it. When "According"
     opens the sentence the small model may make it the root and hang the report on the source
     ("According to Rush Limbaugh, the move reeks of fear", "reeks" read as a noun in apposition)."""
+    pobj = _according_object(cue)
+    if pobj is None:
+        return []
     words = list(pobj.subtree)
     comma = next((t.i for t in words if t.text == "," and t.i > pobj.i), None)
-    if comma is not None and pobj.head.head.dep_ == "ROOT":  # "According" itself
+    if comma is not None and cue.dep_ == "ROOT":
         words = [t for t in words if t.i < comma]
     return words
 
@@ -154,8 +161,7 @@ def according_apposition(cue: Token) -> list[Token]:
     """"According to the library's director, Samuel Brandt, the branches …": the name set off after
     the source is the source's, though the parse may make it the subject of what follows."""
     doc = cue.doc
-    to = next((c for c in cue.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    source = _according_object(cue)
     if source is None or source.lower_ not in ROLE_NOUNS:
         return []  # "according to police, Mark Olsen, 41, was …": Olsen is what police say, about whom
     i = source.right_edge.i + 1
@@ -409,8 +415,7 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
                     if not any(t.dep_ == "nummod" for t in pobj.children):  # "passed by 27 votes" counts, speaks not
                         add("agent", list(pobj.subtree))
             elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    add("according", according_source(pobj) + according_apposition(cue))
+                add("according", according_source(cue) + according_apposition(cue))
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
                 # "The head of the militia, Arkady Belenko, rejected an ultimatum": an active verb the
