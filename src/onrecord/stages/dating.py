@@ -296,7 +296,7 @@ def _on_cue(doc: Doc, t_start: int, t_end: int, cue_start: int, cue_end: int) ->
     cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
     if span is None or cue is None or not len(span):
         return False
-    if span.root.dep_ in ("poss", "compound", "amod", "nmod"):
+    if span.root.dep_ in _NOUN_MODIFIERS:
         return False  # "defended the handling of last week's floods on Friday": the floods' time, not the cue's
     head = span.root.head
     while head.pos_ not in _CLAUSE_VERBS and head.head.i != head.i:
