@@ -63,3 +63,11 @@ def test_a_straight_mark_opening_inside_another_ends_the_unclosed_one():
     found = find_quotations(text)
     assert [(text[q.start:q.end], q.parent is None) for q in found] == [
         ("we will not go back. The council met on Monday.", True), ("It was a disaster,", True)]
+
+
+def test_a_paragraph_reopens_a_quotation_only_with_the_same_style_of_mark():
+    # a story block-quotes another with straight marks never closed, and quotes its own speakers in curly ones
+    text = ("The paper wrote:\n\n\"The rally began late. The crowd was restless.\n\n"
+            "\"Then the lights went out.\n\n“I was there,” she said, smiling.")
+    assert quoted(text) == [(["The rally began late. The crowd was restless.", "Then the lights went out."], 0),
+                            (["I was there,"], 0)]

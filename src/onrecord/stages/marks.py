@@ -72,7 +72,7 @@ def find_quotations(text: str) -> list[Quoted]:
     stack: list[_Open] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for number, (p_start, p_end) in enumerate(paragraphs):
-        continuing = stack and _reopens(text, p_start, stack[0].kind)
+        continuing = stack and _reopens(text, p_start, stack[0])
         if stack and continuing:
             # A quotation running on: the paragraph reopens it; its fragment starts after the mark.
             outer = stack[0]
@@ -85,7 +85,7 @@ def find_quotations(text: str) -> list[Quoted]:
             _mark(text, match.start(), match.end(), stack, found)
         if stack:
             next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
-            if next_start is not None and _reopens(text, next_start, stack[0].kind):
+            if next_start is not None and _reopens(text, next_start, stack[0]):
                 outer = stack[0]
                 outer.fragments.append(_trim(text, outer.fragment_start, p_end))
     _close_unclosed(text, stack, found)
@@ -93,9 +93,16 @@ def find_quotations(text: str) -> list[Quoted]:
     return [q for q in found if q.end > q.start]
 
 
-def _reopens(text: str, at: int, kind: str) -> bool:
-    return at < len(text) and (_OPENERS.get(text[at]) == kind or (text[at] == '"' and kind == "d")
-                               or (text.startswith("''", at) and kind == "d"))
+def _reopens(text: str, at: int, outer: _Open) -> bool:
+    """Whether the paragraph at ``at`` reopens the quotation ``outer``: with a double mark of the
+    same style (straight or curly) as the one that opened it. A paragraph of a report that quotes
+    another with straight marks and its own speakers with curly ones ('"The rally began …' then
+    '“I was there,” she said') starts a quotation of its own."""
+    if outer.kind != "d" or at >= len(text):
+        return False
+    if _straight(text, outer.at):
+        return _straight(text, at)
+    return _OPENERS.get(text[at]) == "d"
 
 
 def _role(text: str, i: int, end: int, stack: list[_Open]) -> tuple[str, str] | None:
