@@ -873,9 +873,20 @@ def test_being_questioned_is_no_report_of_the_answer_around_it():
     # the adverbial clauses the parse hung on the cue, with the clause they may qualify
     ("Olsen vowed to fight the ruling, citing the harbour law, before leaving.", "vowed",
      "to fight the ruling, citing the harbour law, before leaving"),
+    # the cue's own preposition stays with it ("spoke of"), what follows is the content
+    ("She spoke of the long winters in the valley.", "spoke", "the long winters in the valley."),
 ])
 def test_the_parse_offers_the_reading_annotators_take(text, cue, reading):
     doc = load(DEFAULT_MODEL, REGISTRY["quotes"].requires)(text)
     head = next(t for t in doc if t.text == cue)
     offered = {text[start:end] for c in candidates.contents(head, text, []) for start, end in c.spans}
     assert reading in offered
+
+
+def test_a_report_the_parse_joined_to_the_reported_clause_is_the_speakers_own():
+    # the parse makes "warned" a conjunct of "leave", inside what the minister said
+    _, quotes = quotes_of("The minister said that the country would leave the union by March and warned "
+                          "that talks could fail.")
+    assert {(q.cue.text, q.speaker.text, q.content.text.rstrip(".")) for q in quotes} == {
+        ("said", "The minister", "that the country would leave the union by March"),
+        ("warned", "The minister", "that talks could fail")}

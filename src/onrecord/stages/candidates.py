@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import SPEECH
+from .cues import EVALUATION, SPEECH, THOUGHT
 from .entities import ROLE_NOUNS
 from .parse import Parse, parse_of
 
@@ -40,6 +40,7 @@ _CLAUSES_APPOS = _CLAUSES | {"appos"}
 _TRIMMED = {"clause", "objects", "objects-bare", "sentence-right"}
 _OCCASIONS = {"interview", "conference", "briefing", "statement", "speech", "address", "meeting", "hearing",
               "rally", "appearance", "debate", "call", "session", "summit", "broadcast", "podcast", "post", "letter"}
+_REPORTING = SPEECH | THOUGHT | EVALUATION
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
 
@@ -265,7 +266,11 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     further = {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in c.subtree}
     add("sentence-rest", _runs(doc, text, range(sentence.start, sentence.end), clause | further))
     add("sentence-left", _index_hull(doc, text, range(sentence.start, min(clause))))
-    add("sentence-right", _index_hull(doc, text, [i for i in range(max(clause) + 1, sentence.end) if i not in further]))
+    right = [i for i in range(max(clause) + 1, sentence.end) if i not in further]
+    add("sentence-right", _index_hull(doc, text, right))
+    # "called on [the council to act]", "spoke of […]": the cue's own preposition stays with it.
+    if len(right) > 1 and doc[right[0]].pos_ == "ADP" and doc[right[0]].head.i == cue.i:
+        add("sentence-right-bare", _index_hull(doc, text, right[1:]))
     for spans in quotations:
         add("quotation", spans)
     if len(quotations) > 1:
@@ -332,19 +337,23 @@ def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candi
                 continue
             if cut and part[1] > part[0] and (cut,) not in seen:
                 seen.add((cut,))
-                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{dep}", _looks(parse, *part)))
+                trimmed_ones.append(Candidate(candidate.kind, (cut,), f"{how}:{dep}", _looks(parse, *part, i)))
     return trimmed_ones
 
 
-def _looks(parse: Parse, start: int, end: int) -> tuple[str, ...]:
+def _looks(parse: Parse, start: int, end: int, head: int) -> tuple[str, ...]:
     """What decides whether annotators leave a modifier out (the tokens ``start`` to ``end``,
-    exclusive): its first word, whether a comma sets it off, its size, whether it is a time
-    ("on Thursday") or quotes someone."""
+    exclusive, headed by ``head``): its first word, whether a comma sets it off, its size, whether
+    it is a time ("on Thursday") or quotes someone, and whether it is a report of its own ("…, and
+    warned that …", "…, citing …") and has its own subject ("… and Democrats accused …")."""
     set_off = parse.is_punct[start - 1] or parse.is_punct[min(end, parse.size - 1)]
+    reports = parse.lemmas[head] in _REPORTING and parse.pos[head] in ("VERB", "NOUN")
+    own_subject = any(parse.deps[child] in _SUBJECTS for child in parse.children(head))
     return (parse.lowers[start] if parse.is_stop[start] else parse.pos[start], "comma" if set_off else "tight",
             str(min(end - start, 8) // 3),
             "time" if any(ent in ("DATE", "TIME") for ent in parse.ents[start:end]) else "-",
-            "quoted" if any(parse.is_quote[start:end]) else "-")
+            "quoted" if any(parse.is_quote[start:end]) else "-",
+            "reports" if reports else "-", "subject" if own_subject else "-")
 
 
 def _ancestors_within(parse: Parse, token: int, root: int, first: int, last: int) -> list[int]:
@@ -432,6 +441,9 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
             break  # "Asked about the strike, Olsen shrugged": Olsen was asked; he does not ask
         if hops == 0 and verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
             break  # "Critics attacked it, and the editorial was read aloud": the critics read nothing
+        if hops == 0 and (outer := report_joined(verb)) is not None:
+            verb, hops = outer, hops + 1
+            continue
         # "by telling reporters …": through the preposition to the verb it hangs from ("aside from
         # saying": through the adverb too).
         verb, hops = (verb.head.head if verb.dep_ == "pcomp" else verb.head), hops + 1
@@ -452,6 +464,23 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
                 if child.dep_ in _SUBJECTS:
                     add("governor-subject", list(child.subtree))
     return found
+
+
+def report_joined(verb: Token) -> Token | None:
+    """The report that a subjectless verb of saying continues, where the parse joined it to the
+    reported clause instead: in "May said the country would leave and warned that …", May warns,
+    not the country."""
+    if verb.dep_ != "conj" or verb.lemma_ not in SPEECH or subject_of(verb) is not None:
+        return None
+    clause = verb.head
+    for _ in range(3):
+        if clause.dep_ == "ccomp":
+            report = clause.head
+            return report if report.lemma_ in SPEECH and report.i < verb.i else None
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
 
 
 def _glossed(text: str, offset: int) -> bool:

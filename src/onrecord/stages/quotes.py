@@ -230,6 +230,12 @@ class Finder:
         # subject of "was announced" is.
         speaks = lemma in SPEECH and token.dep_ != "relcl" and not any(c.dep_ == "nsubjpass" for c in token.children)
         offered = [c for c in offered if not self._only_a_title(c.spans) and not (speaks and c.kind.startswith("subject"))]
+        if lemma in SPEECH:
+            # "said the country would leave and warned that …": the warning is a report of its own
+            # (``candidates.report_joined``), no part of what was said.
+            joined = [t.idx for c in token.children if c.dep_ == "ccomp" for t in c.subtree
+                      if (report := candidates.report_joined(t)) is not None and report.i == token.i]
+            offered = [c for c in offered if not any(s <= at < e for at in joined for s, e in c.spans)] or offered
         if token.tag_ == "VBN" and token.dep_ == "advcl" and lemma in APPROACHED:
             # "Questioned by reporters on Monday, Duarte said …": what was asked is the participle's
             # own (about what, whether …), never the answer around it
