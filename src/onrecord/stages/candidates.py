@@ -90,7 +90,8 @@ def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozens
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
-    spans = [trimmed(text, doc[first].idx, end_of(doc[last])) for first, last in runs]
+    parse = parse_of(doc)
+    spans = [trimmed(text, parse.idx[first], parse.ends[last]) for first, last in runs]
     # A run of bare punctuation ('.”' after a cut) is no part of what was said.
     return tuple(span for span in spans if span and _has_words(text, span))
 
@@ -277,7 +278,8 @@ def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
     """The one span from the first to the last of ``indices``, if any words remain after trimming."""
     if not indices:
         return None
-    span = trimmed(text, doc[indices[0]].idx, end_of(doc[indices[-1]]))
+    parse = parse_of(doc)
+    span = trimmed(text, parse.idx[indices[0]], parse.ends[indices[-1]])
     return (span,) if span and _has_words(text, span) else None
 
 
@@ -306,15 +308,15 @@ def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candi
             continue
         done.add(candidate.spans)
         start, end = candidate.spans[0]
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) < 3:
+        span = parse.char_span(start, end, "expand")
+        if span is None or span[1] - span[0] < 3:
             continue
-        first, last = span.start, span.end - 1
+        first, last = span[0], span[1] - 1
         while last > first and parse.is_punct[last]:
             last -= 1
         # A modifier that ends (starts) the span is an ancestor of its last (first) word, as parses
         # are projective: walking up from both ends finds them all without visiting every word.
-        root = span.root.i
+        root = parse.root(*span)
         for i in _ancestors_within(parse, last, root, first, last) + _ancestors_within(parse, first, root, first, last):
             dep = parse.deps[i]
             if dep not in _TAIL_DEPS and dep not in _LEAD_DEPS:
@@ -487,10 +489,11 @@ def quoted_as(saying: Token) -> Token | None:
 def _fragment_before(cue: Token) -> list[Token]:
     """"The spokeswoman, Ana Duarte [a former lawyer], told …": a gloss can split the subject off
     into a verbless sentence of its own just before the cue's, in the same paragraph."""
-    sentence = cue.sent
-    if sentence.start == 0 or "\n" in cue.doc[sentence.start - 1].whitespace_ + cue.doc[sentence.start].text:
+    doc, parse = cue.doc, parse_of(cue.doc)
+    start = parse.sent_starts[cue.i]
+    if start == 0 or "\n" in doc[start - 1].whitespace_ + doc[start].text:
         return []
-    before = cue.doc[sentence.start - 1].sent
+    before = doc[parse.sent_starts[start - 1]:start]
     root = before.root
     if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in before):
         return []
@@ -505,17 +508,23 @@ def names_before(cue: Token) -> list[Token]:
     """"When the rule was revealed, Obama and Clinton call it …": a finite verb the parse left
     without a subject, having hung the names before it on the clause before the comma. The names
     between that comma and the verb speak."""
+    return list(cue.doc[names_start(cue):cue.i])
+
+
+def names_start(cue: Token) -> int:
+    """Where ``names_before`` starts: the cue's own index where there are none."""
     if cue.tag_ not in ("VBD", "VBP", "VBZ"):
-        return []
-    doc, first = cue.doc, cue.i
-    while first > cue.sent.start and (doc[first - 1].pos_ in _NAME_RUN or doc[first - 1].ent_type_ in _NAMED) \
-            and doc[first - 1].ent_type_ not in ("DATE", "TIME"):
+        return cue.i
+    parse, first = parse_of(cue.doc), cue.i
+    start = parse.sent_starts[cue.i]
+    while first > start and (parse.pos[first - 1] in _NAME_RUN or parse.ents[first - 1] in _NAMED) \
+            and parse.ents[first - 1] not in ("DATE", "TIME"):
         first -= 1
-    run = doc[first:cue.i]
-    opens = first == cue.sent.start or doc[first - 1].text == "," or doc[first - 1].is_quote  # '…,” Chief Jordan said'
-    if not opens or not any(t.pos_ in ("PROPN", "NOUN") for t in run) or run[0].pos_ in ("CCONJ", "PART"):
-        return []
-    return list(run)
+    run = range(first, cue.i)
+    opens = first == start or parse.lowers[first - 1] == "," or parse.is_quote[first - 1]  # '…,” Chief Jordan said'
+    if not opens or not any(parse.pos[i] in ("PROPN", "NOUN") for i in run) or parse.pos[first] in ("CCONJ", "PART"):
+        return cue.i
+    return first
 
 
 def noun_phrase(token: Token) -> list[Token]:
