@@ -82,16 +82,20 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozenset()) -> Spans:
     """Contiguous runs of the tokens at ``indices`` (ascending) outside ``cut``, as trimmed character
     spans. Indices, not tokens: a sentence's readings make Token objects only at their ends."""
-    runs: list[tuple[int, int]] = []
+    parse = parse_of(doc)
+    starts, ends = parse.idx, parse.ends
+    spans = []
+    first = last = -2
     for i in indices:
         if i in cut:
             continue
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    parse = parse_of(doc)
-    spans = [trimmed(text, parse.idx[first], parse.ends[last]) for first, last in runs]
+        if i != last + 1:  # a new run (a parse's crossing arcs may also step back)
+            if last >= 0:
+                spans.append(trimmed(text, starts[first], ends[last]))
+            first = i
+        last = i
+    if last >= 0:
+        spans.append(trimmed(text, starts[first], ends[last]))
     # A run of bare punctuation ('.”' after a cut) is no part of what was said.
     return tuple(span for span in spans if span and _has_words(text, span))
 
@@ -115,7 +119,7 @@ def attribution_clause(cue: Token) -> set[int]:
             continue
         if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
             continue
-        keep |= set(parse_of(cue.doc).subtree(child.i))
+        keep.update(parse_of(cue.doc).subtree(child.i))
     return keep
 
 

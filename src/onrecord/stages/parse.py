@@ -44,6 +44,7 @@ class Parse:
     is_stop: list[bool]
     like_num: list[bool]
     sent_starts: list[int]  # where each token's sentence starts: ``Token.sent`` walks the doc at each call
+    roots: list[int]  # the sentences' roots, ascending
     # Each token's children, as Token.children gives them (ascending), are ``kids[starts[i]:starts[i + 1]]``:
     # two flat lists rather than a list per token, which would be thousands of long-lived containers per
     # document for the garbage collector to walk at every collection (it cost more than it saved).
@@ -58,19 +59,21 @@ class Parse:
         arcs): each left child's subtree, the token, each right child's."""
         found: list[int] = []
         todo = [i]  # a stack, not recursion: a parse can be deeper than Python's recursion limit
+        kids, starts = self.kids, self.starts
         while todo:
             node = todo.pop()
             if node < 0:  # the token itself, after its left children
                 found.append(~node)
                 continue
-            kids = self.children(node)
-            if not kids:
+            first, stop = starts[node], starts[node + 1]
+            if first == stop:
                 found.append(node)
                 continue
-            split = bisect_left(kids, node)
-            todo += reversed(kids[split:])
+            children = kids[first:stop]
+            split = bisect_left(children, node)
+            todo += reversed(children[split:])
             todo.append(~node)
-            todo += reversed(kids[:split])
+            todo += reversed(children[:split])
         return found
 
     def char_span(self, start: int, end: int, mode: str) -> tuple[int, int] | None:
@@ -95,9 +98,9 @@ class Parse:
 
     def root(self, first: int, stop: int) -> int:
         """``Span.root`` of the tokens ``first`` to ``stop`` (exclusive), by index."""
-        for i in range(first, stop):
-            if self.heads[i] == i:
-                return i
+        sentence_root = bisect_left(self.roots, first)  # the first sentence root from ``first`` on, if any
+        if sentence_root < len(self.roots) and self.roots[sentence_root] < stop:
+            return self.roots[sentence_root]
         best, root = self.size, -1
         for i in range(first, stop):
             if first <= self.heads[i] < stop:
@@ -127,30 +130,37 @@ def parse_of(doc: Doc) -> Parse:
 
 def _read(doc: Doc) -> Parse:
     size = len(doc)
-    array = doc.to_array(_ATTRS).astype(numpy.int64)  # HEAD is an offset, negative to the left
-    columns = array.T.tolist() if size else [[] for _ in _ATTRS]
-    head, dep, pos, tag, lemma, lower, ent, idx, length, space_after, punct, quote, space, stop, number = columns
+    array = doc.to_array(_ATTRS).reshape(size, len(_ATTRS))  # one row per token, one column per attribute
     strings = doc.vocab.strings
 
-    def names(hashes: list[int], fold: bool = False) -> list[str]:
-        # Few distinct strings per document: each is looked up once (hashes beyond 2**63 came back
-        # negative from int64, so they are taken back modulo 2**64).
-        table = {h: strings[h % 2**64] for h in set(hashes)}
-        if fold:
-            table = {h: name.lower() for h, name in table.items()}
-        return [table[h] for h in hashes]
+    def column(attr: int) -> numpy.ndarray:
+        return array[:, _ATTRS.index(attr)]
+
+    def numbers(attr: int) -> numpy.ndarray:
+        return column(attr).astype(numpy.int64)  # not unsigned: HEAD is an offset, negative to the left
+
+    def names(attr: int, fold: bool = False) -> list[str]:
+        # Few distinct strings per document: each is looked up once, and NumPy spreads them over the tokens.
+        hashes, where = numpy.unique(column(attr), return_inverse=True)
+        found = [strings[h].lower() if fold else strings[h] for h in hashes.tolist()]
+        return numpy.array(found, dtype=object)[where.reshape(size)].tolist()
+
+    def flags(attr: int) -> list[bool]:
+        return column(attr).astype(bool).tolist()
 
     indices = numpy.arange(size)
-    absolute = indices + array[:, 0] if size else indices
+    absolute = indices + numbers(attrs.HEAD)
     dependent = absolute != indices
     governing = absolute[dependent]
     order = numpy.argsort(governing, kind="stable")  # stable: each head's children stay ascending
     starts = numpy.searchsorted(governing[order], numpy.arange(size + 1)).tolist()
-    ends = [start + n for start, n in zip(idx, length, strict=True)]
+    idx = numbers(attrs.IDX)
+    ends = idx + numbers(attrs.LENGTH)
     sent_starts: list[int] = []
     for sentence in doc.sents:
         sent_starts += [sentence.start] * len(sentence)
-    return Parse(size, absolute.tolist(), names(dep), [POS_NAMES[p] for p in pos], names(tag), names(lemma, fold=True),
-                 names(lower), names(ent), idx, ends, [end + n for end, n in zip(ends, space_after, strict=True)],
-                 [bool(p) for p in punct], [bool(q) for q in quote], [bool(s) for s in space], [bool(s) for s in stop],
-                 [bool(n) for n in number], sent_starts, indices[dependent][order].tolist(), starts)
+    return Parse(size, absolute.tolist(), names(attrs.DEP), [POS_NAMES[p] for p in column(attrs.POS).tolist()],
+                 names(attrs.TAG), names(attrs.LEMMA, fold=True), names(attrs.LOWER), names(attrs.ENT_TYPE),
+                 idx.tolist(), ends.tolist(), (ends + numbers(attrs.SPACY)).tolist(), flags(attrs.IS_PUNCT),
+                 flags(attrs.IS_QUOTE), flags(attrs.IS_SPACE), flags(attrs.IS_STOP), flags(attrs.LIKE_NUM), sent_starts,
+                 indices[~dependent].tolist(), indices[dependent][order].tolist(), starts)
