@@ -14,6 +14,7 @@ and the sentence, so ``ranker`` learns to choose among these candidates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ Spans = tuple[tuple[int, int], ...]
 
 _EDGE = " \t\n,;:—–-"
 _MARKS = "\"'“”„‟«»‹›‘’‚"
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
 _OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
 _CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -101,7 +103,7 @@ def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozens
 
 
 def _has_words(text: str, span: tuple[int, int]) -> bool:
-    return any(char.isalnum() for char in text[span[0]:span[1]])
+    return _ALNUM.search(text, *span) is not None
 
 
 def attribution_clause(cue: Token) -> set[int]:
