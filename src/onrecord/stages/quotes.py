@@ -95,6 +95,8 @@ class Finder:
         self.text = text
         self.quotations = quotations_of(doc, text)
         self.starts = [q.start for q in self.quotations]
+        # Each quotation's words' bounds and depth, read once: its properties cost a call each.
+        self.extents = [(q.start, q.end, q.depth) for q in self.quotations]
         self.claimed: set[int] = set()  # ids of quotations that are some quote's content
         self.states = states_of(doc, text)
         self.parse = parse_of(doc)
@@ -554,17 +556,25 @@ class Finder:
         """The deepest quotation holding ``offset``. Asked of a cue's offset, its children's and its
         readings' starts, most of them many times over: answered once each."""
         if offset not in self.innermost:
-            inside = [q for q in self._quotations_near(offset, offset) if q.start <= offset < q.end]
-            self.innermost[offset] = max(inside, key=lambda q: q.depth, default=None)
+            low, high = self._near(offset, offset)
+            found, deepest = None, -1
+            for n in range(low, high):
+                start, end, depth = self.extents[n]
+                if start <= offset < end and depth > deepest:  # the first of the deepest, as max() takes
+                    found, deepest = self.quotations[n], depth
+            self.innermost[offset] = found
         return self.innermost[offset]
 
     def _quoted(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self._quotations_near(offset, offset))
 
     def _quotations_near(self, left: int, right: int) -> list[Quoted]:
-        low = bisect.bisect_left(self.starts, left - 3000)
-        high = bisect.bisect_right(self.starts, right + 10)
+        low, high = self._near(left, right)
         return self.quotations[low:high]
+
+    def _near(self, left: int, right: int) -> tuple[int, int]:
+        """Where the quotations that may reach from ``left`` to ``right`` lie in ``quotations``."""
+        return bisect.bisect_left(self.starts, left - 3000), bisect.bisect_right(self.starts, right + 10)
 
     def _quotations_within(self, spans: list[tuple[int, int]]) -> list[Quoted]:
         """The outermost quotations lying wholly inside ``spans``."""
