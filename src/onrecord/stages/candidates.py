@@ -14,6 +14,7 @@ and the sentence, so ``ranker`` learns to choose among these candidates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ Spans = tuple[tuple[int, int], ...]
 
 _EDGE = " \t\n,;:—–-"
 _MARKS = "\"'“”„‟«»‹›‘’‚"
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
 _OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
 _CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -83,21 +85,26 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozenset()) -> Spans:
     """Contiguous runs of the tokens at ``indices`` (ascending) outside ``cut``, as trimmed character
     spans. Indices, not tokens: a sentence's readings make Token objects only at their ends."""
-    runs: list[tuple[int, int]] = []
+    parse = parse_of(doc)
+    starts, ends = parse.idx, parse.ends
+    spans = []
+    first = last = -2
     for i in indices:
         if i in cut:
             continue
-        if runs and runs[-1][1] == i - 1:
-            runs[-1] = (runs[-1][0], i)
-        else:
-            runs.append((i, i))
-    spans = [trimmed(text, doc[first].idx, end_of(doc[last])) for first, last in runs]
+        if i != last + 1:  # a new run (a parse's crossing arcs may also step back)
+            if last >= 0:
+                spans.append(trimmed(text, starts[first], ends[last]))
+            first = i
+        last = i
+    if last >= 0:
+        spans.append(trimmed(text, starts[first], ends[last]))
     # A run of bare punctuation ('.”' after a cut) is no part of what was said.
     return tuple(span for span in spans if span and _has_words(text, span))
 
 
 def _has_words(text: str, span: tuple[int, int]) -> bool:
-    return any(char.isalnum() for char in text[span[0]:span[1]])
+    return _ALNUM.search(text, *span) is not None
 
 
 def attribution_clause(cue: Token) -> set[int]:
@@ -111,11 +118,11 @@ def attribution_clause(cue: Token) -> set[int]:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
             continue
         if reported := misparsed_report(cue, child):
-            keep |= {t.i for t in child.subtree} - set(reported)  # "after the convention" is the saying's
+            keep |= set(parse_of(cue.doc).subtree(child.i)) - set(reported)  # "after the convention" is the saying's
             continue
         if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
             continue
-        keep |= {t.i for t in child.subtree}
+        keep.update(parse_of(cue.doc).subtree(child.i))
     return keep
 
 
@@ -131,10 +138,10 @@ def misparsed_report(cue: Token, child: Token) -> list[int]:
         if subject is None or any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children):
             return []
         first = min(subject.left_edge.i, child.i)
-        return [t.i for t in child.subtree if t.i >= first]
+        return [i for i in parse_of(cue.doc).subtree(child.i) if i >= first]
     if child.dep_ == "dep" and child.i < cue.i and child.right_edge.i + 1 < cue.i and (
             cue.doc[child.right_edge.i + 1].text == ","):
-        return [t.i for t in child.subtree]
+        return parse_of(cue.doc).subtree(child.i)
     return []
 
 
@@ -181,6 +188,11 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     ``sentence`` is the cue's sentence where the caller has it (``Token.sent`` walks the doc)."""
     found: list[Candidate] = []
     doc = cue.doc
+    parse = parse_of(doc)
+    subtree = parse.subtree  # by index: the readings are read off the words' positions alone
+
+    def hull(indices: list[int]) -> tuple[int, int] | None:
+        return _hull(parse, text, indices)
 
     def add(kind: str, spans: Spans | None) -> None:
         if spans and all(spans) and (candidate := Candidate(kind, spans)) not in found:
@@ -189,81 +201,81 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     children = list(cue.children)
     for child in children:
         if child.dep_ in ("ccomp", "xcomp"):
-            add("clause", _runs(doc, text, [t.i for t in child.subtree]))
+            add("clause", _runs(doc, text, subtree(child.i)))
             # "vowed to fight the ruling, [citing the law]": adverbial clauses the parse hung on the
             # cue may qualify the clause it reports.
-            tail = [t for c in children if c.i > child.i and c.dep_ == "advcl" for t in c.subtree] if child.i > cue.i else []
+            tail = [t for c in children if c.i > child.i and c.dep_ == "advcl" for t in subtree(c.i)] if child.i > cue.i else []
             if tail:
-                add("clause+tail", (_hull(text, list(child.subtree) + tail),))
+                add("clause+tail", (hull(subtree(child.i) + tail),))
         elif reported := misparsed_report(cue, child):
             add("clause", _runs(doc, text, reported))
         elif child.dep_ == "prep":
             # "said in a statement [that it regrets the delay]": the parse hangs the clause on the noun.
             for noun in (c for c in child.children if c.dep_ == "pobj"):
                 for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and marked_that(c)):
-                    add("clause", _runs(doc, text, [t.i for t in clause.subtree]))
+                    add("clause", _runs(doc, text, subtree(clause.i)))
     # "decided to address [the issue]", "began to see [politics differently]": annotators take the
     # verb of the clause into the cue, and its object is the content.
     for verb in (c for c in children if c.dep_ == "xcomp" and c.i > cue.i):
         inner = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "ccomp")
                  or c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and not _of_time(c)]
         if inner:
-            add("clause-objects", (_hull(text, [t for c in inner for t in c.subtree]),))
+            add("clause-objects", (hull([t for c in inner for t in subtree(c.i)]),))
             if any(c.dep_ == "prep" for c in inner):
-                add("clause-objects-bare", (_hull(text, [t for c in inner for t in (_bare(c) if c.dep_ == "prep" else c.subtree)]),))
+                add("clause-objects-bare", (hull([t for c in inner for t in (_bare(c) if c.dep_ == "prep" else subtree(c.i))]),))
     objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
                                                              and not _of_time(c))
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
     # "a session that councillors described as bitter": a relative word is no object to span the cue with.
     objects = [c for c in objects if not (c.i < cue.i and c.tag_ in ("WDT", "WP") or c.i < cue.i and c.lower_ == "that")]
     if objects:
-        tokens = [t for c in objects for t in c.subtree]
-        add("objects", _runs(doc, text, sorted({t.i for t in tokens})) and (_hull(text, tokens),))
+        tokens = [t for c in objects for t in subtree(c.i)]
+        add("objects", _runs(doc, text, sorted(set(tokens))) and (hull(tokens),))
         last = max(o.i for o in objects)
-        tail = [t for c in children if c.i > last and c.dep_ in ("prep", "npadvmod", "advcl", "acl") for t in c.subtree]
+        tail = [t for c in children if c.i > last and c.dep_ in ("prep", "npadvmod", "advcl", "acl") for t in subtree(c.i)]
         if tail:
-            add("objects+tail", (_hull(text, tokens + tail),))
+            add("objects+tail", (hull(tokens + tail),))
         # "urged fellow Republicans to withdraw": who is urged and to do what, read as one.
-        asked = [t for c in children if c.dep_ == "xcomp" and c.i > last for t in c.subtree]
+        asked = [t for c in children if c.dep_ == "xcomp" and c.i > last for t in subtree(c.i)]
         if asked:
-            add("objects+clause", (_hull(text, tokens + asked),))
+            add("objects+clause", (hull(tokens + asked),))
         # "railed against X": annotators leave the preposition with the cue.
-        bare = [t for c in objects for t in (c.subtree if c.dep_ != "prep" else _bare(c))]
+        bare = [t for c in objects for t in (subtree(c.i) if c.dep_ != "prep" else _bare(c))]
         if bare and len(bare) != len(tokens):
-            add("objects-bare", (_hull(text, bare),))
+            add("objects-bare", (hull(bare),))
         # "expressed concern that …", "shed light on how …", "became a voice for …": the object (or
         # attribute, or complement) belongs to the cue, what it introduces is the content.
         for obj in (c for c in objects if c.dep_ in ("dobj", "attr", "acomp", "oprd")):
             for inner in (c for c in obj.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl")):
-                add("object-inner", (_hull(text, list(inner.subtree)),))
+                add("object-inner", (hull(subtree(inner.i)),))
                 if inner.dep_ == "prep":
-                    add("object-inner-bare", (_hull(text, _bare(inner)),))
+                    add("object-inner-bare", (hull(_bare(inner)),))
         # "offered his congratulations to [the winners]", "accused Obama of [lying]": the object
         # before the preposition goes with the cue too.
         for prep in (c for c in objects if c.dep_ == "prep" and any(o.i < c.i and o.dep_ != "prep" for o in objects)):
-            add("prep-object", (_hull(text, _bare(prep)),))
+            add("prep-object", (hull(_bare(prep)),))
         no_addressee = [t for c in objects if c.dep_ not in ("dative",) and not (c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN"))
-                        for t in c.subtree]
+                        for t in subtree(c.i)]
         if no_addressee and len(no_addressee) != len(tokens):
-            add("objects-addressee", (_hull(text, no_addressee),))
+            add("objects-addressee", (hull(no_addressee),))
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
     if subject is not None and cue.pos_ in ("VERB", "AUX"):
         # "The clip has faced ridicule": what is talked about is the subject; "peacekeepers have
         # been accused of hurting …", "Melania seems to have vanished": the subject with what follows.
-        said_of = _hull(text, list(subject.subtree))
+        said_of = hull(subtree(subject.i))
         add("subject", (said_of,))
         for reading in [c for c in found if c.kind in ("clause", "objects-bare") and len(c.spans) == 1]:
             if said_of and said_of[1] < reading.spans[0][0]:
                 add(f"subject+{reading.kind}", (said_of, *reading.spans))
     head = cue.head
     if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl"):
-        cut = {t.i for t in cue.subtree}
-        add("around", _runs(doc, text, [t.i for t in head.subtree], cut))
-        add("around-left", _runs(doc, text, [t.i for t in head.subtree if t.i < cue.left_edge.i], cut))
+        cut, around, left = set(subtree(cue.i)), subtree(head.i), cue.left_edge.i
+        add("around", _runs(doc, text, around, cut))
+        add("around-left", _runs(doc, text, [i for i in around if i < left], cut))
     sentence = sentence if sentence is not None else cue.sent
     clause = attribution_clause(cue)
     # "… and said he would stand firm": a later conjunct of the cue is its subject's next act.
-    further = {t.i for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in c.subtree}
+    further = {t for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in subtree(c.i)}
     add("sentence-rest", _runs(doc, text, range(sentence.start, sentence.end), clause | further))
     add("sentence-left", _index_hull(doc, text, range(sentence.start, min(clause))))
     right = [i for i in range(max(clause) + 1, sentence.end) if i not in further]
@@ -282,7 +294,8 @@ def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
     """The one span from the first to the last of ``indices``, if any words remain after trimming."""
     if not indices:
         return None
-    span = trimmed(text, doc[indices[0]].idx, end_of(doc[indices[-1]]))
+    parse = parse_of(doc)
+    span = trimmed(text, parse.idx[indices[0]], parse.ends[indices[-1]])
     return (span,) if span and _has_words(text, span) else None
 
 
@@ -311,15 +324,15 @@ def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candi
             continue
         done.add(candidate.spans)
         start, end = candidate.spans[0]
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) < 3:
+        span = parse.char_span(start, end, "expand")
+        if span is None or span[1] - span[0] < 3:
             continue
-        first, last = span.start, span.end - 1
+        first, last = span[0], span[1] - 1
         while last > first and parse.is_punct[last]:
             last -= 1
         # A modifier that ends (starts) the span is an ancestor of its last (first) word, as parses
         # are projective: walking up from both ends finds them all without visiting every word.
-        root = span.root.i
+        root = parse.root(*span)
         for i in _ancestors_within(parse, last, root, first, last) + _ancestors_within(parse, first, root, first, last):
             dep = parse.deps[i]
             if dep not in _TAIL_DEPS and dep not in _LEAD_DEPS:
@@ -367,39 +380,45 @@ def _ancestors_within(parse: Parse, token: int, root: int, first: int, last: int
     return found
 
 
-def _bare(prep: Token) -> list[Token]:
-    """What a preposition governs, without it: "on [the deal]"."""
-    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+def _bare(prep: Token) -> list[int]:
+    """What a preposition governs, without it: "on [the deal]", as token indices."""
+    subtree = parse_of(prep.doc).subtree
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c.i)]
 
 
-def _hull(text: str, tokens: list[Token]) -> tuple[int, int] | None:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    return trimmed(text, tokens[0].idx, end_of(tokens[-1])) if tokens else None
+def _hull(parse: Parse, text: str, indices: list[int]) -> tuple[int, int] | None:
+    """From the first to the last of the tokens at ``indices``, trimmed."""
+    return trimmed(text, parse.idx[min(indices)], parse.ends[max(indices)]) if indices else None
 
 
 def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate]:
     """Every reading of who is speaking for ``cue``; with ``subjectless``, only the names right
     before it (the caller has ruled out the subjects the parse gave it)."""
     found: list[Candidate] = []
+    parse = parse_of(cue.doc)
+    subtree = parse.subtree  # by index, as for the contents
 
-    def add(kind: str, tokens: list[Token]) -> None:
-        tokens = [t for t in sorted(tokens, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
+    def add(kind: str, indices) -> None:
+        words = [i for i in sorted(indices) if not (parse.is_punct[i] or parse.is_space[i])]
         # "Ana Duarte [a former lawyer]": the editor's words, not the name (a subject wholly inside
         # the brackets is left for the caller to map to the name glossed)
-        while len(tokens) > 1 and not _glossed(text, tokens[0].idx) and _glossed(text, tokens[-1].idx):
-            tokens.pop()
-        span = trimmed(text, tokens[0].idx, end_of(tokens[-1])) if tokens else None
+        while len(words) > 1 and not _glossed(text, parse.idx[words[0]]) and _glossed(text, parse.idx[words[-1]]):
+            words.pop()
+        span = trimmed(text, parse.idx[words[0]], parse.ends[words[-1]]) if words else None
         if span and Candidate(kind, (span,)) not in found:
             found.append(Candidate(kind, (span,)))
+
+    def phrase(token: Token) -> list[int]:
+        return [t.i for t in noun_phrase(token)]
 
     if cue.lemma_ in ("quote", "cite"):  # "“…,” Marek quoted the president as saying": his words
         quoted = next((quoted_as(p) for c in cue.children if c.lower_ == "as" for p in c.children
                        if p.dep_ == "pcomp" and quoted_as(p) is not None), None)
         if quoted is not None:
-            add("subject", list(quoted.subtree))
+            add("subject", subtree(quoted.i))
             return found
     if subjectless:
-        add("fragment", names_before(cue))
+        add("fragment", _names_before(cue))
         return found
     verb, hops = cue, 0
     while hops < 3:
@@ -408,34 +427,36 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
                 continue  # "Quiros was accused of fraud", "the plan seems dead": talked about, not talking
             if child.dep_ in _SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    add("relative", [child])  # annotators often mark "who" itself
-                    add("antecedent", noun_phrase(verb.head))
-                    add("antecedent-full", [t for t in verb.head.subtree if t.i < verb.i and not _inside(t, verb)])
+                    add("relative", [child.i])  # annotators often mark "who" itself
+                    add("antecedent", phrase(verb.head))
+                    left, right = verb.left_edge.i, verb.right_edge.i
+                    add("antecedent-full", [t for t in subtree(verb.head.i) if t < verb.i and not left <= t <= right])
                 else:
-                    subtree = [t for t in child.subtree if t.i not in _occasion(child)]
-                    add("subject", subtree)
-                    add("subject-np", noun_phrase(child))
-                    above = [_deps_above(t, child) for t in subtree]  # read once for the two readings below
-                    add("subject-no-clause", [t for t, deps in zip(subtree, above, strict=True) if deps.isdisjoint(_CLAUSES_APPOS)])
+                    occasion = _occasion(child)
+                    words = [t for t in subtree(child.i) if t not in occasion]
+                    add("subject", words)
+                    add("subject-np", phrase(child))
+                    above = [_deps_above(parse, t, child.i) for t in words]  # read once for the two readings below
+                    add("subject-no-clause", [t for t, deps in zip(words, above, strict=True) if deps.isdisjoint(_CLAUSES_APPOS)])
                     # "X, the head of Y, who …": the apposition stays, the clause goes.
-                    add("subject-no-relative", [t for t, deps in zip(subtree, above, strict=True) if deps.isdisjoint(_CLAUSES)])
+                    add("subject-no-relative", [t for t, deps in zip(words, above, strict=True) if deps.isdisjoint(_CLAUSES)])
             elif child.dep_ == "agent":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     if not any(t.dep_ == "nummod" for t in pobj.children):  # "passed by 27 votes" counts, speaks not
-                        add("agent", list(pobj.subtree))
+                        add("agent", subtree(pobj.i))
             elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
-                add("according", according_source(cue) + according_apposition(cue))
+                add("according", [t.i for t in according_source(cue) + according_apposition(cue)])
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
                 # "The head of the militia, Arkady Belenko, rejected an ultimatum": an active verb the
                 # parse hung on its subject as a participle; the whole phrase before it speaks.
-                add("subject", [t for t in verb.head.subtree if t.i < verb.i])
+                add("subject", [t for t in subtree(verb.head.i) if t < verb.i])
             else:
-                add("described", noun_phrase(verb.head))  # "a statement saying …", "one saying …"
+                add("described", phrase(verb.head))  # "a statement saying …", "one saying …"
         if found or verb.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "pcomp") or verb.head.i == verb.i:
             break
         if (quoted := quoted_as(verb)) is not None:
-            add("subject", list(quoted.subtree))  # "Marek quoted the president as saying": the president speaks
+            add("subject", subtree(quoted.i))  # "Marek quoted the president as saying": the president speaks
             break
         if hops == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             break  # "Asked about the strike, Olsen shrugged": Olsen was asked; he does not ask
@@ -450,19 +471,19 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("advmod", "prep") and verb.head.i != verb.i:
             verb = verb.head
     if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):
-        add("fragment", _fragment_before(cue) or names_before(cue))
+        add("fragment", _fragment_before(cue) or _names_before(cue))
     elif not found and cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB" and not any(
             c.dep_ in _SUBJECTS for c in cue.children):
-        add("fragment", names_before(cue.head))  # "…, Obama and Clinton call them X and describe …"
+        add("fragment", _names_before(cue.head))  # "…, Obama and Clinton call them X and describe …"
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ == "poss":
-                add("possessor", list(child.subtree))
+                add("possessor", subtree(child.i))
         governor = cue.head
         if governor.i != cue.i:
             for child in governor.children:
                 if child.dep_ in _SUBJECTS:
-                    add("governor-subject", list(child.subtree))
+                    add("governor-subject", subtree(child.i))
     return found
 
 
@@ -496,12 +517,12 @@ def _occasion(subject: Token) -> set[int]:
     found: set[int] = set()
     # The parse may hang the phrase on the comma that sets it off.
     attached = [c for child in subject.children for c in ([child, *child.children] if child.is_punct else [child])]
-    doc = subject.doc
+    parse = parse_of(subject.doc)
     for child in attached:
         # Set off by a comma ("the head of the conference" is who she is).
-        if child.dep_ == "prep" and child.i > subject.i and doc[child.i - 1].is_punct and child.lower_ != "of" and any(
+        if child.dep_ == "prep" and child.i > subject.i and parse.is_punct[child.i - 1] and child.lower_ != "of" and any(
                 t.lemma_ in _OCCASIONS or t.ent_type_ in ("DATE", "TIME") for t in child.children if t.dep_ == "pobj"):
-            found.update(t.i for t in child.subtree)
+            found.update(parse.subtree(child.i))
     return found
 
 
@@ -513,38 +534,46 @@ def quoted_as(saying: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
-def _fragment_before(cue: Token) -> list[Token]:
+def _fragment_before(cue: Token) -> list[int]:
     """"The spokeswoman, Ana Duarte [a former lawyer], told …": a gloss can split the subject off
     into a verbless sentence of its own just before the cue's, in the same paragraph."""
-    sentence = cue.sent
-    if sentence.start == 0 or "\n" in cue.doc[sentence.start - 1].whitespace_ + cue.doc[sentence.start].text:
+    doc, parse = cue.doc, parse_of(cue.doc)
+    start = parse.sent_starts[cue.i]
+    if start == 0 or "\n" in doc[start - 1].whitespace_ + doc[start].text:
         return []
-    before = cue.doc[sentence.start - 1].sent
+    before = doc[parse.sent_starts[start - 1]:start]
     root = before.root
     if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") or "\n" in t.text for t in before):
         return []
-    return [t for t in root.subtree if not t.is_punct or t.i < root.right_edge.i]
+    right = root.right_edge.i
+    return [t for t in parse.subtree(root.i) if not parse.is_punct[t] or t < right]
 
 
 _NAME_RUN = {"PROPN", "NOUN", "DET", "CCONJ", "ADJ", "PART"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}  # a name the tagger took for a verb ("Tulsa police")
 
 
-def names_before(cue: Token) -> list[Token]:
+def _names_before(cue: Token) -> range:
     """"When the rule was revealed, Obama and Clinton call it …": a finite verb the parse left
     without a subject, having hung the names before it on the clause before the comma. The names
-    between that comma and the verb speak."""
+    between that comma and the verb speak (their indices)."""
+    return range(names_start(cue), cue.i)
+
+
+def names_start(cue: Token) -> int:
+    """Where ``_names_before`` starts: the cue's own index where there are none."""
     if cue.tag_ not in ("VBD", "VBP", "VBZ"):
-        return []
-    doc, first = cue.doc, cue.i
-    while first > cue.sent.start and (doc[first - 1].pos_ in _NAME_RUN or doc[first - 1].ent_type_ in _NAMED) \
-            and doc[first - 1].ent_type_ not in ("DATE", "TIME"):
+        return cue.i
+    parse, first = parse_of(cue.doc), cue.i
+    start = parse.sent_starts[cue.i]
+    while first > start and (parse.pos[first - 1] in _NAME_RUN or parse.ents[first - 1] in _NAMED) \
+            and parse.ents[first - 1] not in ("DATE", "TIME"):
         first -= 1
-    run = doc[first:cue.i]
-    opens = first == cue.sent.start or doc[first - 1].text == "," or doc[first - 1].is_quote  # '…,” Chief Jordan said'
-    if not opens or not any(t.pos_ in ("PROPN", "NOUN") for t in run) or run[0].pos_ in ("CCONJ", "PART"):
-        return []
-    return list(run)
+    run = range(first, cue.i)
+    opens = first == start or parse.lowers[first - 1] == "," or parse.is_quote[first - 1]  # '…,” Chief Jordan said'
+    if not opens or not any(parse.pos[i] in ("PROPN", "NOUN") for i in run) or parse.pos[first] in ("CCONJ", "PART"):
+        return cue.i
+    return first
 
 
 def noun_phrase(token: Token) -> list[Token]:
@@ -552,15 +581,12 @@ def noun_phrase(token: Token) -> list[Token]:
     return [token] + [t for left in token.lefts if left.dep_ in _NP_PARTS for t in left.subtree]
 
 
-def _deps_above(token: Token, root: Token) -> set[str]:
+def _deps_above(parse: Parse, token: int, root: int) -> set[str]:
     """The dependency labels on the way from ``token`` up to its ancestor ``root`` (not root's own):
     a word in ``root``'s subtree is in a clause if one of them is a clause's."""
     deps = set()
-    while token.i != root.i:
-        deps.add(token.dep_)
-        token = token.head
+    while token != root:
+        deps.add(parse.deps[token])
+        token = parse.heads[token]
     return deps
 
-
-def _inside(token: Token, verb: Token) -> bool:
-    return verb.left_edge.i <= token.i <= verb.right_edge.i

@@ -12,15 +12,17 @@ decides exactly as code reading the tokens did.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_STOP, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy import attrs
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 _KEY = "onrecord.parse"
-_ATTRS = [HEAD, DEP, POS, TAG, LEMMA, LOWER, ENT_TYPE, IDX, LENGTH, IS_PUNCT, IS_QUOTE, IS_STOP]
+_ATTRS = [attrs.HEAD, attrs.DEP, attrs.POS, attrs.TAG, attrs.LEMMA, attrs.LOWER, attrs.ENT_TYPE, attrs.IDX, attrs.LENGTH,
+          attrs.SPACY, attrs.IS_PUNCT, attrs.IS_QUOTE, attrs.IS_SPACE, attrs.IS_STOP, attrs.LIKE_NUM]
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,9 +37,14 @@ class Parse:
     ents: list[str]  # ent_type_, "" outside entities
     idx: list[int]  # where each token starts in the text
     ends: list[int]  # and ends (``candidates.end_of``)
+    spaced: list[int]  # and ends with the whitespace after it
     is_punct: list[bool]
     is_quote: list[bool]
+    is_space: list[bool]
     is_stop: list[bool]
+    like_num: list[bool]
+    sent_starts: list[int]  # where each token's sentence starts: ``Token.sent`` walks the doc at each call
+    roots: list[int]  # the sentences' roots, ascending
     # Each token's children, as Token.children gives them (ascending), are ``kids[starts[i]:starts[i + 1]]``:
     # two flat lists rather than a list per token, which would be thousands of long-lived containers per
     # document for the garbage collector to walk at every collection (it cost more than it saved).
@@ -46,6 +53,71 @@ class Parse:
 
     def children(self, i: int) -> list[int]:
         return self.kids[self.starts[i]:self.starts[i + 1]]
+
+    def subtree(self, i: int) -> list[int]:
+        """``Token.subtree`` by index and in its order (not always ascending: a parse can cross its
+        arcs): each left child's subtree, the token, each right child's."""
+        found: list[int] = []
+        todo = [i]  # a stack, not recursion: a parse can be deeper than Python's recursion limit
+        kids, starts = self.kids, self.starts
+        while todo:
+            node = todo.pop()
+            if node < 0:  # the token itself, after its left children
+                found.append(~node)
+                continue
+            first, stop = starts[node], starts[node + 1]
+            if first == stop:
+                found.append(node)
+                continue
+            children = kids[first:stop]
+            split = bisect_left(children, node)
+            todo += reversed(children[split:])
+            todo.append(~node)
+            todo += reversed(children[:split])
+        return found
+
+    def char_span(self, start: int, end: int, mode: str) -> tuple[int, int] | None:
+        """The tokens ``Doc.char_span(start, end, alignment_mode=mode)`` covers ("expand" or
+        "contract"), as the bounds (first, stop) of their slice: no Span made."""
+        first, last = self._token_by_char(start), self._token_by_char(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if mode == "contract":
+            first += self.idx[first] < start
+            last -= end < self.ends[last]
+            if last < first:
+                return None
+        elif start == self.ends[first]:  # "expand": the whitespace after a token is not the token
+            first += 1
+        return first, last + 1
+
+    def _token_by_char(self, char: int) -> int:
+        """The token whose text or the whitespace after it holds ``char``, or -1."""
+        i = bisect_right(self.idx, char) - 1
+        return i if i >= 0 and char < self.spaced[i] else -1
+
+    def root(self, first: int, stop: int) -> int:
+        """``Span.root`` of the tokens ``first`` to ``stop`` (exclusive), by index."""
+        sentence_root = bisect_left(self.roots, first)  # the first sentence root from ``first`` on, if any
+        if sentence_root < len(self.roots) and self.roots[sentence_root] < stop:
+            return self.roots[sentence_root]
+        best, root = self.size, -1
+        for i in range(first, stop):
+            if first <= self.heads[i] < stop:
+                continue
+            hops = self._hops_to_root(i)
+            if hops < best:
+                best, root = hops, i
+        return first if root == -1 else root
+
+    def _hops_to_root(self, i: int) -> int:
+        # As spaCy counts: a bare space or punctuation mark is as far from the root as can be.
+        if (self.is_space[i] or self.is_punct[i]) and self.starts[i] == self.starts[i + 1]:
+            return self.size - 1
+        hops = 0
+        while self.heads[i] != i:
+            i, hops = self.heads[i], hops + 1
+        return hops
 
 
 def parse_of(doc: Doc) -> Parse:
@@ -58,26 +130,37 @@ def parse_of(doc: Doc) -> Parse:
 
 def _read(doc: Doc) -> Parse:
     size = len(doc)
-    array = doc.to_array(_ATTRS).astype(numpy.int64)  # HEAD is an offset, negative to the left
-    columns = array.T.tolist() if size else [[] for _ in _ATTRS]
-    head, dep, pos, tag, lemma, lower, ent, idx, length, punct, quote, stop = columns
+    array = doc.to_array(_ATTRS).reshape(size, len(_ATTRS))  # one row per token, one column per attribute
     strings = doc.vocab.strings
 
-    def names(hashes: list[int], fold: bool = False) -> list[str]:
-        # Few distinct strings per document: each is looked up once (hashes beyond 2**63 came back
-        # negative from int64, so they are taken back modulo 2**64).
-        table = {h: strings[h % 2**64] for h in set(hashes)}
-        if fold:
-            table = {h: name.lower() for h, name in table.items()}
-        return [table[h] for h in hashes]
+    def column(attr: int) -> numpy.ndarray:
+        return array[:, _ATTRS.index(attr)]
+
+    def numbers(attr: int) -> numpy.ndarray:
+        return column(attr).astype(numpy.int64)  # not unsigned: HEAD is an offset, negative to the left
+
+    def names(attr: int, fold: bool = False) -> list[str]:
+        # Few distinct strings per document: each is looked up once, and NumPy spreads them over the tokens.
+        hashes, where = numpy.unique(column(attr), return_inverse=True)
+        found = [strings[h].lower() if fold else strings[h] for h in hashes.tolist()]
+        return numpy.array(found, dtype=object)[where.reshape(size)].tolist()
+
+    def flags(attr: int) -> list[bool]:
+        return column(attr).astype(bool).tolist()
 
     indices = numpy.arange(size)
-    absolute = indices + array[:, 0] if size else indices
+    absolute = indices + numbers(attrs.HEAD)
     dependent = absolute != indices
     governing = absolute[dependent]
     order = numpy.argsort(governing, kind="stable")  # stable: each head's children stay ascending
     starts = numpy.searchsorted(governing[order], numpy.arange(size + 1)).tolist()
-    return Parse(size, absolute.tolist(), names(dep), [POS_NAMES[p] for p in pos], names(tag), names(lemma, fold=True),
-                 names(lower), names(ent), idx, [start + n for start, n in zip(idx, length, strict=True)],
-                 [bool(p) for p in punct], [bool(q) for q in quote], [bool(s) for s in stop],
-                 indices[dependent][order].tolist(), starts)
+    idx = numbers(attrs.IDX)
+    ends = idx + numbers(attrs.LENGTH)
+    sent_starts: list[int] = []
+    for sentence in doc.sents:
+        sent_starts += [sentence.start] * len(sentence)
+    return Parse(size, absolute.tolist(), names(attrs.DEP), [POS_NAMES[p] for p in column(attrs.POS).tolist()],
+                 names(attrs.TAG), names(attrs.LEMMA, fold=True), names(attrs.LOWER), names(attrs.ENT_TYPE),
+                 idx.tolist(), ends.tolist(), (ends + numbers(attrs.SPACY)).tolist(), flags(attrs.IS_PUNCT),
+                 flags(attrs.IS_QUOTE), flags(attrs.IS_SPACE), flags(attrs.IS_STOP), flags(attrs.LIKE_NUM), sent_starts,
+                 indices[~dependent].tolist(), indices[dependent][order].tolist(), starts)

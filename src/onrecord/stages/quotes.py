@@ -34,6 +34,7 @@ from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS,
 from .datelines import dateline_at
 from .entities import ROLE_NOUNS
 from .marks import Quoted, quotations_of, states_of
+from .parse import parse_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLOSING = ",.;:!?\"'”’»"
@@ -94,8 +95,11 @@ class Finder:
         self.text = text
         self.quotations = quotations_of(doc, text)
         self.starts = [q.start for q in self.quotations]
+        # Each quotation's words' bounds and depth, read once: its properties cost a call each.
+        self.extents = [(q.start, q.end, q.depth) for q in self.quotations]
         self.claimed: set[int] = set()  # ids of quotations that are some quote's content
         self.states = states_of(doc, text)
+        self.parse = parse_of(doc)
         # Token.sent walks the doc on every call; one lookup table serves the whole stage.
         self.sentences: list[Span] = []
         for sentence in doc.sents:
@@ -107,6 +111,7 @@ class Finder:
         # checks, its clause again for an interrupted quotation): see _attached_quotation, _clause.
         self.attached: dict[int, Quoted | None] = {}
         self.clauses: dict[int, tuple[int, int]] = {}
+        self.innermost: dict[int, Quoted | None] = {}  # by offset: see _innermost
         self.titles: dict[int, bool] = {}  # by id of the quotation: see _title_like
 
     def run(self) -> list[_Draft]:
@@ -265,10 +270,11 @@ class Finder:
         """Whether a reading holds nothing but a time, a length of time or a count that is no object
         of the cue ("debated for six hours on Tuesday", "passed by 27 votes to 22"; but a report
         "covers the decade")."""
-        parts = [part for start, end in spans if (part := self.doc.char_span(start, end, alignment_mode="expand"))]
-        words = [t for part in parts for t in part if not (t.is_punct or t.is_stop)]
-        return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in words) and all(
-            part.root.dep_ not in ("dobj", "attr", "oprd") for part in parts)
+        parse = parse_of(self.doc)
+        parts = [part for start, end in spans if (part := parse.char_span(start, end, "expand")) and part[0] < part[1]]
+        words = [i for first, stop in parts for i in range(first, stop) if not (parse.is_punct[i] or parse.is_stop[i])]
+        return bool(words) and all(parse.ents[i] in ("DATE", "TIME") or parse.like_num[i] for i in words) and all(
+            parse.deps[parse.root(*part)] not in ("dobj", "attr", "oprd") for part in parts)
 
     def _through_quotation(self, span: tuple[int, int], cue: Token) -> tuple[int, int]:
         """'told Fox that "they hit Matt. … They are gaming the system."': a reading that opens a
@@ -514,30 +520,33 @@ class Finder:
                              for child in verb.children)
 
     def _clause(self, verb: Token) -> tuple[int, int]:
-        """Where the cue's attribution clause (``_clause_tokens``) starts and ends in the text."""
+        """Where the cue's attribution clause (``_clause_ends``) starts and ends in the text."""
         bounds = self.clauses.get(verb.i)
         if bounds is None:
-            clause = self._clause_tokens(verb)
-            bounds = self.clauses[verb.i] = (clause[0].idx, end_of(clause[-1]))
+            first, last = self._clause_ends(verb.i)
+            bounds = self.clauses[verb.i] = (self.parse.idx[first], self.parse.ends[last])
         return bounds
 
-    def _clause_tokens(self, verb: Token) -> list[Token]:
-        """The attribution clause around a cue: the cue, its subject, aux and adverbials; not its
-        content, and not a quotation parsed as its object (“Both,” Tell replied)."""
-        keep = [verb]
-        home = self._innermost(verb.idx)
-        for child in verb.children:
-            if child.dep_ in ("ccomp", "xcomp", "punct", "parataxis") or self._innermost(child.idx) is not home \
-                    or self._marks_of_quotation(child.idx, home):
+    def _clause_ends(self, verb: int) -> tuple[int, int]:
+        """The first and last token of the attribution clause around the cue ``verb``: the cue, its
+        subject, aux and adverbials; not its content, and not a quotation parsed as its object
+        (“Both,” Tell replied). By index: the clause is asked of every word that may be a cue."""
+        parse = self.parse
+        first = last = verb
+        home = self._innermost(parse.idx[verb])
+        children = parse.children(verb)
+        for child in children:
+            if parse.deps[child] in ("ccomp", "xcomp", "punct", "parataxis") or self._innermost(parse.idx[child]) is not home \
+                    or self._marks_of_quotation(parse.idx[child], home):
                 continue
-            subtree = [t for t in child.subtree if not t.is_space]  # a paragraph break ends any clause
-            if child.i < verb.i and self._quotation_between(end_of(subtree[-1]), verb.idx):
+            subtree = [t for t in parse.subtree(child) if not parse.is_space[t]]  # a paragraph break ends any clause
+            if child < verb and self._quotation_between(parse.ends[subtree[-1]], parse.idx[verb]):
                 continue  # 'Then “never,” she said': the narrative before the quotation is not its attribution
-            keep.extend(subtree)
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            keep.extend(candidates.names_before(verb))  # '“…,” Chief Jordan said', the parse's subject lost
-        keep.sort(key=lambda t: t.i)
-        return keep
+            if subtree:
+                first, last = min(first, min(subtree)), max(last, max(subtree))
+        if not any(parse.deps[c] in ("nsubj", "nsubjpass") for c in children):
+            first = min(first, candidates.names_start(self.doc[verb]))  # '“…,” Chief Jordan said', the parse's subject lost
+        return first, last
 
     def _marks_of_quotation(self, offset: int, home: Quoted | None) -> bool:
         """Whether ``offset`` is at a quotation's own marks: '«Nous restons ici», a picket told': the
@@ -550,16 +559,28 @@ class Finder:
         return any(start <= q.opened_at and q.outer_end <= end for q in self.quotations[low:high])
 
     def _innermost(self, offset: int) -> Quoted | None:
-        inside = [q for q in self._quotations_near(offset, offset) if q.start <= offset < q.end]
-        return max(inside, key=lambda q: q.depth, default=None)
+        """The deepest quotation holding ``offset``. Asked of a cue's offset, its children's and its
+        readings' starts, most of them many times over: answered once each."""
+        if offset not in self.innermost:
+            low, high = self._near(offset, offset)
+            found, deepest = None, -1
+            for n in range(low, high):
+                start, end, depth = self.extents[n]
+                if start <= offset < end and depth > deepest:  # the first of the deepest, as max() takes
+                    found, deepest = self.quotations[n], depth
+            self.innermost[offset] = found
+        return self.innermost[offset]
 
     def _quoted(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self._quotations_near(offset, offset))
 
     def _quotations_near(self, left: int, right: int) -> list[Quoted]:
-        low = bisect.bisect_left(self.starts, left - 3000)
-        high = bisect.bisect_right(self.starts, right + 10)
+        low, high = self._near(left, right)
         return self.quotations[low:high]
+
+    def _near(self, left: int, right: int) -> tuple[int, int]:
+        """Where the quotations that may reach from ``left`` to ``right`` lie in ``quotations``."""
+        return bisect.bisect_left(self.starts, left - 3000), bisect.bisect_right(self.starts, right + 10)
 
     def _quotations_within(self, spans: list[tuple[int, int]]) -> list[Quoted]:
         """The outermost quotations lying wholly inside ``spans``."""

@@ -77,17 +77,17 @@ def _size(spans: Spans) -> int:
 def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Context) -> tuple[str, ...]:
     """What the words from ``start`` to ``end`` look like, whichever kinds offer them: computed
     once per cue and stretch of text, as several readings often share it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    size = len(span) if span is not None else 0
-    context.tokens[start, end] = _edge_indices(span) if size else None  # see _edges
-    parse = parse_of(doc)  # the words' attributes by index: no Token made for them
-    first = span.start if size else cue.i
-    last = span.end - 1 if size else cue.i
+    parse = parse_of(doc)  # the words' attributes by index: no Span or Token made for them
+    span = parse.char_span(start, end, "expand")
+    size = span[1] - span[0] if span is not None else 0
+    context.tokens[start, end] = _edge_indices(*span) if size else None  # see _edges
+    first = span[0] if size else cue.i
+    last = span[1] - 1 if size else cue.i
     side = "left" if end <= cue.idx else "right" if start >= cue.idx + len(cue) else "around"
     quoted = _MARKS.search(text, start, end) is not None or text[max(0, start - 1):start] in "“\"«‘'"
     return (side, _bucket(size), parse.lowers[first] if parse.is_stop[first] else parse.pos[first], parse.deps[first],
             parse.pos[last], str(quoted), str(end >= context.sentence_end - 2),
-            str(start <= context.sentence_start + 1), parse.ents[first] or "-", parse.pos[span.root.i] if size else "-")
+            str(start <= context.sentence_start + 1), parse.ents[first] or "-", parse.pos[parse.root(*span)] if size else "-")
 
 
 def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
@@ -154,11 +154,11 @@ _group_weight = linear.group_weights(lambda: linear.load("roles")["weights"])
 def boundary_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, int, int] | None:
     """The token indices at a reading's edges: its first and last word, the word before, the word after."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return _edge_indices(span) if span is not None and len(span) else None
+    return _edge_indices(span.start, span.end) if span is not None and len(span) else None
 
 
-def _edge_indices(span: Span) -> tuple[int, int, int, int]:
-    return span.start, span.end - 1, span.start - 1, span.end
+def _edge_indices(first: int, stop: int) -> tuple[int, int, int, int]:
+    return first, stop - 1, first - 1, stop
 
 
 def boundary_vectors(doc: Doc, start: int, end: int) -> numpy.ndarray:
