@@ -873,8 +873,8 @@ def test_being_questioned_is_no_report_of_the_answer_around_it():
     # the adverbial clauses the parse hung on the cue, with the clause they may qualify
     ("Olsen vowed to fight the ruling, citing the harbour law, before leaving.", "vowed",
      "to fight the ruling, citing the harbour law, before leaving"),
-    # the cue's own preposition stays with it ("spoke of"), what follows is the content
-    ("She spoke of the long winters in the valley.", "spoke", "the long winters in the valley."),
+    # the cue's own preposition stays with it ("called on"), who is called on and to do what is the content
+    ("The union called on the council to reopen the depot.", "called", "the council to reopen the depot."),
 ])
 def test_the_parse_offers_the_reading_annotators_take(text, cue, reading):
     doc = load(DEFAULT_MODEL, REGISTRY["quotes"].requires)(text)
