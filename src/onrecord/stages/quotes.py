@@ -238,8 +238,10 @@ class Finder:
         if lemma in SPEECH:
             # "said the country would leave and warned that …": the warning is a report of its own
             # (``candidates.report_joined``), no part of what was said.
-            joined = [t.idx for c in token.children if c.dep_ == "ccomp" for t in c.subtree
-                      if (report := candidates.report_joined(t)) is not None and report.i == token.i]
+            parse = self.parse
+            joined = [parse.idx[t] for c in parse.children(token.i) if parse.deps[c] == "ccomp" for t in parse.subtree(c)
+                      if parse.deps[t] == "conj" and parse.lemmas[t] in SPEECH
+                      and (report := candidates.report_joined(self.doc[t])) is not None and report.i == token.i]
             offered = [c for c in offered if not any(s <= at < e for at in joined for s, e in c.spans)] or offered
         if token.tag_ == "VBN" and token.dep_ == "advcl" and lemma in APPROACHED:
             # "Questioned by reporters on Monday, Duarte said …": what was asked is the participle's
