@@ -281,7 +281,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     right = [i for i in range(max(clause) + 1, sentence.end) if i not in further]
     add("sentence-right", _index_hull(doc, text, right))
     # "called on [the council to act]", "spoke of […]": the cue's own preposition stays with it.
-    if len(right) > 1 and doc[right[0]].pos_ == "ADP" and doc[right[0]].head.i == cue.i:
+    if len(right) > 1 and parse.pos[right[0]] == "ADP" and parse.heads[right[0]] == cue.i:
         add("sentence-right-bare", _index_hull(doc, text, right[1:]))
     for spans in quotations:
         add("quotation", spans)
