@@ -574,7 +574,7 @@ class Finder:
         return self.innermost[offset]
 
     def _quoted(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self._quotations_near(offset, offset))
+        return self._innermost(offset) is not None
 
     def _quotations_near(self, left: int, right: int) -> list[Quoted]:
         low, high = self._near(left, right)

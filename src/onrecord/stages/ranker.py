@@ -153,8 +153,8 @@ _group_weight = linear.group_weights(lambda: linear.load("roles")["weights"])
 
 def boundary_tokens(doc: Doc, start: int, end: int) -> tuple[int, int, int, int] | None:
     """The token indices at a reading's edges: its first and last word, the word before, the word after."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return _edge_indices(span.start, span.end) if span is not None and len(span) else None
+    span = parse_of(doc).char_span(start, end, "expand")  # as ``_shape`` finds them: no Span made
+    return _edge_indices(*span) if span is not None and span[1] > span[0] else None
 
 
 def _edge_indices(first: int, stop: int) -> tuple[int, int, int, int]:
