@@ -128,6 +128,12 @@ def test_according_to_names_the_source():
     assert quote.speaker.text == "two officials" and quote.cue.text == "According to"
 
 
+def test_according_to_a_source_before_a_subject_the_parse_read_as_its_apposition():
+    _, quotes = quotes_of("According to the harbour master, the captain “never intended to stay.”")
+    quote = by_content(quotes, "never intended to stay")
+    assert quote.speaker.text == "the harbour master" and quote.cue.text == "According to"
+
+
 def test_partial_quote_inside_narrative():
     _, quotes = quotes_of("The union leader accused the port authority of “gross negligence” after the accident.")
     quote = by_content(quotes, "gross negligence")
@@ -782,6 +788,19 @@ def test_a_clause_before_a_colon_is_part_of_what_was_said():
 def test_a_time_alone_is_never_what_was_said():
     _, quotes = quotes_of("The budget was debated for six hours on Tuesday. It passed by 27 votes to 22.")
     assert not [q for q in quotes if q.content.text.rstrip(".") in ("six hours on Tuesday", "six hours", "22")]
+
+
+def test_a_time_left_once_the_cue_is_cut_off_is_not_what_was_said():
+    _, quotes = quotes_of("The ministry issued a statement on Tuesday. The mayor gave an interview on Friday.")
+    assert not [q for q in quotes if q.content.text.rstrip(".") in ("on Tuesday", "on Friday")]
+
+
+def test_a_reading_of_a_quotation_without_its_opening_mark_still_quotes_it():
+    # The object's phrase leaves the opening mark out; the quotation is the warning's, not a second quote.
+    _, quotes = quotes_of("Holt, the chancellor, warned Vell against “any act of revenge.”")
+    (quote,) = quotes
+    assert quote.kind == "direct" and quote.content.text == "any act of revenge."
+    assert quote.speaker.text.startswith("Holt") and quote.addressee.text == "Vell"
 
 
 def test_a_passive_conjunct_does_not_borrow_the_first_clause_s_speaker():

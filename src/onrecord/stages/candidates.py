@@ -27,6 +27,7 @@ Spans = tuple[tuple[int, int], ...]
 
 _EDGE = " \t\n,;:—–-"
 _MARKS = "\"'“”„‟«»‹›‘’‚"
+_OPENING_MARKS = "\"'“‘«„‚"
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
 _OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
 _CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
@@ -160,9 +161,19 @@ def according_source(cue: Token) -> list[Token]:
         return []
     words = list(pobj.subtree)
     comma = next((t.i for t in words if t.text == "," and t.i > pobj.i), None)
-    if comma is not None and cue.dep_ == "ROOT":
+    if comma is not None and (cue.dep_ == "ROOT" or _subject_read_as_apposition(cue, words[-1].i)):
         words = [t for t in words if t.i < comma]
     return words
+
+
+def _subject_read_as_apposition(cue: Token, last: int) -> bool:
+    """"According to the harbour master, the captain “never intended to stay”": the parse may take
+    the subject for an apposition of the source, leaving the verb without one. An apposition is
+    set off by a comma or ends the sentence; a subject runs on into its verb."""
+    doc = cue.doc
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    runs_on = after is not None and (not after.is_punct or after.text in _OPENING_MARKS)
+    return runs_on and subject_of(cue.head) is None
 
 
 def according_apposition(cue: Token) -> list[Token]:

@@ -166,10 +166,12 @@ class Finder:
             offered = [c for c in offered if not any(s <= speaker[0] and speaker[1] <= e for s, e in c.spans)] or offered
         chosen = _parenthetical(token, lemma, sentence, self.text) or ranker.best(
             "content", token, offered, self.doc, self.text, sentence)
-        if chosen is not None and not chosen.kind.startswith("quotation") and self._only_time_or_count(chosen.spans):
-            # "The plan was debated for six hours on Tuesday": how long or when is never what was said
-            # (but it may be the quoted answer: '“Not this week,” she replied').
-            offered = [c for c in offered if c.kind.startswith("quotation") or not self._only_time_or_count(c.spans)]
+        cue = self._cue_span(token)
+        if chosen is not None and self._only_when(chosen, cue[0]):
+            # "The plan was debated for six hours on Tuesday", "issued a statement on Tuesday:": how
+            # long or when is never what was said (but it may be the quoted answer: '“Not this week,”
+            # she replied').
+            offered = [c for c in offered if not self._only_when(c, cue[0])]
             chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
@@ -178,7 +180,6 @@ class Finder:
             # with those that carry it on. Inside someone's words ("He told me: ‘…’") the inner
             # quotation is all the cue can report: the outer speaker's words are not the inner one's.
             chosen = next((c for c in offered if c.kind == ("quotations" if len(beside) > 1 else "quotation")), chosen)
-        cue = self._cue_span(token)
         content = [_closed(self.text, span) for span in _without(list(chosen.spans), cue[0], self.text)]
         if content and not chosen.kind.startswith("quotation"):
             content[-1] = self._through_quotation(content[-1], token)
@@ -268,6 +269,11 @@ class Finder:
                 if len(c.spans) == 1 and c.spans[0][0] == addressee[0]}
         return [candidates.Candidate("objects-addressee", (span,)) for span in sorted(rest - {None})]
 
+    def _only_when(self, reading: candidates.Candidate, cue: tuple[int, int]) -> bool:
+        """Whether a reading not of a quotation says only when or how long, once the cue is cut from it."""
+        return not reading.kind.startswith("quotation") and self._only_time_or_count(
+            tuple(_without(list(reading.spans), cue, self.text)))
+
     def _only_time_or_count(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """Whether a reading holds nothing but a time, a length of time or a count that is no object
         of the cue ("debated for six hours on Tuesday", "passed by 27 votes to 22"; but a report
@@ -283,7 +289,7 @@ class Finder:
         quotation goes on to its close, where the parse's sentence (or clause) stopped inside it."""
         start, end = span
         for quotation in self._quotations_near(start, end):
-            if (start <= quotation.opened_at < end < quotation.end and len(quotation.spans) == 1
+            if (_takes_in_opening(start, quotation) and quotation.opened_at < end < quotation.end and len(quotation.spans) == 1
                     and quotation.closed_at is not None and not quotation.start <= cue.idx < quotation.end):
                 return start, quotation.outer_end
         return span
@@ -588,7 +594,7 @@ class Finder:
         """The outermost quotations lying wholly inside ``spans``."""
         def inside(q: Quoted, start: int, end: int) -> bool:
             # The span may stop short of the closing mark by the punctuation before it ('"too little,"').
-            return start <= q.opened_at and (q.outer_end <= end + 1 or (
+            return _takes_in_opening(start, q) and (q.outer_end <= end + 1 or (
                 q.start < end and not self.text[end:q.outer_end].strip(_CLOSING)))
 
         return [q for start, end in spans for q in self._quotations_near(start, end)
@@ -1231,6 +1237,12 @@ def _without(spans: list[tuple[int, int]], cut: tuple[int, int], text: str) -> l
         if (span := trimmed(text, start, end)) is not None:
             out.append(span)
     return out
+
+
+def _takes_in_opening(start: int, quotation: Quoted) -> bool:
+    """Whether a span from ``start`` takes in where ``quotation`` opens: its opening mark, or its
+    first word where the reading was trimmed of the mark ('warned Vell against “any act of revenge.”')."""
+    return start <= quotation.opened_at or start == quotation.start
 
 
 def _covers(quotation: Quoted, span: tuple[int, int], text: str) -> bool:
