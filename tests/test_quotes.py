@@ -790,6 +790,11 @@ def test_a_time_alone_is_never_what_was_said():
     assert not [q for q in quotes if q.content.text.rstrip(".") in ("six hours on Tuesday", "six hours", "22")]
 
 
+def test_a_term_does_not_keep_the_sentence_s_comma_inside_its_marks():
+    record, _ = quotes_of('The spokesman, known as "the Owl," declined to comment.')
+    assert [(t.text, t.kind) for t in record.terms] == [("the Owl", "term")]
+
+
 def test_a_time_left_once_the_cue_is_cut_off_is_not_what_was_said():
     _, quotes = quotes_of("The ministry issued a statement on Tuesday. The mayor gave an interview on Friday.")
     assert not [q for q in quotes if q.content.text.rstrip(".") in ("on Tuesday", "on Friday")]

@@ -869,7 +869,9 @@ class Finder:
     def _term(self, quotation: Quoted) -> Term:
         spans = list(quotation.spans)
         start, end = spans[-1]
-        if self._title_like(quotation) and self.text[end - 1] in ",.":  # the sentence's comma, the subhead's stop
+        # The sentence's comma inside the marks ('known as "the Owl," declined') is never the term's;
+        # a stop is, in a name ("Acme Inc."), but not after a title or subhead.
+        if self.text[end - 1] in ",;:" or self._title_like(quotation) and self.text[end - 1] == ".":
             spans[-1] = (start, end - 1)
         return Term(text=self.text[spans[0][0]:spans[-1][1]], spans=spans, kind=self._term_kind(quotation))
 
