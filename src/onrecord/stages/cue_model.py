@@ -172,27 +172,23 @@ def _anchor(parse: Parse, root: int, anchor: int | None) -> str:
 
 def extent_features(root: Token, token: Token, low: int, high: int) -> list[str]:
     """Features of ``token``, next to the cue ``low``..``high`` headed by ``root``, for whether the
-    cue takes it in. Shared by training (``train/cues.py``) and ``cue_tokens``."""
-    return _extent_features(parse_of(root.doc), root.i, token.i, low, high)
+    cue takes it in. Shared by training (``train/cues.py``) and ``cue_bounds``."""
+    return list(_step_features(*_step(parse_of(root.doc), root.i, token.i, low, high)))
 
 
-def _extent_features(parse: Parse, root: int, token: int, low: int, high: int) -> list[str]:
-    # By token index, on the document's lists (``parse``): asked for each token the cue may grow into.
-    deps, heads, tags, lowers, ents = parse.deps, parse.heads, parse.tags, parse.lowers, parse.ents
+def _step(parse: Parse, root: int, token: int, low: int, high: int) -> tuple:
+    """What the extent features read of one step, by token index on the document's lists
+    (``parse``): asked for each token the cue may grow into, and the same values recur from cue
+    to cue, so the strings are made once per distinct step (``_step_features``)."""
+    deps, heads, pos, lowers = parse.deps, parse.heads, parse.pos, parse.lowers
     side = "L" if token < root else "R"
     step = -1 if side == "L" else 1
     route, anchor = _route(parse, token, low, high)
-    where = f"{side}|{route}"
-    pos = parse.pos[token]
-    word = lowers[token] if pos in _CLOSED else pos
-    lemma = parse.lemmas[root]
+    word = lowers[token] if pos[token] in _CLOSED else pos[token]
     inner = token - step  # the cue token it touches
-    inner_word = lowers[inner] if parse.pos[inner] in _CLOSED else parse.pos[inner]
+    inner_word = lowers[inner] if pos[inner] in _CLOSED else pos[inner]
     beyond = token + step
-    if 0 <= beyond < parse.size:
-        beyond_key = f"{deps[beyond]}|{heads[beyond] == token}|{parse.is_punct[beyond]}"
-    else:
-        beyond_key = "<edge>"
+    beyond_key = (deps[beyond], heads[beyond] == token, parse.is_punct[beyond]) if 0 <= beyond < parse.size else None
     children = parse.children(token)
     kids = "".join(sorted({deps[c] for c in children if not low <= c <= high}))[:30]
     # What a function word leads to decides it: "said in [a statement]" but not "said in [Ohio]".
@@ -201,16 +197,27 @@ def _extent_features(parse: Parse, root: int, token: int, low: int, high: int) -
     head = heads[token]
     outside = anchor is None or anchor != head
     target = obj if obj is not None else head if outside else None
-    target_key = f"{parse.lemmas[target]}|{ents[target] or '-'}" if target is not None else "-"
-    return [
+    target_key = (parse.lemmas[target], parse.ents[target] or "-") if target is not None else None
+    return (side, route, word, pos[token], parse.tags[token], _anchor(parse, root, anchor), parse.ents[token] or "-",
+            kids, beyond_key, deps[inner], inner_word, min(abs(token - root) - 1, 3), parse.lemmas[root], deps[root],
+            pos[root], target_key)
+
+
+@functools.lru_cache(maxsize=65536)
+def _step_features(side: str, route: str, word: str, pos: str, tag: str, anchor: str, ent: str, kids: str,
+                   beyond: tuple[str, bool, bool] | None, inner_dep: str, inner_word: str, gap: int, lemma: str,
+                   root_dep: str, root_pos: str, target: tuple[str, str] | None) -> tuple[str, ...]:
+    where = f"{side}|{route}"
+    beyond_key = "{}|{}|{}".format(*beyond) if beyond is not None else "<edge>"
+    target_key, target_ent = (f"{target[0]}|{target[1]}", target[1]) if target is not None else ("-", "-")
+    return (
         "bias", f"side={side}", f"route={where}", f"word={where}|{word}", f"pos={side}|{pos}",
-        f"tag={where}|{tags[token]}", f"anchor={where}|{_anchor(parse, root, anchor)}",
-        f"ent={where}|{ents[token] or '-'}", f"kids={where}|{kids}", f"beyond={where}|{beyond_key}",
-        f"inner={where}|{deps[inner]}|{inner_word}", f"gap={where}|{min(abs(token - root) - 1, 3)}",
+        f"tag={where}|{tag}", f"anchor={where}|{anchor}", f"ent={where}|{ent}", f"kids={where}|{kids}",
+        f"beyond={where}|{beyond_key}", f"inner={where}|{inner_dep}|{inner_word}", f"gap={where}|{gap}",
         f"lemma={lemma}|{where}", f"lemma_word={lemma}|{where}|{word}", f"lex={_lexicon(lemma)}|{where}|{word}",
-        f"root_dep={deps[root]}|{where}", f"root_pos={parse.pos[root]}|{where}|{word}",
-        f"target={where}|{word}|{target_key}", f"target_ent={where}|{target_key.split('|')[-1]}",
-    ]
+        f"root_dep={root_dep}|{where}", f"root_pos={root_pos}|{where}|{word}",
+        f"target={where}|{word}|{target_key}", f"target_ent={where}|{target_ent}",
+    )
 
 
 def walk(root: Token, keeps) -> list[Token]:
@@ -235,29 +242,34 @@ def _grow(size: int, root: int, keeps) -> tuple[int, int]:
 def extent(root: Token, weights: dict[str, float], threshold: float) -> list[Token]:
     """The cue grown from ``root`` while the extent model says yes, less a dangling edge: "has
     criticized long-standing [deals]" stops at the verb. A "to" may dangle ("plans to [release]")."""
-    parse, r = parse_of(root.doc), root.i
-    low, high = _grow(parse.size, r, lambda i, low, high: linear.probability(
-        weights, _extent_features(parse, r, i, low, high)) >= threshold)
-    heads = parse.heads
-    while high != r and heads[high] > high and parse.deps[high] != "aux":
-        high -= 1
-    while low != r and heads[low] < low:
-        low += 1
+    low, high = _extent(parse_of(root.doc), root.i, weights, threshold)
     return list(root.doc[low:high + 1])
 
 
-def cue_tokens(root: Token) -> list[Token]:
-    """The cue as annotators mark it: "has said", "said in a statement", "according to"; never into
-    a report the parse hung on it as something else (``misparsed_report``): "said after the vote he
-    would …" is "said"."""
+def _extent(parse: Parse, root: int, weights: dict[str, float], threshold: float) -> tuple[int, int]:
+    """``extent`` by token index: the first and last index of the cue."""
+    low, high = _grow(parse.size, root, lambda i, low, high: linear.probability(
+        weights, _step_features(*_step(parse, root, i, low, high))) >= threshold)
+    heads = parse.heads
+    while high != root and heads[high] > high and parse.deps[high] != "aux":
+        high -= 1
+    while low != root and heads[low] < low:
+        low += 1
+    return low, high
+
+
+def cue_bounds(root: Token) -> tuple[int, int]:
+    """The first and last token of the cue as annotators mark it: "has said", "said in a
+    statement", "according to"; never into a report the parse hung on it as something else
+    (``misparsed_report``): "said after the vote he would …" is "said"."""
     model = _model()
-    tokens = extent(root, model["extent"], model["extent_threshold"])
-    reported = [t.i for child in root.children if misparsed_report(root, child) for t in child.subtree]
+    parse, doc, r = parse_of(root.doc), root.doc, root.i
+    low, high = _extent(parse, r, model["extent"], model["extent_threshold"])
+    reported = [i for child in parse.children(r) if misparsed_report(root, doc[child]) for i in parse.subtree(child)]
     if reported:
-        low = max((i for i in reported if i < root.i), default=-1)
-        high = min((i for i in reported if i > root.i), default=len(root.doc))
-        tokens = [t for t in tokens if low < t.i < high]
-    return tokens
+        low = max([low] + [i + 1 for i in reported if i < r])
+        high = min([high] + [i - 1 for i in reported if i > r])
+    return low, high
 
 
 @functools.cache

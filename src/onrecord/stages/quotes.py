@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, marked_that, noun_phrase, subject_of, trimmed
-from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, scored_lemmas
+from .cue_model import CANDIDATE_POS, cue_bounds, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
 from .entities import ROLE_NOUNS
@@ -595,8 +595,8 @@ class Finder:
                 if inside(q, start, end) and (q.parent is None or not inside(q.parent, start, end))]
 
     def _cue_span(self, cue: Token) -> list[tuple[int, int]]:
-        tokens = cue_tokens(cue)
-        return [(tokens[0].idx, end_of(tokens[-1]))]
+        first, last = cue_bounds(cue)
+        return [(self.parse.idx[first], self.parse.ends[last])]
 
     def _speaker(self, cue: Token) -> tuple[int, int] | None:
         offered = candidates.speakers(cue, self.text)
