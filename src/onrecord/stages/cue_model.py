@@ -36,40 +36,35 @@ def _lexicon(lemma: str) -> str:
 
 
 def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> list[str]:
-    return [feature for group in _groups(token, state, lemma) for feature in group]
+    parse = parse_of(token.doc)
+    return [feature for group in _groups(parse, token.i, state, lemma or parse.lemmas[token.i]) for feature in group]
 
 
-def _groups(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> tuple[tuple[str, ...], ...]:
+def _groups(parse: Parse, i: int, state: tuple[bool, bool, bool], lemma: str) -> tuple[tuple[str, ...], ...]:
     # Runs for every scored token of every article: the parse is read from its lists (``parse``),
     # not through Token objects, and the features come in groups that depend on few values, each
-    # made (and its weight summed, see ``cue_probability``) once per distinct combination: the
+    # made (and its weight summed, see ``_probability``) once per distinct combination: the
     # detector scores thousands of tokens per article, most of them a handful of lemmas in a
     # handful of parses.
-    parse, i = parse_of(token.doc), token.i
-    lemma = lemma or parse.lemmas[i]
-    head = parse.heads[i]
-    deps, lowers = parse.deps, parse.lowers
+    heads, deps, lowers, size = parse.heads, parse.deps, parse.lowers, parse.size
+    head = heads[i]
     kids = parse.children(i)
-    kid_deps = [deps[child] for child in kids]
-    subject = next((c for c, d in zip(kids, kid_deps, strict=True) if d in _SUBJECTS), None)
-    size = parse.size
-    nxt = lowers[i + 1] if i + 1 < size else "<end>"
-    prev = lowers[i - 1] if i > 0 else "<start>"
-    nxt2 = lowers[i + 2] if i + 2 < size else "<end>"
-    prev2 = lowers[i - 2] if i > 1 else "<start>"
-    lexicon = _lexicon(lemma)
-    pos, tag, dep = parse.pos[i], parse.tags[i], deps[i]
-    if subject is None:
-        subject_key = ("none", "none", "none", False)
-    else:
-        subject_key = (parse.pos[subject], parse.ents[subject], parse.lemmas[subject], True)
+    kid_deps = tuple([deps[child] for child in kids])
+    subject_key = ("none", "none", "none", False)
+    for child, child_dep in zip(kids, kid_deps, strict=True):
+        if child_dep in _SUBJECTS:
+            subject_key = (parse.pos[child], parse.ents[child], parse.lemmas[child], True)
+            break
+    lexicon = _LEXICON.get(lemma, "none")
+    tag, dep = parse.tags[i], deps[i]
     return (
-        _word_features(lemma, lowers[i], pos, tag, dep, lexicon),
+        _word_features(lemma, lowers[i], parse.pos[i], tag, dep, lexicon),
         _head_features(lemma, dep, parse.lemmas[head], parse.pos[head], deps[head]),
-        _neighbour_features(lemma, prev2, prev, nxt, nxt2),
+        _neighbour_features(lemma, lowers[i - 2] if i > 1 else "<start>", lowers[i - 1] if i > 0 else "<start>",
+                            lowers[i + 1] if i + 1 < size else "<end>", lowers[i + 2] if i + 2 < size else "<end>"),
         _quote_features(lemma, lexicon, state),
         _subject_features(lemma, *subject_key),
-        _children_features(lemma, tag, lexicon, tuple(sorted(set(kid_deps)))),
+        _children_features(lemma, tag, lexicon, kid_deps),
         _clause(parse, lemma, kids, kid_deps, dep, deps[head]),
     )
 
@@ -105,7 +100,8 @@ def _subject_features(lemma: str, pos: str, ent: str, subject_lemma: str, presen
 
 
 @functools.lru_cache(maxsize=65536)
-def _children_features(lemma: str, tag: str, lexicon: str, children: tuple[str, ...]) -> tuple[str, ...]:
+def _children_features(lemma: str, tag: str, lexicon: str, kid_deps: tuple[str, ...]) -> tuple[str, ...]:
+    children = sorted(set(kid_deps))  # here, not per token: the cache is keyed by the deps as they come
     shape = "".join(children)[:40]
     return (f"tag_children={tag}|{shape}", *(f"child={d}" for d in children),
             *(f"lemma_child={lemma}|{d}" for d in children if d in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")),
@@ -115,12 +111,12 @@ def _children_features(lemma: str, tag: str, lexicon: str, children: tuple[str, 
 group_weight = linear.group_weights(lambda: _model()["weights"])  # train/cues.py clears it with new weights
 
 
-def _clause(parse: Parse, lemma: str, kids: list[int], kid_deps: list[str], dep: str, head_dep: str) -> tuple[str, ...]:
+def _clause(parse: Parse, lemma: str, kids: list[int], kid_deps: tuple[str, ...], dep: str, head_dep: str) -> tuple[str, ...]:
     """What the token governs: a report takes a clause with its own subject ("said [he] would"),
     marked by "that"/"whether" or not, and its voice tells "it was reported" from "he was reported
     missing"; a word in a relative clause ("a plan that calls for") rarely introduces the report."""
     comp = next((c for c, d in zip(kids, kid_deps, strict=True) if d in ("ccomp", "xcomp", "parataxis")), None)
-    passive = any(d in ("auxpass", "nsubjpass") for d in kid_deps)
+    passive = "auxpass" in kid_deps or "nsubjpass" in kid_deps
     relative = dep in ("relcl", "acl") or head_dep in ("relcl", "acl")
     if comp is None:
         return _clause_features(lemma, passive, relative, dep == "relcl", None)
@@ -279,8 +275,8 @@ def _model() -> dict:
     return model
 
 
-def cue_probability(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> float:
-    return linear.logistic(sum(map(group_weight, _groups(token, state, lemma))))
+def _probability(parse: Parse, i: int, state: tuple[bool, bool, bool], lemma: str) -> float:
+    return linear.logistic(sum(map(group_weight, _groups(parse, i, state, lemma))))
 
 
 def scored_lemmas() -> set[str]:
@@ -297,8 +293,8 @@ def threshold(lemma: str) -> float:
 
 
 def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
-    model = _model()
-    lemma = token.lemma_.lower()
-    if token.pos_ not in CANDIDATE_POS or lemma not in model["lemmas"]:
+    parse, i = parse_of(token.doc), token.i
+    lemma = parse.lemmas[i]
+    if parse.pos[i] not in CANDIDATE_POS or lemma not in _model()["lemmas"]:
         return False
-    return cue_probability(token, state, lemma) >= threshold(lemma)
+    return _probability(parse, i, state, lemma) >= threshold(lemma)
