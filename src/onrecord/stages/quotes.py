@@ -1342,7 +1342,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
     quotes: list[Quote] = []
     container: dict[int, str] = {}
-    holders: list[tuple[str, list[tuple[int, int]]]] = []  # the direct and mixed quotes so far, with their quotations
+    holders: list[tuple[int, int, str]] = []  # the direct and mixed quotes' quotations so far: (start, end, quote id)
     for number, draft in enumerate(drafts, start=1):
         ident = f"q{number}"
         for quotation in draft.quotations:
@@ -1365,15 +1365,15 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
             parent=parent,
         ))
         if draft.kind in ("direct", "mixed"):
-            holders.append((ident, [(q.start, q.end) for q in draft.quotations]))
+            holders += [(q.start, q.end, ident) for q in draft.quotations]
     return quotes
 
 
-def _enclosing(holders: list[tuple[str, list[tuple[int, int]]]], at: int) -> str | None:
+def _enclosing(holders: list[tuple[int, int, str]], at: int) -> str | None:
     """The first earlier direct quote with a quotation holding the cue at ``at``: a quote reported
-    inside a quote. (The quotations' bounds are kept as pairs: their properties cost a call each, and
-    a long article asks about every quote before each of its cues.)"""
-    return next((ident for ident, quotations in holders if any(start <= at < end for start, end in quotations)), None)
+    inside a quote. (The quotations' bounds are kept flat, in the quotes' order: their properties
+    cost a call each, and a long article asks about every quotation before each of its cues.)"""
+    return next((ident for start, end, ident in holders if start <= at < end), None)
 
 
 def _reported_within(quotes: list[Quote], draft: _Draft) -> str | None:
