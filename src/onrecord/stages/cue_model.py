@@ -14,6 +14,7 @@ training and inference (``features``, ``extent_features``), so the two never dri
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -238,14 +239,14 @@ def _grow(size: int, root: int, keeps) -> tuple[int, int]:
 def extent(root: Token, weights: dict[str, float], threshold: float) -> list[Token]:
     """The cue grown from ``root`` while the extent model says yes, less a dangling edge: "has
     criticized long-standing [deals]" stops at the verb. A "to" may dangle ("plans to [release]")."""
-    low, high = _extent(parse_of(root.doc), root.i, weights, threshold)
+    low, high = _extent(parse_of(root.doc), root.i, functools.partial(linear.score, weights), threshold)
     return list(root.doc[low:high + 1])
 
 
-def _extent(parse: Parse, root: int, weights: dict[str, float], threshold: float) -> tuple[int, int]:
-    """``extent`` by token index: the first and last index of the cue."""
-    low, high = _grow(parse.size, root, lambda i, low, high: linear.probability(
-        weights, _step_features(*_step(parse, root, i, low, high))) >= threshold)
+def _extent(parse: Parse, root: int, weight: Callable[[tuple[str, ...]], float], threshold: float) -> tuple[int, int]:
+    """``extent`` by token index, a step's features summed by ``weight``: the first and last index of the cue."""
+    low, high = _grow(parse.size, root, lambda i, low, high: linear.logistic(
+        weight(_step_features(*_step(parse, root, i, low, high)))) >= threshold)
     heads = parse.heads
     while high != root and heads[high] > high and parse.deps[high] != "aux":
         high -= 1
@@ -260,7 +261,7 @@ def cue_bounds(root: Token) -> tuple[int, int]:
     (``misparsed_report``): "said after the vote he would …" is "said"."""
     model = _model()
     parse, doc, r = parse_of(root.doc), root.doc, root.i
-    low, high = _extent(parse, r, model["extent"], model["extent_threshold"])
+    low, high = _extent(parse, r, model["extent_weight"], model["extent_threshold"])
     reported = [i for child in parse.children(r) if misparsed_report(root, doc[child]) for i in parse.subtree(child)]
     if reported:
         low = max([low] + [i + 1 for i in reported if i < r])
@@ -272,6 +273,9 @@ def cue_bounds(root: Token) -> tuple[int, int]:
 def _model() -> dict:
     model = dict(linear.load("cues"))
     model["lemmas"] = set(model["lemmas"])
+    # A step's summed weight, cached as the detector's groups are (steps recur from cue to cue); kept
+    # with the model, so that training's new weights (``_model.cache_clear``) come with a new cache.
+    model["extent_weight"] = linear.group_weights(lambda: model["extent"])
     return model
 
 
