@@ -14,6 +14,7 @@ training and inference (``features``, ``extent_features``), so the two never dri
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -36,40 +37,35 @@ def _lexicon(lemma: str) -> str:
 
 
 def features(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> list[str]:
-    return [feature for group in _groups(token, state, lemma) for feature in group]
+    parse = parse_of(token.doc)
+    return [feature for group in _groups(parse, token.i, state, lemma or parse.lemmas[token.i]) for feature in group]
 
 
-def _groups(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> tuple[tuple[str, ...], ...]:
+def _groups(parse: Parse, i: int, state: tuple[bool, bool, bool], lemma: str) -> tuple[tuple[str, ...], ...]:
     # Runs for every scored token of every article: the parse is read from its lists (``parse``),
     # not through Token objects, and the features come in groups that depend on few values, each
-    # made (and its weight summed, see ``cue_probability``) once per distinct combination: the
+    # made (and its weight summed, see ``_probability``) once per distinct combination: the
     # detector scores thousands of tokens per article, most of them a handful of lemmas in a
     # handful of parses.
-    parse, i = parse_of(token.doc), token.i
-    lemma = lemma or parse.lemmas[i]
-    head = parse.heads[i]
-    deps, lowers = parse.deps, parse.lowers
+    heads, deps, lowers, size = parse.heads, parse.deps, parse.lowers, parse.size
+    head = heads[i]
     kids = parse.children(i)
-    kid_deps = [deps[child] for child in kids]
-    subject = next((c for c, d in zip(kids, kid_deps, strict=True) if d in _SUBJECTS), None)
-    size = parse.size
-    nxt = lowers[i + 1] if i + 1 < size else "<end>"
-    prev = lowers[i - 1] if i > 0 else "<start>"
-    nxt2 = lowers[i + 2] if i + 2 < size else "<end>"
-    prev2 = lowers[i - 2] if i > 1 else "<start>"
-    lexicon = _lexicon(lemma)
-    pos, tag, dep = parse.pos[i], parse.tags[i], deps[i]
-    if subject is None:
-        subject_key = ("none", "none", "none", False)
-    else:
-        subject_key = (parse.pos[subject], parse.ents[subject], parse.lemmas[subject], True)
+    kid_deps = tuple([deps[child] for child in kids])
+    subject_key = ("none", "none", "none", False)
+    for child, child_dep in zip(kids, kid_deps, strict=True):
+        if child_dep in _SUBJECTS:
+            subject_key = (parse.pos[child], parse.ents[child], parse.lemmas[child], True)
+            break
+    lexicon = _LEXICON.get(lemma, "none")
+    tag, dep = parse.tags[i], deps[i]
     return (
-        _word_features(lemma, lowers[i], pos, tag, dep, lexicon),
+        _word_features(lemma, lowers[i], parse.pos[i], tag, dep, lexicon),
         _head_features(lemma, dep, parse.lemmas[head], parse.pos[head], deps[head]),
-        _neighbour_features(lemma, prev2, prev, nxt, nxt2),
+        _neighbour_features(lemma, lowers[i - 2] if i > 1 else "<start>", lowers[i - 1] if i > 0 else "<start>",
+                            lowers[i + 1] if i + 1 < size else "<end>", lowers[i + 2] if i + 2 < size else "<end>"),
         _quote_features(lemma, lexicon, state),
         _subject_features(lemma, *subject_key),
-        _children_features(lemma, tag, lexicon, tuple(sorted(set(kid_deps)))),
+        _children_features(lemma, tag, lexicon, kid_deps),
         _clause(parse, lemma, kids, kid_deps, dep, deps[head]),
     )
 
@@ -105,7 +101,8 @@ def _subject_features(lemma: str, pos: str, ent: str, subject_lemma: str, presen
 
 
 @functools.lru_cache(maxsize=65536)
-def _children_features(lemma: str, tag: str, lexicon: str, children: tuple[str, ...]) -> tuple[str, ...]:
+def _children_features(lemma: str, tag: str, lexicon: str, kid_deps: tuple[str, ...]) -> tuple[str, ...]:
+    children = sorted(set(kid_deps))  # here, not per token: the cache is keyed by the deps as they come
     shape = "".join(children)[:40]
     return (f"tag_children={tag}|{shape}", *(f"child={d}" for d in children),
             *(f"lemma_child={lemma}|{d}" for d in children if d in ("ccomp", "xcomp", "dobj", "prep", "nsubj", "dative")),
@@ -115,12 +112,12 @@ def _children_features(lemma: str, tag: str, lexicon: str, children: tuple[str, 
 group_weight = linear.group_weights(lambda: _model()["weights"])  # train/cues.py clears it with new weights
 
 
-def _clause(parse: Parse, lemma: str, kids: list[int], kid_deps: list[str], dep: str, head_dep: str) -> tuple[str, ...]:
+def _clause(parse: Parse, lemma: str, kids: list[int], kid_deps: tuple[str, ...], dep: str, head_dep: str) -> tuple[str, ...]:
     """What the token governs: a report takes a clause with its own subject ("said [he] would"),
     marked by "that"/"whether" or not, and its voice tells "it was reported" from "he was reported
     missing"; a word in a relative clause ("a plan that calls for") rarely introduces the report."""
     comp = next((c for c, d in zip(kids, kid_deps, strict=True) if d in ("ccomp", "xcomp", "parataxis")), None)
-    passive = any(d in ("auxpass", "nsubjpass") for d in kid_deps)
+    passive = "auxpass" in kid_deps or "nsubjpass" in kid_deps
     relative = dep in ("relcl", "acl") or head_dep in ("relcl", "acl")
     if comp is None:
         return _clause_features(lemma, passive, relative, dep == "relcl", None)
@@ -172,27 +169,23 @@ def _anchor(parse: Parse, root: int, anchor: int | None) -> str:
 
 def extent_features(root: Token, token: Token, low: int, high: int) -> list[str]:
     """Features of ``token``, next to the cue ``low``..``high`` headed by ``root``, for whether the
-    cue takes it in. Shared by training (``train/cues.py``) and ``cue_tokens``."""
-    return _extent_features(parse_of(root.doc), root.i, token.i, low, high)
+    cue takes it in. Shared by training (``train/cues.py``) and ``cue_bounds``."""
+    return list(_step_features(*_step(parse_of(root.doc), root.i, token.i, low, high)))
 
 
-def _extent_features(parse: Parse, root: int, token: int, low: int, high: int) -> list[str]:
-    # By token index, on the document's lists (``parse``): asked for each token the cue may grow into.
-    deps, heads, tags, lowers, ents = parse.deps, parse.heads, parse.tags, parse.lowers, parse.ents
+def _step(parse: Parse, root: int, token: int, low: int, high: int) -> tuple:
+    """What the extent features read of one step, by token index on the document's lists
+    (``parse``): asked for each token the cue may grow into, and the same values recur from cue
+    to cue, so the strings are made once per distinct step (``_step_features``)."""
+    deps, heads, pos, lowers = parse.deps, parse.heads, parse.pos, parse.lowers
     side = "L" if token < root else "R"
     step = -1 if side == "L" else 1
     route, anchor = _route(parse, token, low, high)
-    where = f"{side}|{route}"
-    pos = parse.pos[token]
-    word = lowers[token] if pos in _CLOSED else pos
-    lemma = parse.lemmas[root]
+    word = lowers[token] if pos[token] in _CLOSED else pos[token]
     inner = token - step  # the cue token it touches
-    inner_word = lowers[inner] if parse.pos[inner] in _CLOSED else parse.pos[inner]
+    inner_word = lowers[inner] if pos[inner] in _CLOSED else pos[inner]
     beyond = token + step
-    if 0 <= beyond < parse.size:
-        beyond_key = f"{deps[beyond]}|{heads[beyond] == token}|{parse.is_punct[beyond]}"
-    else:
-        beyond_key = "<edge>"
+    beyond_key = (deps[beyond], heads[beyond] == token, parse.is_punct[beyond]) if 0 <= beyond < parse.size else None
     children = parse.children(token)
     kids = "".join(sorted({deps[c] for c in children if not low <= c <= high}))[:30]
     # What a function word leads to decides it: "said in [a statement]" but not "said in [Ohio]".
@@ -201,16 +194,27 @@ def _extent_features(parse: Parse, root: int, token: int, low: int, high: int) -
     head = heads[token]
     outside = anchor is None or anchor != head
     target = obj if obj is not None else head if outside else None
-    target_key = f"{parse.lemmas[target]}|{ents[target] or '-'}" if target is not None else "-"
-    return [
+    target_key = (parse.lemmas[target], parse.ents[target] or "-") if target is not None else None
+    return (side, route, word, pos[token], parse.tags[token], _anchor(parse, root, anchor), parse.ents[token] or "-",
+            kids, beyond_key, deps[inner], inner_word, min(abs(token - root) - 1, 3), parse.lemmas[root], deps[root],
+            pos[root], target_key)
+
+
+@functools.lru_cache(maxsize=65536)
+def _step_features(side: str, route: str, word: str, pos: str, tag: str, anchor: str, ent: str, kids: str,
+                   beyond: tuple[str, bool, bool] | None, inner_dep: str, inner_word: str, gap: int, lemma: str,
+                   root_dep: str, root_pos: str, target: tuple[str, str] | None) -> tuple[str, ...]:
+    where = f"{side}|{route}"
+    beyond_key = "{}|{}|{}".format(*beyond) if beyond is not None else "<edge>"
+    target_key, target_ent = (f"{target[0]}|{target[1]}", target[1]) if target is not None else ("-", "-")
+    return (
         "bias", f"side={side}", f"route={where}", f"word={where}|{word}", f"pos={side}|{pos}",
-        f"tag={where}|{tags[token]}", f"anchor={where}|{_anchor(parse, root, anchor)}",
-        f"ent={where}|{ents[token] or '-'}", f"kids={where}|{kids}", f"beyond={where}|{beyond_key}",
-        f"inner={where}|{deps[inner]}|{inner_word}", f"gap={where}|{min(abs(token - root) - 1, 3)}",
+        f"tag={where}|{tag}", f"anchor={where}|{anchor}", f"ent={where}|{ent}", f"kids={where}|{kids}",
+        f"beyond={where}|{beyond_key}", f"inner={where}|{inner_dep}|{inner_word}", f"gap={where}|{gap}",
         f"lemma={lemma}|{where}", f"lemma_word={lemma}|{where}|{word}", f"lex={_lexicon(lemma)}|{where}|{word}",
-        f"root_dep={deps[root]}|{where}", f"root_pos={parse.pos[root]}|{where}|{word}",
-        f"target={where}|{word}|{target_key}", f"target_ent={where}|{target_key.split('|')[-1]}",
-    ]
+        f"root_dep={root_dep}|{where}", f"root_pos={root_pos}|{where}|{word}",
+        f"target={where}|{word}|{target_key}", f"target_ent={where}|{target_ent}",
+    )
 
 
 def walk(root: Token, keeps) -> list[Token]:
@@ -235,40 +239,48 @@ def _grow(size: int, root: int, keeps) -> tuple[int, int]:
 def extent(root: Token, weights: dict[str, float], threshold: float) -> list[Token]:
     """The cue grown from ``root`` while the extent model says yes, less a dangling edge: "has
     criticized long-standing [deals]" stops at the verb. A "to" may dangle ("plans to [release]")."""
-    parse, r = parse_of(root.doc), root.i
-    low, high = _grow(parse.size, r, lambda i, low, high: linear.probability(
-        weights, _extent_features(parse, r, i, low, high)) >= threshold)
-    heads = parse.heads
-    while high != r and heads[high] > high and parse.deps[high] != "aux":
-        high -= 1
-    while low != r and heads[low] < low:
-        low += 1
+    low, high = _extent(parse_of(root.doc), root.i, functools.partial(linear.score, weights), threshold)
     return list(root.doc[low:high + 1])
 
 
-def cue_tokens(root: Token) -> list[Token]:
-    """The cue as annotators mark it: "has said", "said in a statement", "according to"; never into
-    a report the parse hung on it as something else (``misparsed_report``): "said after the vote he
-    would …" is "said"."""
+def _extent(parse: Parse, root: int, weight: Callable[[tuple[str, ...]], float], threshold: float) -> tuple[int, int]:
+    """``extent`` by token index, a step's features summed by ``weight``: the first and last index of the cue."""
+    low, high = _grow(parse.size, root, lambda i, low, high: linear.logistic(
+        weight(_step_features(*_step(parse, root, i, low, high)))) >= threshold)
+    heads = parse.heads
+    while high != root and heads[high] > high and parse.deps[high] != "aux":
+        high -= 1
+    while low != root and heads[low] < low:
+        low += 1
+    return low, high
+
+
+def cue_bounds(root: Token) -> tuple[int, int]:
+    """The first and last token of the cue as annotators mark it: "has said", "said in a
+    statement", "according to"; never into a report the parse hung on it as something else
+    (``misparsed_report``): "said after the vote he would …" is "said"."""
     model = _model()
-    tokens = extent(root, model["extent"], model["extent_threshold"])
-    reported = [t.i for child in root.children if misparsed_report(root, child) for t in child.subtree]
+    parse, doc, r = parse_of(root.doc), root.doc, root.i
+    low, high = _extent(parse, r, model["extent_weight"], model["extent_threshold"])
+    reported = [i for child in parse.children(r) if misparsed_report(root, doc[child]) for i in parse.subtree(child)]
     if reported:
-        low = max((i for i in reported if i < root.i), default=-1)
-        high = min((i for i in reported if i > root.i), default=len(root.doc))
-        tokens = [t for t in tokens if low < t.i < high]
-    return tokens
+        low = max([low] + [i + 1 for i in reported if i < r])
+        high = min([high] + [i - 1 for i in reported if i > r])
+    return low, high
 
 
 @functools.cache
 def _model() -> dict:
     model = dict(linear.load("cues"))
     model["lemmas"] = set(model["lemmas"])
+    # A step's summed weight, cached as the detector's groups are (steps recur from cue to cue); kept
+    # with the model, so that training's new weights (``_model.cache_clear``) come with a new cache.
+    model["extent_weight"] = linear.group_weights(lambda: model["extent"])
     return model
 
 
-def cue_probability(token: Token, state: tuple[bool, bool, bool], lemma: str | None = None) -> float:
-    return linear.logistic(sum(map(group_weight, _groups(token, state, lemma))))
+def _probability(parse: Parse, i: int, state: tuple[bool, bool, bool], lemma: str) -> float:
+    return linear.logistic(sum(map(group_weight, _groups(parse, i, state, lemma))))
 
 
 def scored_lemmas() -> set[str]:
@@ -285,8 +297,8 @@ def threshold(lemma: str) -> float:
 
 
 def is_cue(token: Token, state: tuple[bool, bool, bool]) -> bool:
-    model = _model()
-    lemma = token.lemma_.lower()
-    if token.pos_ not in CANDIDATE_POS or lemma not in model["lemmas"]:
+    parse, i = parse_of(token.doc), token.i
+    lemma = parse.lemmas[i]
+    if parse.pos[i] not in CANDIDATE_POS or lemma not in _model()["lemmas"]:
         return False
-    return cue_probability(token, state, lemma) >= threshold(lemma)
+    return _probability(parse, i, state, lemma) >= threshold(lemma)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 _KEY = "onrecord.parse"
 _ATTRS = [attrs.HEAD, attrs.DEP, attrs.POS, attrs.TAG, attrs.LEMMA, attrs.LOWER, attrs.ENT_TYPE, attrs.IDX, attrs.LENGTH,
-          attrs.SPACY, attrs.IS_PUNCT, attrs.IS_QUOTE, attrs.IS_SPACE, attrs.IS_STOP, attrs.LIKE_NUM]
+          attrs.SPACY, attrs.IS_PUNCT, attrs.IS_QUOTE, attrs.IS_SPACE, attrs.IS_STOP, attrs.LIKE_NUM, attrs.SENT_START]
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,10 +156,10 @@ def _read(doc: Doc) -> Parse:
     starts = numpy.searchsorted(governing[order], numpy.arange(size + 1)).tolist()
     idx = numbers(attrs.IDX)
     ends = idx + numbers(attrs.LENGTH)
-    sent_starts: list[int] = []
-    for sentence in doc.sents:
-        sent_starts += [sentence.start] * len(sentence)
-    return Parse(size, absolute.tolist(), names(attrs.DEP), [POS_NAMES[p] for p in column(attrs.POS).tolist()],
+    # Each token's sentence start, as ``doc.sents`` splits them: at each token whose SENT_START is 1,
+    # and at the first token whatever its flag.
+    sent_starts = numpy.maximum.accumulate(numpy.where(column(attrs.SENT_START) == 1, indices, 0)).tolist()
+    return Parse(size, absolute.tolist(), names(attrs.DEP), list(map(POS_NAMES.__getitem__, column(attrs.POS).tolist())),
                  names(attrs.TAG), names(attrs.LEMMA, fold=True), names(attrs.LOWER), names(attrs.ENT_TYPE),
                  idx.tolist(), ends.tolist(), (ends + numbers(attrs.SPACY)).tolist(), flags(attrs.IS_PUNCT),
                  flags(attrs.IS_QUOTE), flags(attrs.IS_SPACE), flags(attrs.IS_STOP), flags(attrs.LIKE_NUM), sent_starts,

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, marked_that, noun_phrase, subject_of, trimmed
-from .cue_model import CANDIDATE_POS, cue_tokens, is_cue, scored_lemmas
+from .cue_model import CANDIDATE_POS, cue_bounds, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
 from .entities import ROLE_NOUNS
@@ -601,8 +601,8 @@ class Finder:
                 if inside(q, start, end) and (q.parent is None or not inside(q.parent, start, end))]
 
     def _cue_span(self, cue: Token) -> list[tuple[int, int]]:
-        tokens = cue_tokens(cue)
-        return [(tokens[0].idx, end_of(tokens[-1]))]
+        first, last = cue_bounds(cue)
+        return [(self.parse.idx[first], self.parse.ends[last])]
 
     def _speaker(self, cue: Token) -> tuple[int, int] | None:
         offered = candidates.speakers(cue, self.text)
@@ -1356,7 +1356,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
     quotes: list[Quote] = []
     container: dict[int, str] = {}
-    holders: list[tuple[str, list[tuple[int, int]]]] = []  # the direct and mixed quotes so far, with their quotations
+    holders: list[tuple[int, int, str]] = []  # the direct and mixed quotes' quotations so far: (start, end, quote id)
     for number, draft in enumerate(drafts, start=1):
         ident = f"q{number}"
         for quotation in draft.quotations:
@@ -1379,15 +1379,15 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
             parent=parent,
         ))
         if draft.kind in ("direct", "mixed"):
-            holders.append((ident, [(q.start, q.end) for q in draft.quotations]))
+            holders += [(q.start, q.end, ident) for q in draft.quotations]
     return quotes
 
 
-def _enclosing(holders: list[tuple[str, list[tuple[int, int]]]], at: int) -> str | None:
+def _enclosing(holders: list[tuple[int, int, str]], at: int) -> str | None:
     """The first earlier direct quote with a quotation holding the cue at ``at``: a quote reported
-    inside a quote. (The quotations' bounds are kept as pairs: their properties cost a call each, and
-    a long article asks about every quote before each of its cues.)"""
-    return next((ident for ident, quotations in holders if any(start <= at < end for start, end in quotations)), None)
+    inside a quote. (The quotations' bounds are kept flat, in the quotes' order: their properties
+    cost a call each, and a long article asks about every quotation before each of its cues.)"""
+    return next((ident for start, end, ident in holders if start <= at < end), None)
 
 
 def _reported_within(quotes: list[Quote], draft: _Draft) -> str | None:
