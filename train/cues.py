@@ -76,7 +76,7 @@ def examples(split_dir: Path, model: str, keep: bool = False, scored: set[str] |
 
 
 def _extent_steps(head, cue: frozenset[int], rows: list, labels: list) -> None:
-    """Walk from the head as ``cue_tokens`` does, along the gold cue: each token it grows into is a
+    """Walk from the head as ``cue_model.cue_bounds`` does, along the gold cue: each token it grows into is a
     yes, the one where it stops a no."""
     def keeps(token, low, high) -> bool:
         inside = any(i in cue for i in range(token.idx, token.idx + len(token)))

@@ -27,7 +27,6 @@ Spans = tuple[tuple[int, int], ...]
 
 _EDGE = " \t\n,;:—–-"
 _MARKS = "\"'“”„‟«»‹›‘’‚"
-_OPENING_MARKS = "\"'“‘«„‚"
 _ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
 _OBJECTS = {"dobj", "oprd", "attr", "dative", "acomp"}
 _CONTENT_PREPS = {"about", "of", "on", "for", "over", "against", "as", "that", "to", "with"}
@@ -172,7 +171,7 @@ def _subject_read_as_apposition(cue: Token, last: int) -> bool:
     set off by a comma or ends the sentence; a subject runs on into its verb."""
     doc = cue.doc
     after = doc[last + 1] if last + 1 < len(doc) else None
-    runs_on = after is not None and (not after.is_punct or after.text in _OPENING_MARKS)
+    runs_on = after is not None and (not after.is_punct or after.is_quote)  # a word, or the quotation it opens
     return runs_on and subject_of(cue.head) is None
 
 

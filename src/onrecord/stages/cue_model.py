@@ -56,7 +56,7 @@ def _groups(parse: Parse, i: int, state: tuple[bool, bool, bool], lemma: str) ->
         if child_dep in _SUBJECTS:
             subject_key = (parse.pos[child], parse.ents[child], parse.lemmas[child], True)
             break
-    lexicon = _LEXICON.get(lemma, "none")
+    lexicon = _lexicon(lemma)
     tag, dep = parse.tags[i], deps[i]
     return (
         _word_features(lemma, lowers[i], parse.pos[i], tag, dep, lexicon),
