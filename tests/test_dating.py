@@ -232,3 +232,12 @@ def test_a_year_that_dates_a_thing_does_not_date_the_statements():
         "“We made a film about the truth,” its director, Luka Marsh, told the agency.")
     assert said_on(record, "the findings of the inquiry") is None
     assert said_on(record, "about the truth") is None
+
+
+def test_a_scene_opened_by_a_question_no_one_is_said_to_ask_ends_when_another_speaker_takes_the_floor():
+    record = record_of(
+        "Harbour chief Dana Olsen spoke for twenty minutes.\n\n"
+        "Asked about the timetable on Tuesday, Olsen told the Harbour Gazette: «Nobody will lose a sailing.»\n\n"
+        "The opposition leader, Marta Sikorska, said the minister had failed every test set by the court.")
+    assert said_on(record, "Nobody will lose") == "2023-06-27"
+    assert said_on(record, "failed every test") is None

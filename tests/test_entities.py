@@ -244,6 +244,12 @@ def test_a_gloss_inside_a_name_joins_its_two_halves():
     assert mentions(record, bob) == ["Bob", "Ferris", "Ferris"]
 
 
+def test_a_gloss_inside_a_name_joins_a_second_half_the_model_left_untagged():
+    record, entities = entities_of("Bob [short for “Robert”] Mills, who runs the canteen, fed 300 strikers.")
+    bob = entity_named(entities, "Bob Mills")
+    assert "Robert" in bob.aliases and mentions(record, bob) == ["Bob", "Mills"]
+
+
 def test_a_name_never_runs_into_a_quotation():
     _, entities = entities_of("Lena Marsh accused the council of “gross negligence” and said she would appeal.")
     assert [e.name for e in entities] == ["Lena Marsh"]

@@ -15,6 +15,7 @@ and the sentence, so ``ranker`` learns to choose among these candidates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -289,6 +290,11 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     add("sentence-rest", _runs(doc, text, range(sentence.start, sentence.end), clause | further))
     add("sentence-left", _index_hull(doc, text, range(sentence.start, min(clause))))
     right = [i for i in range(max(clause) + 1, sentence.end) if i not in further]
+    if any(c.dep_ == "conj" and c.i > cue.i and c.lemma_.lower() in _REPORTING for c in children):
+        # 'called it “a stab in the back” and promised “…”': the next report is its own, so the
+        # reading stops before it (a conjunct that reports nothing may be the parse's mistake:
+        # with every conjunct cut off, dev's content exact fell 0.3 points).
+        right = [i for i in right if i < min(further)]
     add("sentence-right", _index_hull(doc, text, right))
     # "called on [the council to act]", "spoke of […]": the cue's own preposition stays with it.
     if len(right) > 1 and parse.pos[right[0]] == "ADP" and parse.heads[right[0]] == cue.i:
@@ -414,6 +420,8 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         # the brackets is left for the caller to map to the name glossed)
         while len(words) > 1 and not _glossed(text, parse.idx[words[0]]) and _glossed(text, parse.idx[words[-1]]):
             words.pop()
+        if words and not _glossed(text, parse.idx[words[-1]]):
+            words = _across_gloss(parse, text, words[0]) + words
         span = trimmed(text, parse.idx[words[0]], parse.ends[words[-1]]) if words else None
         if span and Candidate(kind, (span,)) not in found:
             found.append(Candidate(kind, (span,)))
@@ -512,6 +520,25 @@ def report_joined(verb: Token) -> Token | None:
             return None
         clause = clause.head
     return None
+
+
+def _across_gloss(parse: Parse, text: str, first: int) -> list[int]:
+    """'Bob [short for “Robert”] Mills, who …', 'Annie [a diminutive of “Ana”] Mills said': the parse
+    splits a name an editor's gloss interrupts, and a subject holds only the name's second half
+    (and perhaps the gloss): the first half, right before the bracket, is who speaks too. Returns
+    the tokens from that half to ``first`` (exclusive), or none."""
+    at = parse.idx[first]
+    if not (_glossed(text, at) or text[:at].rstrip().endswith("]")):
+        return []
+    bracket = text.rfind("[", 0, at)
+    if bracket < 0 or "\n" in text[bracket:at]:
+        return []
+    name = bisect_left(parse.idx, bracket) - 1  # the token before the bracket
+    if name < 0 or parse.pos[name] != "PROPN" or parse.ends[name] > bracket:
+        return []
+    while name > 0 and parse.pos[name - 1] == "PROPN":
+        name -= 1
+    return list(range(name, first))
 
 
 def _glossed(text: str, offset: int) -> bool:

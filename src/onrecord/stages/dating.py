@@ -80,6 +80,10 @@ def date_quotes(doc: Doc, record: Record) -> None:
         elif scene and _same_speaker(scene, quote, record) and paragraph - scene_paragraph <= 4:
             quote.said_on = scene.value
             scene_paragraph = paragraph
+            if scene.speaker is None and (names := _names(quote, record)):
+                # "Asked about it on Tuesday, Olsen told …" after a report with no one asking: the
+                # first named speaker holds the scene, and another who takes the floor ends it.
+                scene = _Scene(scene.value, frozenset(names), scene.occasions)
         elif scene and scene.speaker and (names := _names(quote, record)) and not scene.speaker & names:
             scene = None  # another speaker, named or resolved (no bare description or pronoun), takes the floor
         last_end = max(last_end, _end(quote))

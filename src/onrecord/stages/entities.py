@@ -262,6 +262,11 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
             label = "ORG" if _words(ents[k + 1].text)[-1] in _MEDIA_WORDS else ents[k + 1].label_
             whole, ents[k + 1] = Span(doc, whole.start, ents[k + 1].end, label=label), None
         name = text[whole.start_char:whole.end_char]  # not whole.text, which joins its tokens anew
+        if "[" in name or "]" in name:
+            whole = _outside_brackets(whole)
+            if whole is None:
+                continue
+            name = text[whole.start_char:whole.end_char]
         if whole.label_ in ("ORG", "PERSON") and _words(name)[-1:] and _words(name)[-1] in _MEDIA_WORDS:
             start = whole.start  # "the Dunmore Gazette" with only "Gazette" tagged
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
@@ -272,6 +277,20 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
         for ent, label in _appositive_parts(doc, text, whole):
             found += _name_mention(doc, text, ent, label)
     return found
+
+
+def _outside_brackets(ent: Span) -> Span | None:
+    """'Bob [short for “Robert”] Mills' tagged as one name from "Robert" on: an editor's bracket is
+    no part of a name, so the name is the words on one side of it (after a closing bracket, before
+    an opening one)."""
+    start, end = ent.start, ent.end
+    for token in ent:
+        if token.text == "]":
+            start = token.i + 1
+        elif token.text == "[" and token.i >= start:
+            end = token.i
+            break
+    return Span(ent.doc, start, end, label=ent.label_) if start < end else None
 
 
 def _possessive_name(text: str, ent: Span, after: Span | None) -> bool:
@@ -803,7 +822,7 @@ def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for match in _GLOSS.finditer(text):
         inside = match.group(1)
         quoted = _QUOTED.search(inside)
-        if _join_split_name(text, clusters, match, quoted.group(1) if quoted else None):
+        if _join_split_name(doc, text, clusters, match, quoted.group(1) if quoted else None):
             continue
         before = re.search(r"([A-Z][\w'’\-]*|[Hh]e|[Ss]he|[Tt]hey|[Hh]im|[Hh]er|[Tt]hem)\s*$", text[:match.start()])
         if before is None:
@@ -830,7 +849,7 @@ def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         _add_alias_mentions(doc, text, clusters, owner, alias)
 
 
-def _join_split_name(text: str, clusters: list[Cluster], gloss: re.Match, quoted: str | None) -> bool:
+def _join_split_name(doc: Doc, text: str, clusters: list[Cluster], gloss: re.Match, quoted: str | None) -> bool:
     """'Bob [short for “Robert”] Ferris': a gloss inside a name splits the model's mention in two;
     both halves are one person, and the name the gloss quotes is theirs too."""
     def touching(side: str) -> tuple[Cluster, Mention] | None:
@@ -842,15 +861,36 @@ def _join_split_name(text: str, clusters: list[Cluster], gloss: re.Match, quoted
         return None
 
     left, right = touching("left"), touching("right")
+    if left is not None and right is None and left[1].label == "PERSON":
+        right = _untagged_surname(doc, text, gloss.end())
+        if right is not None:
+            clusters.append(right[0])
     if left is None or right is None or left[0] is right[0] or "PERSON" not in (left[1].label, right[1].label):
         return False
-    owner = left[0]
-    right[0].__dict__["merge_into"] = owner
+    owner, (half, mention) = left[0], right
+    if "merge_into" in half.__dict__:
+        # 'Bob [short for “Robert”] Ferris … Annie [a diminutive of “Ana”] Ferris': the surname's
+        # mentions went to the first split name; only the half touching this gloss is this one's.
+        half.mentions.remove(mention)
+        owner.mentions.append(mention)
+    else:
+        half.__dict__["merge_into"] = owner
     owner.full_person = True
     owner.add_name(f"{text[left[1].start:left[1].end]} {text[right[1].start:right[1].end]}")
     if quoted:
         owner.add_name(quoted)
     return True
+
+
+def _untagged_surname(doc: Doc, text: str, after: int) -> tuple[Cluster, Mention] | None:
+    """'Bob [short for “Robert”] Mills': a capitalised word right after the gloss that the model
+    left untagged (it read "Mills" as a noun) is the name's second half."""
+    start = after + len(text[after:]) - len(text[after:].lstrip(" "))
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not (token := span[0]).is_alpha or not _free_capital(token) or token.pos_ not in ("PROPN", "NOUN"):
+        return None
+    mention = Mention(token.idx, token.idx + len(token), "name", token.i, "PERSON")
+    return Cluster(mentions=[mention]), mention
 
 
 def _cluster_named(clusters: list[Cluster], name: str, at: int, gender: str | None) -> Cluster | None:

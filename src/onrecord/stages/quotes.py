@@ -204,6 +204,8 @@ class Finder:
             return None
         if chosen.kind.startswith("quotation"):
             quotations, kind = list(beside), "direct"
+            if lemma in EVALUATION and _lower_initial(self.text, content[0][0]):
+                kind = "partial"  # 'a decision the union called “reckless”': a fragment, not a statement
         else:
             quotations = self._quotations_within(content)
             if beside and any(q is beside[0] for q in quotations):
@@ -270,9 +272,12 @@ class Finder:
         return [candidates.Candidate("objects-addressee", (span,)) for span in sorted(rest - {None})]
 
     def _only_when(self, reading: candidates.Candidate, cue: tuple[int, int]) -> bool:
-        """Whether a reading not of a quotation says only when or how long, once the cue is cut from it."""
-        return not reading.kind.startswith("quotation") and self._only_time_or_count(
-            tuple(_without(list(reading.spans), cue, self.text)))
+        """Whether a reading not of a quotation says only when or how long, or nothing ("Scott
+        responded with logic." less its cue is the stop), once the cue is cut from it."""
+        if reading.kind.startswith("quotation"):
+            return False
+        rest = tuple(_without(list(reading.spans), cue, self.text))
+        return not any(_WORD.search(self.text, start, end) for start, end in rest) or self._only_time_or_count(rest)
 
     def _only_time_or_count(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """Whether a reading holds nothing but a time, a length of time or a count that is no object
@@ -380,7 +385,7 @@ class Finder:
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
         return (self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
-                or _by_saying(token) or _claim_that(token))
+                or _by_saying(token) or _claim_that(token) or _called_in_relative(token))
 
     def _inverted(self, verb: Token) -> tuple[tuple[int, int], Quoted] | None:
         """'Said Ellis: “…”', 'Added Rosa Kemp, a teacher, “…”': a speech verb opening its sentence
@@ -838,7 +843,8 @@ class Finder:
             return True  # a paragraph that is a quotation: a statement, even "Both."
         if len(words) >= 6:
             return True
-        return len(words) >= 3 and inner.rstrip()[-1:] in ".!?,"
+        # 'a film called “Salt and Iron.”': what the words before the mark name is no statement
+        return len(words) >= 3 and inner.rstrip()[-1:] in ".!?," and self._named(quotation) is None
 
     def _alone(self, quotation: Quoted) -> bool:
         """The quotation is its paragraph (but for a full stop after the closing mark)."""
@@ -862,16 +868,25 @@ class Finder:
         last = before[-1] if before else ""
         # "known as", and "known to his members as", "referred to as", "better known as".
         naming = last == "as" and any(word in ("known", "referred", "dubbed", "called") for word in before[-6:-1])
+        if last in _TERM_CUES and self._someone_calls(quotation):
+            return None  # 'a decision the union called “reckless”': the union's word for it
         if last in _TERM_CUES or naming or " ".join(before[-2:]) == "referred to":
             return "term" if last != "so-called" else "scare"
         return None
 
+    def _someone_calls(self, quotation: Quoted) -> bool:
+        """Whether the verb right before the quotation is someone calling the thing it ("a decision
+        the union called “reckless”"), not naming it ("a film called “Salt and Iron”")."""
+        verb = self._token_at(len(self.text[:quotation.opened_at].rstrip()) - 1)
+        return verb is not None and _called_in_relative(verb) and _lower_initial(self.text, quotation.start)
+
     def _term(self, quotation: Quoted) -> Term:
         spans = list(quotation.spans)
         start, end = spans[-1]
-        # The sentence's comma inside the marks ('known as "the Owl," declined') is never the term's;
-        # a stop is, in a name ("Acme Inc."), but not after a title or subhead.
-        if self.text[end - 1] in ",;:" or self._title_like(quotation) and self.text[end - 1] == ".":
+        # The sentence's comma inside the marks ('known as "the Owl," declined') is never the term's,
+        # nor is its stop ('a film called “Salt and Iron.”', 'only ever “the fix.”') but in an
+        # abbreviation ("Acme Inc.", "the U.S.").
+        if self.text[end - 1] in ",;:" or self.text[end - 1] == "." and not _ABBREVIATION.search(self.text, start, end):
             spans[-1] = (start, end - 1)
         return Term(text=self.text[spans[0][0]:spans[-1][1]], spans=spans, kind=self._term_kind(quotation))
 
@@ -907,6 +922,9 @@ class Finder:
     def _colon_speaker(self, draft: _Draft, quotation: Quoted) -> None:
         """A quotation after "She described the session as follows:" takes that sentence's cue."""
         before = self.text[:quotation.opened_at].rstrip()
+        if before.endswith(_DASHES):
+            self._reply_after_dash(draft, before)
+            return
         token = self._token_at(len(before) - 1) if before.endswith(":") else None
         if token is None:
             return
@@ -916,6 +934,20 @@ class Finder:
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if draft.speaker is None and subject is not None and _is_someone(subject):
             draft.speaker = self._speaker(root)  # "Lund was blunter: “…”": no speech word, but someone
+
+    def _reply_after_dash(self, draft: _Draft, before: str) -> None:
+        """'Asked whether he would withdraw, the militia chief was brief — “We are going home.”': a
+        quotation after a dash that ends someone's clause is theirs, with no speech word. Only a
+        clause in the quotation's paragraph, and only a person as its subject."""
+        token = self._token_at(len(before.rstrip("—–-").rstrip()) - 1)
+        if token is None or "\n" in self.text[token.idx:len(before)]:
+            return
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.idx < len(before) and subject is not None and subject.idx < verb.idx and _is_someone(subject):
+            draft.speaker = self._speaker(verb)
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -1064,6 +1096,9 @@ _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 # Dashes that set words off inside a sentence, for the reply and parenthetical rules; a horizontal
 # bar (―) also leads up to a quotation (counted by those rules, it made one PolNeAR dev quote worse).
 _DASHES = ("—", "–", "--")
+_WORD = re.compile(r"\w")
+_NOT_SPOKEN_TO = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_ABBREVIATION = re.compile(r"(?:\b(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|St|Dr|etc|al|vs)|\.\w+|(?<!\w)\w)\.$")
 _FRAMING_DASHES = (*_DASHES, "―")
 # Verbs that put a question to someone: the answer that follows is the one asked's.
 _ASKING = {"ask", "wonder", "inquire", "enquire"}
@@ -1103,6 +1138,22 @@ def _claim_that(noun: Token) -> bool:
     kids = list(noun.children)
     return any(c.dep_ == "poss" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
                for c in kids) and any(c.dep_ in ("acl", "ccomp") and marked_that(c) for c in kids)
+
+
+def _lower_initial(text: str, start: int) -> bool:
+    """Whether the words from ``start`` open in lower case: a fragment, not a sentence or a name."""
+    letter = next((ch for ch in text[start:start + 12] if ch.isalpha()), "")
+    return letter.islower()
+
+
+def _called_in_relative(verb: Token) -> bool:
+    """'a decision the union called “reckless”': what someone called the thing a relative clause
+    hangs on, in their words. The detector, which reads "called" mostly with an object of its own,
+    doubts it there; "call it “…”" in a main clause it already knows."""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in ("call", "describe", "label", "brand") or subject_of(verb) is None:
+        return False
+    return any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") and c.i > verb.i and c.left_edge.i > 0
+               and c.doc[c.left_edge.i - (not c.left_edge.is_quote)].is_quote for c in verb.children)
 
 
 def _describes_speakers(participle: Token) -> Token | None:
@@ -1207,8 +1258,8 @@ def _can_be_spoken_to(token: Token) -> bool:
         return token.lower_ in ADDRESSEE_PRONOUNS
     if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    if token.pos_ == "PROPN" and not token.ent_type_:
-        return True  # "she told The Eastgate Ledger": a name the small model left untyped
+    if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_SPOKEN_TO:
+        return True  # "she told The Eastgate Ledger": a name the small model left untyped or took for a place
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS)  # "asked the captain"
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import linear
 from .candidates import Candidate, Spans
-from .parse import parse_of
+from .parse import Parse, parse_of
 
 _LIMITS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 1_000_000)
 _BUCKETS = tuple(str(limit) for limit in _LIMITS)
@@ -87,7 +87,21 @@ def _shape(cue: Token, start: int, end: int, doc: Doc, text: str, context: Conte
     quoted = _MARKS.search(text, start, end) is not None or text[max(0, start - 1):start] in "“\"«‘'"
     return (side, _bucket(size), parse.lowers[first] if parse.is_stop[first] else parse.pos[first], parse.deps[first],
             parse.pos[last], str(quoted), str(end >= context.sentence_end - 2),
-            str(start <= context.sentence_start + 1), parse.ents[first] or "-", parse.pos[parse.root(*span)] if size else "-")
+            str(start <= context.sentence_start + 1), parse.ents[first] or "-", parse.pos[parse.root(*span)] if size else "-",
+            _left(parse, span[1] if size else cue.i + 1, context))
+
+
+def _left(parse: Parse, stop: int, context: Context) -> str:
+    """How many words of the sentence are left after a reading, bucketed: a clause's reading that
+    stops short of the sentence's end is most often one annotators end before ", which …" or
+    ", forcing …". On PolNeAR dev, +0.3 points of exact content F1; the words just outside the
+    reading as features instead lost 0.4 (the edge vectors know them already)."""
+    words = 0
+    for i in range(stop, parse.size):
+        if parse.idx[i] >= context.sentence_end:
+            break
+        words += not parse.is_punct[i]
+    return _bucket(words) if words else "0"
 
 
 def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
@@ -119,12 +133,12 @@ def _cue_features(role: str, kind: str, lemma: str, pos: str, dep: str) -> tuple
 
 @functools.lru_cache(maxsize=16384)
 def _shape_features(role: str, kind: str, shape: tuple[str, ...]) -> tuple[str, ...]:
-    side, size, first, first_dep, last_pos, quoted, ends, starts, first_ent, head_pos = shape
+    side, size, first, first_dep, last_pos, quoted, ends, starts, first_ent, head_pos, left = shape
     return (f"{role}:side={side}", f"{role}:kind_side={kind}|{side}", f"{role}:len={size}",
             f"{role}:kind_len={kind}|{size}", f"{role}:first={first}", f"{role}:first_dep={first_dep}",
             f"{role}:last_pos={last_pos}", f"{role}:quoted={quoted}", f"{role}:kind_quoted={kind}|{quoted}",
             f"{role}:ends_sentence={ends}", f"{role}:starts_sentence={starts}", f"{role}:first_ent={first_ent}",
-            f"{role}:head_pos={head_pos}")
+            f"{role}:head_pos={head_pos}", f"{role}:left={kind}|{left}")
 
 
 @functools.lru_cache(maxsize=16384)
