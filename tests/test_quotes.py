@@ -342,6 +342,15 @@ def test_what_a_cue_reports_stops_before_its_subjects_next_report_and_keeps_its_
     assert promised.content.text.startswith("a firm response") and promised.parent is None
 
 
+def test_a_participle_of_saying_the_parse_hung_on_the_reported_clause_is_the_speakers_own_report():
+    _, quotes = quotes_of("Senator Ruth Caldwell insisted the votes were there, telling a radio host: "
+                          "“We have fifty-one, and we will have more by Friday.”")
+    insisted = next(q for q in quotes if q.cue.text == "insisted")
+    assert insisted.content.text == "the votes were there"
+    told = by_content(quotes, "We have fifty-one")
+    assert told.speaker.text == "Senator Ruth Caldwell" and told.addressee.text == "a radio host"
+
+
 def test_telling_someone_that_inside_a_report_is_a_nested_report():
     _, quotes = quotes_of("The harbour master later told the mayor that the board was divided, an aide said.")
     outer = by_content(quotes, "The harbour master later told the mayor")

@@ -508,8 +508,10 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
 def report_joined(verb: Token) -> Token | None:
     """The report that a subjectless verb of saying continues, where the parse joined it to the
     reported clause instead: in "May said the country would leave and warned that …", May warns,
-    not the country."""
-    if verb.dep_ != "conj" or verb.lemma_ not in SPEECH or subject_of(verb) is not None:
+    not the country; in "Caldwell insisted the votes were there, telling a radio host: …",
+    Caldwell tells."""
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if not (verb.dep_ == "conj" or participle) or verb.lemma_ not in SPEECH or subject_of(verb) is not None:
         return None
     clause = verb.head
     for _ in range(3):

@@ -239,11 +239,12 @@ class Finder:
         speaks = lemma in SPEECH and token.dep_ != "relcl" and not any(c.dep_ == "nsubjpass" for c in token.children)
         offered = [c for c in offered if not self._only_a_title(c.spans) and not (speaks and c.kind.startswith("subject"))]
         if lemma in SPEECH:
-            # "said the country would leave and warned that …": the warning is a report of its own
+            # "said the country would leave and warned that …", "insisted the votes were there,
+            # telling a radio host: …": the warning, the telling, is a report of its own
             # (``candidates.report_joined``), no part of what was said.
             parse = self.parse
             joined = [parse.idx[t] for c in parse.children(token.i) if parse.deps[c] == "ccomp" for t in parse.subtree(c)
-                      if parse.deps[t] == "conj" and parse.lemmas[t] in SPEECH
+                      if parse.deps[t] in ("conj", "advcl") and parse.lemmas[t] in SPEECH
                       and (report := candidates.report_joined(self.doc[t])) is not None and report.i == token.i]
             offered = [c for c in offered if not any(s <= at < e for at in joined for s, e in c.spans)] or offered
         if token.tag_ == "VBN" and token.dep_ == "advcl" and lemma in APPROACHED:
@@ -1031,6 +1032,8 @@ class Finder:
                 draft.speaker = ((self._speaker(verb) if verb is not None else None) or self._possessor(token)
                                  or self._sentence_subject(sentence))
                 draft.verb = verb
+                if verb is not None and draft.addressee is None:
+                    draft.addressee = self._addressee(verb, verb.lemma_.lower())  # "telling a radio host:"
                 return
 
     def _possessor(self, noun: Token) -> tuple[int, int] | None:
