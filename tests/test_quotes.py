@@ -340,6 +340,7 @@ def test_what_a_cue_reports_stops_before_its_subjects_next_report_and_keeps_its_
     assert called.content.text == "the militia's advance “a stab in the back”"
     promised = next(q for q in quotes if q.cue.text == "promised")
     assert promised.content.text.startswith("a firm response") and promised.parent is None
+    assert called.kind == promised.kind == "partial"  # fragments the sentence runs into
 
 
 def test_a_participle_of_saying_the_parse_hung_on_the_reported_clause_is_the_speakers_own_report():

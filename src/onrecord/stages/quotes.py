@@ -204,8 +204,11 @@ class Finder:
             return None
         if chosen.kind.startswith("quotation"):
             quotations, kind = list(beside), "direct"
-            if lemma in EVALUATION and _lower_initial(self.text, content[0][0]):
-                kind = "partial"  # 'a decision the union called “reckless”': a fragment, not a statement
+            if beside and beside[0].opened_at > token.idx and _lower_initial(self.text, content[0][0]) and (
+                    self.text[:beside[0].opened_at].rstrip()[-1:].isalnum()):
+                # 'a decision the union called “reckless”', 'promised “a firm response”': a fragment
+                # the sentence runs into, not a whole utterance (that opens in capitals or after ":")
+                kind = "partial"
         else:
             quotations = self._quotations_within(content)
             if beside and any(q is beside[0] for q in quotations):
