@@ -101,10 +101,10 @@ def _runs(doc: Doc, text: str, indices, cut: set[int] | frozenset[int] = frozens
     if last >= 0:
         spans.append(trimmed(text, starts[first], ends[last]))
     # A run of bare punctuation ('.”' after a cut) is no part of what was said.
-    return tuple(span for span in spans if span and _has_words(text, span))
+    return tuple(span for span in spans if span and has_words(text, span))
 
 
-def _has_words(text: str, span: tuple[int, int]) -> bool:
+def has_words(text: str, span: tuple[int, int]) -> bool:
     return _ALNUM.search(text, *span) is not None
 
 
@@ -312,7 +312,7 @@ def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
         return None
     parse = parse_of(doc)
     span = trimmed(text, parse.idx[indices[0]], parse.ends[indices[-1]])
-    return (span,) if span and _has_words(text, span) else None
+    return (span,) if span and has_words(text, span) else None
 
 
 def _of_time(prep: Token) -> bool:

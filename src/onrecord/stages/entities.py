@@ -882,10 +882,13 @@ def _join_split_name(doc: Doc, text: str, clusters: list[Cluster], gloss: re.Mat
     return True
 
 
+_BLANKS = re.compile(" *")
+
+
 def _untagged_surname(doc: Doc, text: str, after: int) -> tuple[Cluster, Mention] | None:
     """'Bob [short for “Robert”] Mills': a capitalised word right after the gloss that the model
     left untagged (it read "Mills" as a noun) is the name's second half."""
-    start = after + len(text[after:]) - len(text[after:].lstrip(" "))
+    start = _BLANKS.match(text, after).end()
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or not (token := span[0]).is_alpha or not _free_capital(token) or token.pos_ not in ("PROPN", "NOUN"):
         return None

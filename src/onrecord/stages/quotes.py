@@ -205,7 +205,7 @@ class Finder:
         if chosen.kind.startswith("quotation"):
             quotations, kind = list(beside), "direct"
             if beside and beside[0].opened_at > token.idx and _lower_initial(self.text, content[0][0]) and (
-                    self.text[:beside[0].opened_at].rstrip()[-1:].isalnum()):
+                    self.text[_last_before(self.text, beside[0].opened_at)].isalnum()):
                 # 'a decision the union called “reckless”', 'promised “a firm response”': a fragment
                 # the sentence runs into, not a whole utterance (that opens in capitals or after ":")
                 kind = "partial"
@@ -281,7 +281,7 @@ class Finder:
         if reading.kind.startswith("quotation"):
             return False
         rest = tuple(_without(list(reading.spans), cue, self.text))
-        return not any(_WORD.search(self.text, start, end) for start, end in rest) or self._only_time_or_count(rest)
+        return not any(candidates.has_words(self.text, span) for span in rest) or self._only_time_or_count(rest)
 
     def _only_time_or_count(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """Whether a reading holds nothing but a time, a length of time or a count that is no object
@@ -881,7 +881,7 @@ class Finder:
     def _someone_calls(self, quotation: Quoted) -> bool:
         """Whether the verb right before the quotation is someone calling the thing it ("a decision
         the union called “reckless”"), not naming it ("a film called “Salt and Iron”")."""
-        verb = self._token_at(len(self.text[:quotation.opened_at].rstrip()) - 1)
+        verb = self._token_at(_last_before(self.text, quotation.opened_at))
         return verb is not None and _called_in_relative(verb) and _lower_initial(self.text, quotation.start)
 
     def _term(self, quotation: Quoted) -> Term:
@@ -890,7 +890,7 @@ class Finder:
         # The sentence's comma inside the marks ('known as "the Owl," declined') is never the term's,
         # nor is its stop ('a film called “Salt and Iron.”', 'only ever “the fix.”') but in an
         # abbreviation ("Acme Inc.", "the U.S.").
-        if self.text[end - 1] in ",;:" or self.text[end - 1] == "." and not _ABBREVIATION.search(self.text, start, end):
+        if self.text[end - 1] in ",;:" or self.text[end - 1] == "." and not _abbreviated(self.text[start:end - 1]):
             spans[-1] = (start, end - 1)
         return Term(text=self.text[spans[0][0]:spans[-1][1]], spans=spans, kind=self._term_kind(quotation))
 
@@ -1102,9 +1102,10 @@ _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 # Dashes that set words off inside a sentence, for the reply and parenthetical rules; a horizontal
 # bar (―) also leads up to a quotation (counted by those rules, it made one PolNeAR dev quote worse).
 _DASHES = ("—", "–", "--")
-_WORD = re.compile(r"\w")
+# Not ``entities``' company suffixes and titles: those hold whole words too ("Group", "Company").
+_ABBREVIATED = {"inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "sr", "st", "dr", "mr", "mrs", "ms", "etc",
+                "al", "vs"}
 _NOT_SPOKEN_TO = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-_ABBREVIATION = re.compile(r"(?:\b(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|St|Dr|etc|al|vs)|\.\w+|(?<!\w)\w)\.$")
 _FRAMING_DASHES = (*_DASHES, "―")
 # Verbs that put a question to someone: the answer that follows is the one asked's.
 _ASKING = {"ask", "wonder", "inquire", "enquire"}
@@ -1146,6 +1147,20 @@ def _claim_that(noun: Token) -> bool:
                for c in kids) and any(c.dep_ in ("acl", "ccomp") and marked_that(c) for c in kids)
 
 
+def _last_before(text: str, offset: int) -> int:
+    """Where the last character before ``offset`` that is not whitespace stands (-1 if none)."""
+    i = offset - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i
+
+
+def _abbreviated(words: str) -> bool:
+    """Whether a stop after ``words`` is their last word's own: "Acme Inc", "the U.S", "Plan B"."""
+    last = words.rsplit(None, 1)[-1] if words.strip() else ""
+    return len(last) <= 1 or "." in last or last.lower() in _ABBREVIATED
+
+
 def _lower_initial(text: str, start: int) -> bool:
     """Whether the words from ``start`` open in lower case: a fragment, not a sentence or a name."""
     letter = next((ch for ch in text[start:start + 12] if ch.isalpha()), "")
@@ -1158,8 +1173,13 @@ def _called_in_relative(verb: Token) -> bool:
     doubts it there; "call it “…”" in a main clause it already knows."""
     if verb.dep_ != "relcl" or verb.lemma_.lower() not in ("call", "describe", "label", "brand") or subject_of(verb) is None:
         return False
-    return any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") and c.i > verb.i and c.left_edge.i > 0
-               and c.doc[c.left_edge.i - (not c.left_edge.is_quote)].is_quote for c in verb.children)
+    return any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") and c.i > verb.i and _quoted_from(c.left_edge)
+               for c in verb.children)
+
+
+def _quoted_from(token: Token) -> bool:
+    """Whether a quotation opens at ``token``: it is the mark, or the mark is right before it."""
+    return token.is_quote or (token.i > 0 and token.nbor(-1).is_quote)
 
 
 def _describes_speakers(participle: Token) -> Token | None:

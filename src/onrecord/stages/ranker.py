@@ -95,13 +95,10 @@ def _left(parse: Parse, stop: int, context: Context) -> str:
     """How many words of the sentence are left after a reading, bucketed: a clause's reading that
     stops short of the sentence's end is most often one annotators end before ", which …" or
     ", forcing …". On PolNeAR dev, +0.3 points of exact content F1; the words just outside the
-    reading as features instead lost 0.4 (the edge vectors know them already)."""
-    words = 0
-    for i in range(stop, parse.size):
-        if parse.idx[i] >= context.sentence_end:
-            break
-        words += not parse.is_punct[i]
-    return _bucket(words) if words else "0"
+    reading as features instead cost 9 of dev's 2,153 right picks (the edge vectors know them)."""
+    end = bisect_left(parse.idx, context.sentence_end, stop)
+    words = end - stop - sum(parse.is_punct[stop:end])
+    return _bucket(words) if words > 0 else "0"
 
 
 def features(role: str, cue: Token, candidate: Candidate, doc: Doc, text: str, context: Context) -> list[str]:
