@@ -976,3 +976,34 @@ def test_a_report_the_parse_joined_to_the_reported_clause_is_the_speakers_own():
     assert {(q.cue.text, q.speaker.text, q.content.text.rstrip(".")) for q in quotes} == {
         ("said", "The minister", "that the country would leave the union by March"),
         ("warned", "The minister", "that talks could fail")}
+
+
+def test_a_report_set_off_by_commas_inside_what_was_said_takes_both_sides():
+    # the parse makes "explained" the root, "These dockers" its modifier and "were paid" its conjunct
+    _, quotes = quotes_of("These dockers, Ms. Lund explained at the hearing, were paid well, earning "
+                          "more than the clerks.")
+    (quote,) = quotes
+    assert quote.speaker.text == "Ms. Lund" and quote.cue.text.startswith("explained")
+    assert [quote.content.text.split(" … ")[i].rstrip(".") for i in (0, 1)] == [
+        "These dockers", "were paid well, earning more than the clerks"]
+
+
+def test_a_fronted_phrase_before_a_second_subject_is_what_was_said():
+    _, quotes = quotes_of("The harbour needs more cranes. Cranes and tugs, she said.")
+    assert speakers_of(quotes) == {"Cranes and tugs": "she"}
+
+
+@pytest.mark.parametrize(("text", "cue", "reading"), [
+    # "by" with a gerund says what the answer was
+    ("The mayor responded by cutting the budget for the festival.", "responded",
+     "cutting the budget for the festival"),
+    # the parse hangs the reported clause on "time", as a relative clause marked by "that"
+    ("The Ledger reported at the time that the council's treasurer, Ivo Marsh, told the auditors "
+     "that the books were in order.", "reported",
+     "that the council's treasurer, Ivo Marsh, told the auditors that the books were in order"),
+])
+def test_readings_the_parse_hides_under_a_preposition(text, cue, reading):
+    doc = load(DEFAULT_MODEL, REGISTRY["quotes"].requires)(text)
+    head = next(t for t in doc if t.text == cue)
+    offered = {text[start:end] for c in candidates.contents(head, text, []) for start, end in c.spans}
+    assert reading in offered

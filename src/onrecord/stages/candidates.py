@@ -115,13 +115,17 @@ def attribution_clause(cue: Token) -> set[int]:
         to = {c.i for c in cue.children if c.lower_ == "to"}
         return {cue.i} | to | {t.i for t in according_source(cue) + according_apposition(cue)}
     keep = {cue.i}
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECTS and c.i < cue.i]
+    fronted = {c.i for c in subjects[:-1] if not any(ch in _MARKS for t in c.subtree for ch in t.text)}
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
+            continue
+        if child.i in fronted:  # "People like Scott, he said.": a second subject; the first is what was said
             continue
         if reported := misparsed_report(cue, child):
             keep |= set(parse_of(cue.doc).subtree(child.i)) - set(reported)  # "after the convention" is the saying's
             continue
-        if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
+        if child.dep_ in _OBJECTS or _content_prep(child):
             continue
         keep.update(parse_of(cue.doc).subtree(child.i))
     return keep
@@ -221,21 +225,22 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         elif reported := misparsed_report(cue, child):
             add("clause", _runs(doc, text, reported))
         elif child.dep_ == "prep":
-            # "said in a statement [that it regrets the delay]": the parse hangs the clause on the noun.
+            # "said in a statement [that it regrets the delay]", "reported at the time [that …]": the
+            # parse hangs the clause on the noun.
             for noun in (c for c in child.children if c.dep_ == "pobj"):
-                for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and marked_that(c)):
+                for clause in (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and marked_that(c)
+                               or c.dep_ == "relcl" and _complement_as_relative(c)):
                     add("clause", _runs(doc, text, subtree(clause.i)))
     # "decided to address [the issue]", "began to see [politics differently]": annotators take the
     # verb of the clause into the cue, and its object is the content.
     for verb in (c for c in children if c.dep_ == "xcomp" and c.i > cue.i):
         inner = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "ccomp")
-                 or c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and not _of_time(c)]
+                 or _content_prep(c) and not _of_time(c)]
         if inner:
             add("clause-objects", (hull([t for c in inner for t in subtree(c.i)]),))
             if any(c.dep_ == "prep" for c in inner):
                 add("clause-objects-bare", (hull([t for c in inner for t in (_bare(c) if c.dep_ == "prep" else subtree(c.i))]),))
-    objects = [c for c in children if c.dep_ in _OBJECTS or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
-                                                             and not _of_time(c))
+    objects = [c for c in children if c.dep_ in _OBJECTS or (_content_prep(c) and not _of_time(c))
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
     # "a session that councillors described as bitter": a relative word is no object to span the cue with.
     objects = [c for c in objects if not (c.i < cue.i and c.tag_ in ("WDT", "WP") or c.i < cue.i and c.lower_ == "that")]
@@ -285,6 +290,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         add("around-left", _runs(doc, text, [i for i in around if i < left], cut))
     sentence = sentence if sentence is not None else cue.sent
     clause = attribution_clause(cue)
+    add("interrupted", _around_parenthesis(parse, text, cue, clause, sentence))
     # "… and said he would stand firm": a later conjunct of the cue is its subject's next act.
     further = {t for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in subtree(c.i)}
     add("sentence-rest", _runs(doc, text, range(sentence.start, sentence.end), clause | further))
@@ -306,6 +312,29 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     return found + _trimmed_readings(doc, text, found)
 
 
+def _around_parenthesis(parse: Parse, text: str, cue: Token, clause: set[int], sentence: Span) -> Spans | None:
+    """"These workers, Stumpf explained at the hearing, were well paid": the cue's clause set off by
+    commas inside the sentence, and the sentence around it what was said. The parse often makes
+    such a cue the root, with the words before it its modifier and the rest its conjunct (no
+    "and" before it), so no reading of the parse's own yields them. (Where the parse hangs the cue
+    on what was said, the reading "around" has them.)"""
+    subject = subject_of(cue)
+    if subject is None or subject.i > cue.i:
+        return None
+    opening = subject.left_edge.i - 1
+    if opening <= sentence.start or parse.lowers[opening] != ",":
+        return None
+    closing = next((i for i in range(cue.i + 1, sentence.end - 1) if parse.lowers[i] == ","), None)
+    if closing is None or any(i not in clause for i in range(opening + 1, closing) if not parse.is_punct[i]):
+        return None
+    rest = next((c for c in cue.rights if c.i > closing and c.dep_ not in ("punct", "cc")), None)
+    if rest is None or rest.dep_ != "conj" or any(c.dep_ == "cc" for c in cue.rights if c.i < rest.i):
+        return None
+    spans = (_index_hull(cue.doc, text, range(sentence.start, opening)) or ()) + \
+        (_index_hull(cue.doc, text, range(closing + 1, sentence.end)) or ())
+    return spans if len(spans) == 2 else None
+
+
 def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
     """The one span from the first to the last of ``indices``, if any words remain after trimming."""
     if not indices:
@@ -315,9 +344,25 @@ def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
     return (span,) if span and has_words(text, span) else None
 
 
+def _content_prep(child: Token) -> bool:
+    """A preposition that introduces what was said: "spoke of", "warned against"; "responded by
+    [cutting the budget]" with a gerund, where "by" tells what the answer was."""
+    if child.dep_ != "prep":
+        return False
+    return child.lower_ in _CONTENT_PREPS or child.lower_ == "by" and any(c.dep_ == "pcomp" for c in child.children)
+
+
 def _of_time(prep: Token) -> bool:
     """"Asked on Tuesday about the delay": "on Tuesday" says when, not what about."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _complement_as_relative(clause: Token) -> bool:
+    """A "relative clause" whose "that" is neither its subject nor its object, and which has a
+    subject of its own, is the parse's reading of a "that" clause."""
+    subject = subject_of(clause)
+    return subject is not None and subject.lower_ != "that" and any(
+        c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < subject.i for c in clause.children)
 
 
 def marked_that(clause: Token) -> bool:
