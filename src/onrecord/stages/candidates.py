@@ -318,17 +318,19 @@ def _around_parenthesis(parse: Parse, text: str, cue: Token, clause: set[int], s
     such a cue the root, with the words before it its modifier and the rest its conjunct (no
     "and" before it), so no reading of the parse's own yields them. (Where the parse hangs the cue
     on what was said, the reading "around" has them.)"""
-    subject = subject_of(cue)
-    if subject is None or subject.i > cue.i:
+    # Read off the parse's lists: the quotes stage asks this of every cue.
+    deps, kids = parse.deps, parse.children(cue.i)
+    subject = next((c for c in kids if deps[c] in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject > cue.i:
         return None
-    opening = subject.left_edge.i - 1
+    opening = min(parse.subtree(subject)) - 1
     if opening <= sentence.start or parse.lowers[opening] != ",":
         return None
     closing = next((i for i in range(cue.i + 1, sentence.end - 1) if parse.lowers[i] == ","), None)
     if closing is None or any(i not in clause for i in range(opening + 1, closing) if not parse.is_punct[i]):
         return None
-    rest = next((c for c in cue.rights if c.i > closing and c.dep_ not in ("punct", "cc")), None)
-    if rest is None or rest.dep_ != "conj" or any(c.dep_ == "cc" for c in cue.rights if c.i < rest.i):
+    rest = next((c for c in kids if c > closing and deps[c] not in ("punct", "cc")), None)
+    if rest is None or deps[rest] != "conj" or any(deps[c] == "cc" for c in kids if cue.i < c < rest):
         return None
     spans = (_index_hull(cue.doc, text, range(sentence.start, opening)) or ()) + \
         (_index_hull(cue.doc, text, range(closing + 1, sentence.end)) or ())
@@ -371,7 +373,9 @@ def marked_that(clause: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's own subject, active or passive, if it has one."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    parse = parse_of(verb.doc)  # Token.children is dear, and this is asked of every cue
+    subject = next((c for c in parse.children(verb.i) if parse.deps[c] in ("nsubj", "nsubjpass")), None)
+    return None if subject is None else verb.doc[subject]
 
 
 def _trimmed_readings(doc: Doc, text: str, found: list[Candidate]) -> list[Candidate]:
