@@ -1007,3 +1007,30 @@ def test_readings_the_parse_hides_under_a_preposition(text, cue, reading):
     head = next(t for t in doc if t.text == cue)
     offered = {text[start:end] for c in candidates.contents(head, text, []) for start, end in c.spans}
     assert reading in offered
+
+
+def test_a_quotation_after_a_participle_of_saying_is_its_report_not_the_main_verbs():
+    # the parse makes the quotation a second clause of "insisted"
+    _, quotes = quotes_of("Marsh's deputy, Lena Brandt, insisted the numbers were sound, telling a radio host: "
+                          "\"Every figure we gave is audited.\"")
+    insisted = next(q for q in quotes if q.cue.text == "insisted")
+    assert insisted.content.text == "the numbers were sound"
+    told = by_content(quotes, "Every figure we gave")
+    assert told.cue.text == "telling" and told.addressee.text == "a radio host"
+    assert told.speaker.entity == insisted.speaker.entity is not None
+
+
+def test_speaking_to_someone_after_the_name_is_the_addressee_not_part_of_the_speaker():
+    _, quotes = quotes_of("\"We are not going back until the cranes are safe,\" said Petra Olsen, the union's "
+                          "chairwoman, speaking to reporters outside the gates.")
+    (quote,) = quotes
+    assert quote.speaker.text == "Petra Olsen, the union's chairwoman"
+    assert quote.addressee.text == "reporters"
+
+
+def test_a_description_as_follows_reports_what_follows_the_colon():
+    _, quotes = quotes_of("Lind's ally, Mira Solberg, described the session as follows: the majority "
+                          "\"would not listen,\" the chair \"cut us off twice,\" and the vote was \"rushed.\"")
+    (quote,) = quotes
+    assert quote.speaker.text == "Lind's ally, Mira Solberg" and quote.kind == "mixed"
+    assert quote.content.text.startswith("the majority") and quote.content.text.rstrip('."').endswith("rushed")

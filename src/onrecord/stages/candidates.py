@@ -611,7 +611,15 @@ def _occasion(subject: Token) -> set[int]:
         if child.dep_ == "prep" and child.i > subject.i and parse.is_punct[child.i - 1] and child.lower_ != "of" and any(
                 t.lemma_ in _OCCASIONS or t.ent_type_ in ("DATE", "TIME") for t in child.children if t.dep_ == "pobj"):
             found.update(parse.subtree(child.i))
+        # "Petra Olsen, the chairwoman, speaking to reporters, said": how she spoke.
+        elif child.dep_ == "acl" and child.i > subject.i and parse.is_punct[child.i - 1] and speaking(child):
+            found.update(parse.subtree(child.i))
     return found
+
+
+def speaking(clause: Token) -> bool:
+    """"Speaking to students", "talking to reporters": a participle that says how someone spoke."""
+    return clause.tag_ == "VBG" and clause.lemma_ in ("speak", "talk", "write", "say")
 
 
 def quoted_as(saying: Token) -> Token | None:

@@ -164,7 +164,7 @@ class Finder:
             # '“…,” Tulsa police Chief Jordan said', parsed as a conjunct of the quoted verb: what
             # takes in who speaks is no reading of what they said.
             offered = [c for c in offered if not any(s <= speaker[0] and speaker[1] <= e for s, e in c.spans)] or offered
-        chosen = _parenthetical(token, lemma, sentence, self.text) or ranker.best(
+        chosen = _parenthetical(token, lemma, sentence, self.text) or _as_follows(token, offered, sentence) or ranker.best(
             "content", token, offered, self.doc, self.text, sentence)
         cue = self._cue_span(token)
         if chosen is not None and self._only_when(chosen, cue[0]):
@@ -249,7 +249,8 @@ class Finder:
             joined = [parse.idx[t] for c in parse.children(token.i) if parse.deps[c] == "ccomp" for t in parse.subtree(c)
                       if parse.deps[t] in ("conj", "advcl") and parse.lemmas[t] in SPEECH
                       and (report := candidates.report_joined(self.doc[t])) is not None and report.i == token.i]
-            offered = [c for c in offered if not any(s <= at < e for at in joined for s, e in c.spans)] or offered
+            # What comes after such a report is its own too ('…, telling a radio host: “…”').
+            offered = [c for c in offered if not any(s <= at < e or at < s for at in joined for s, e in c.spans)] or offered
         if token.tag_ == "VBN" and token.dep_ == "advcl" and lemma in APPROACHED:
             # "Questioned by reporters on Monday, Duarte said …": what was asked is the participle's
             # own (about what, whether …), never the answer around it
@@ -666,6 +667,9 @@ class Finder:
         for child in verb.children:
             # "In an interview with the Gazette, she said"; "Speaking to students, the president warned"
             spoken_to = _interviewer(child) if child.dep_ == "prep" else _spoken_to(child) if child.dep_ == "advcl" else None
+            if spoken_to is None and child.dep_ in _SUBJECTS:
+                # "Olsen, speaking to reporters, said"
+                spoken_to = next((_spoken_to(c) for c in child.rights if c.dep_ == "acl" and _spoken_to(c)), None)
             if spoken_to is not None and lemma in SPEECH:
                 return _span_of(noun_phrase(spoken_to))
         if verb.dep_ == "conj" and verb.head.lemma_ in _CONTACTING and lemma in SPEECH and not any(
@@ -1232,6 +1236,18 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     return candidates.Candidate("around", tuple(spans))
 
 
+def _as_follows(cue: Token, offered: list[candidates.Candidate], sentence: Span) -> candidates.Candidate | None:
+    """'described the session as follows: the majority "would not listen," …', 'said the
+    following: …': what was said is all that follows the colon (the longest reading that starts
+    there), not the object before it."""
+    doc = cue.doc
+    colon = next((i for i in range(cue.i + 1, min(cue.i + 8, sentence.end - 1)) if doc[i].text == ":"), None)
+    if colon is None or doc[colon - 1].lower_ not in ("follows", "following"):
+        return None
+    start = doc[colon + 1].idx
+    return max((c for c in offered if c.spans[0][0] == start), key=lambda c: c.spans[-1][1], default=None)
+
+
 def _saying_of(quoting: Token) -> Token | None:
     """"saying" in "quoted the president as saying": the verb that reports the quoted one's words."""
     for prep in quoting.children:
@@ -1259,7 +1275,7 @@ def _interviewer(prep: Token) -> Token | None:
 
 def _spoken_to(clause: Token) -> Token | None:
     """"students" of "Speaking to students in Lund, the president warned"."""
-    if clause.tag_ != "VBG" or clause.lemma_ not in ("speak", "talk", "write", "say"):
+    if not candidates.speaking(clause):
         return None
     return next((o for p in clause.children if p.dep_ == "prep" and p.lower_ == "to"
                  for o in p.children if o.dep_ == "pobj" and _can_be_spoken_to(o)), None)
