@@ -71,3 +71,9 @@ def test_a_paragraph_reopens_a_quotation_only_with_the_same_style_of_mark():
             "\"Then the lights went out.\n\n“I was there,” she said, smiling.")
     assert quoted(text) == [(["The rally began late. The crowd was restless.", "Then the lights went out."], 0),
                             (["I was there,"], 0)]
+
+
+def test_an_unclosed_quotation_stops_at_an_inverted_attribution_ending_its_paragraph():
+    text = "“The offer is final, said Barros.\n\nTalks resume Monday."
+    (quotation,) = find_quotations(text)
+    assert [text[s:e] for s, e in quotation.spans] == ["The offer is final"]

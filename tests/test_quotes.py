@@ -1034,3 +1034,20 @@ def test_a_description_as_follows_reports_what_follows_the_colon():
     (quote,) = quotes
     assert quote.speaker.text == "Lind's ally, Mira Solberg" and quote.kind == "mixed"
     assert quote.content.text.startswith("the majority") and quote.content.text.rstrip('."').endswith("rushed")
+
+
+def test_a_sentence_whose_colon_opens_the_quotation_frames_it_and_guillemets_end_before_the_stop():
+    record, quotes = quotes_of("The mate gave her own account: „Wir bleiben nicht“, she told the German "
+                               "passengers, and then, in English, «We are not staying».")
+    (quote,) = quotes
+    assert quote.kind == "direct" and quote.addressee.text == "the German passengers"
+    assert quote.content.text == "Wir bleiben nicht … We are not staying"
+    assert record.terms == []
+
+
+def test_an_inverted_attribution_ends_a_quotation_never_closed():
+    _, quotes = quotes_of("“The boat isn’t safe. The boat hasn’t been safe since spring, said Berg.\n\n"
+                          "The owner was not available.")
+    (quote,) = quotes
+    assert quote.content.text == "The boat isn’t safe. The boat hasn’t been safe since spring"
+    assert quote.speaker.text == "Berg" and quote.cue.text == "said"

@@ -290,7 +290,6 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         add("around-left", _runs(doc, text, [i for i in around if i < left], cut))
     sentence = sentence if sentence is not None else cue.sent
     clause = attribution_clause(cue)
-    add("interrupted", _around_parenthesis(parse, text, cue, clause, sentence))
     # "… and said he would stand firm": a later conjunct of the cue is its subject's next act.
     further = {t for c in children if c.dep_ in ("conj", "cc") and c.i > cue.i for t in subtree(c.i)}
     add("sentence-rest", _runs(doc, text, range(sentence.start, sentence.end), clause | further))
@@ -310,31 +309,6 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     if len(quotations) > 1:
         add("quotations", tuple(span for spans in quotations for span in spans))
     return found + _trimmed_readings(doc, text, found)
-
-
-def _around_parenthesis(parse: Parse, text: str, cue: Token, clause: set[int], sentence: Span) -> Spans | None:
-    """"These workers, Stumpf explained at the hearing, were well paid": the cue's clause set off by
-    commas inside the sentence, and the sentence around it what was said. The parse often makes
-    such a cue the root, with the words before it its modifier and the rest its conjunct (no
-    "and" before it), so no reading of the parse's own yields them. (Where the parse hangs the cue
-    on what was said, the reading "around" has them.)"""
-    # Read off the parse's lists: the quotes stage asks this of every cue.
-    deps, kids = parse.deps, parse.children(cue.i)
-    subject = next((c for c in kids if deps[c] in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject > cue.i:
-        return None
-    opening = min(parse.subtree(subject)) - 1
-    if opening <= sentence.start or parse.lowers[opening] != ",":
-        return None
-    closing = next((i for i in range(cue.i + 1, sentence.end - 1) if parse.lowers[i] == ","), None)
-    if closing is None or any(i not in clause for i in range(opening + 1, closing) if not parse.is_punct[i]):
-        return None
-    rest = next((c for c in kids if c > closing and deps[c] not in ("punct", "cc")), None)
-    if rest is None or deps[rest] != "conj" or any(deps[c] == "cc" for c in kids if cue.i < c < rest):
-        return None
-    spans = (_index_hull(cue.doc, text, range(sentence.start, opening)) or ()) + \
-        (_index_hull(cue.doc, text, range(closing + 1, sentence.end)) or ())
-    return spans if len(spans) == 2 else None
 
 
 def _index_hull(doc: Doc, text: str, indices) -> Spans | None:

@@ -192,11 +192,12 @@ def _emit(text, opened: _Open, fragments, closed_at, parent: _Open | None, found
     found.append(quoted)
 
 
-# "…, Barros said later." ending a paragraph: an attribution, which a quotation never closed runs into.
+# "…, Barros said later." or "…, said Barros." ending a paragraph: an attribution, which a quotation
+# never closed runs into.
+_SPEAKER = r"(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|he|she|they|I|we|the\s+[a-z]+(?:\s+[a-z]+)?)"
+_SAYING = r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|asked|replied|explained|insisted|warned|argued|noted)"
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*|he|she|they|I|we|the\s+[a-z]+(?:\s+[a-z]+)?)\s+"
-    r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|asked|replied|explained|insisted|warned|"
-    r"argued|noted)(?:\s+[a-z]+){0,2}[.!?]?\s*$")
+    rf",\s+(?:{_SPEAKER}\s+{_SAYING}(?:\s+[a-z]+){{0,2}}|{_SAYING}\s+{_SPEAKER})[.!?]?\s*$")
 
 
 def _close_unclosed(text: str, stack: list[_Open], found: list[Quoted]) -> None:

@@ -266,6 +266,11 @@ class Finder:
             if beside or not any(c.dep_ == "xcomp" for c in token.children):
                 apart = [c for c in offered if c.spans[0][0] != addressee[0] or c.kind.startswith("quotation")]
                 offered = apart or self._without_addressee(offered, addressee) or offered
+        if beside:
+            # 'The mate gave her own account: „…“, she told them': the sentence whose colon opens the
+            # quotation frames it; it is not what she told them.
+            opened = min(q.opened_at for q in beside)
+            offered = [c for c in offered if not (c.spans[-1][1] <= opened and self.text[c.spans[-1][1]:opened].strip() == ":")]
         return offered
 
     def _without_addressee(self, offered: list[candidates.Candidate],
@@ -851,8 +856,12 @@ class Finder:
             return True  # a paragraph that is a quotation: a statement, even "Both."
         if len(words) >= 6:
             return True
-        # 'a film called “Salt and Iron.”': what the words before the mark name is no statement
-        return len(words) >= 3 and inner.rstrip()[-1:] in ".!?," and self._named(quotation) is None
+        # 'a film called “Salt and Iron.”': what the words before the mark name is no statement.
+        # Guillemets and „…“ put the stop after the closing mark: «We are not staying».
+        stop = inner.rstrip()[-1:] or " "
+        if self.text[quotation.opened_at] in "«„‹" and quotation.closed_at is not None:
+            stop += self.text[quotation.outer_end:quotation.outer_end + 1]
+        return len(words) >= 3 and any(c in ".!?," for c in stop) and self._named(quotation) is None
 
     def _alone(self, quotation: Quoted) -> bool:
         """The quotation is its paragraph (but for a full stop after the closing mark)."""
@@ -1099,7 +1108,7 @@ def _may_report_at(doc: Doc) -> list[int]:
 
 
 _RELATIVE_WORDS = {"that", "which", "who", "whom"}
-_COMPLEMENTS = {"ccomp", "xcomp", "parataxis", "conj", "cc", "dobj", "punct"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "conj", "cc"}
 _RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 
 
@@ -1220,9 +1229,13 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     kids = list(cue.children)
     if any(c.tag_ in _RELATIVIZERS or c.lower_ == "that" for c in kids):
         return None
-    right = max([cue.i] + [c.right_edge.i for c in kids if c.dep_ not in _COMPLEMENTS and c.i > cue.i])
-    if right + 2 >= sentence.end or doc[right + 1].text != ",":
+    # The parenthesis ends at the first comma after the cue, if all before it is the cue's own
+    # (its adverbials: "explained earlier in the hearing,"), whatever the parse hung on it after.
+    comma = next((i for i in range(cue.i + 1, sentence.end) if doc[i].text == ","), sentence.end)
+    own = {t.i for c in kids if c.dep_ not in _CLAUSE_DEPS | _SUBJECTS and cue.i < c.i < comma for t in c.subtree}
+    if comma + 1 >= sentence.end or any(i not in own for i in range(cue.i + 1, comma)):
         return None
+    right = comma - 1
     before = doc[sentence.start:left - 1]
     # "replied within hours — his men had turned back, he said, …": a lone dash sets off what was said
     stops = (":", ";", *_DASHES) if sum(t.text in _DASHES for t in before) == 1 else (":", ";")
