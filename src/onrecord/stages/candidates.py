@@ -115,19 +115,20 @@ def attribution_clause(cue: Token) -> set[int]:
         to = {c.i for c in cue.children if c.lower_ == "to"}
         return {cue.i} | to | {t.i for t in according_source(cue) + according_apposition(cue)}
     keep = {cue.i}
-    subjects = [c for c in cue.children if c.dep_ in _SUBJECTS and c.i < cue.i]
-    fronted = {c.i for c in subjects[:-1] if not any(ch in _MARKS for t in c.subtree for ch in t.text)}
+    parse = parse_of(cue.doc)
+    subjects = [c for c in parse.children(cue.i) if parse.deps[c] in _SUBJECTS and c < cue.i]
+    fronted = {c for c in subjects[:-1] if not any(parse.is_quote[t] for t in parse.subtree(c))}
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
             continue
         if child.i in fronted:  # "People like Scott, he said.": a second subject; the first is what was said
             continue
         if reported := misparsed_report(cue, child):
-            keep |= set(parse_of(cue.doc).subtree(child.i)) - set(reported)  # "after the convention" is the saying's
+            keep |= set(parse.subtree(child.i)) - set(reported)  # "after the convention" is the saying's
             continue
         if child.dep_ in _OBJECTS or _content_prep(child):
             continue
-        keep.update(parse_of(cue.doc).subtree(child.i))
+        keep.update(parse.subtree(child.i))
     return keep
 
 

@@ -674,7 +674,7 @@ class Finder:
             spoken_to = _interviewer(child) if child.dep_ == "prep" else _spoken_to(child) if child.dep_ == "advcl" else None
             if spoken_to is None and child.dep_ in _SUBJECTS:
                 # "Olsen, speaking to reporters, said"
-                spoken_to = next((_spoken_to(c) for c in child.rights if c.dep_ == "acl" and _spoken_to(c)), None)
+                spoken_to = next(filter(None, (_spoken_to(c) for c in child.rights if c.dep_ == "acl")), None)
             if spoken_to is not None and lemma in SPEECH:
                 return _span_of(noun_phrase(spoken_to))
         if verb.dep_ == "conj" and verb.head.lemma_ in _CONTACTING and lemma in SPEECH and not any(
@@ -858,7 +858,7 @@ class Finder:
             return True
         # 'a film called “Salt and Iron.”': what the words before the mark name is no statement.
         # Guillemets and „…“ put the stop after the closing mark: «We are not staying».
-        stop = inner.rstrip()[-1:] or " "
+        stop = inner.rstrip()[-1:]
         if self.text[quotation.opened_at] in "«„‹" and quotation.closed_at is not None:
             stop += self.text[quotation.outer_end:quotation.outer_end + 1]
         return len(words) >= 3 and any(c in ".!?," for c in stop) and self._named(quotation) is None
@@ -1235,15 +1235,14 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     own = {t.i for c in kids if c.dep_ not in _CLAUSE_DEPS | _SUBJECTS and cue.i < c.i < comma for t in c.subtree}
     if comma + 1 >= sentence.end or any(i not in own for i in range(cue.i + 1, comma)):
         return None
-    right = comma - 1
     before = doc[sentence.start:left - 1]
     # "replied within hours — his men had turned back, he said, …": a lone dash sets off what was said
     stops = (":", ";", *_DASHES) if sum(t.text in _DASHES for t in before) == 1 else (":", ";")
     start = next((t.i + 1 for t in reversed(before) if t.text in stops), sentence.start)
-    if start >= left - 1 or doc[right + 2].is_punct:
+    if start >= left - 1 or doc[comma + 1].is_punct:
         return None
     spans = [trimmed(text, doc[start].idx, end_of(doc[left - 2])),
-             trimmed(text, doc[right + 2].idx, end_of(doc[sentence.end - 1]))]
+             trimmed(text, doc[comma + 1].idx, end_of(doc[sentence.end - 1]))]
     if None in spans:
         return None
     return candidates.Candidate("around", tuple(spans))
