@@ -414,6 +414,17 @@ def test_a_parenthetical_cue_reports_the_sentence_around_it(text, said):
     assert quote.content.text == said
 
 
+def test_a_quotation_whose_sentence_has_its_own_cue_does_not_carry_on_the_one_before():
+    text = ("“This plan is a disgrace,” Marta Jensen said on Tuesday. “You starved the depots of money” to pay "
+            "for the new offices, she said, pointing to the council’s own accounts.")
+    _, quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == [
+        "This plan is a disgrace",
+        # the opening mark with its closing one; what she did while saying it is no part of it
+        "“You starved the depots of money” to pay for the new offices"]
+    assert [q.speaker.text for q in quotes] == ["Marta Jensen", "she"]
+
+
 def test_a_block_quotation_is_one_statement_cued_by_its_verb():
     text = ("The union put its position in a letter to members:\n\n"
             "The agreement is not everything we asked for. We recommend that every member vote yes.\n\n"

@@ -19,6 +19,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy
@@ -164,7 +165,7 @@ class Finder:
             # '“…,” Tulsa police Chief Jordan said', parsed as a conjunct of the quoted verb: what
             # takes in who speaks is no reading of what they said.
             offered = [c for c in offered if not any(s <= speaker[0] and speaker[1] <= e for s, e in c.spans)] or offered
-        chosen = _parenthetical(token, lemma, sentence, self.text) or _as_follows(token, offered, sentence) or ranker.best(
+        chosen = _parenthetical(token, lemma, sentence, self.text, self._reports) or _as_follows(token, offered, sentence) or ranker.best(
             "content", token, offered, self.doc, self.text, sentence)
         cue = self._cue_span(token)
         if chosen is not None and self._only_when(chosen, cue[0]):
@@ -381,7 +382,17 @@ class Finder:
                  (quotation.outer_end, min(len(self.text), quotation.outer_end + 150)))
         return any(i != cue.i and self._is_cue(token := self.doc[i]) and self._attached_quotation(token) is quotation
                    for start, end in sides if (near := self.doc.char_span(start, end, alignment_mode="contract"))
-                   for i in self._reporting_within(near.start, near.end))
+                   for i in self._reporting_within(near.start, near.end)) or self._cue_in_sentence(cue, quotation)
+
+    def _cue_in_sentence(self, cue: Token, quotation: Quoted) -> bool:
+        """“B” to pay for …, she said: a cue outside the quotation in the sentence it opens claims
+        it, though the narrative between them keeps the two from being attached."""
+        first = self._token_at(quotation.opened_at)
+        if first is None:
+            return False
+        sentence = self.sentences[first.i]
+        return any(i != cue.i and not quotation.opened_at <= self.doc[i].idx < quotation.outer_end
+                   and self._is_cue(self.doc[i]) for i in self._reporting_within(sentence.start, sentence.end))
 
     def _reporting_within(self, start: int, end: int) -> list[int]:
         """The tokens from ``start`` to ``end`` (exclusive) that may be cues: no other is one."""
@@ -391,6 +402,10 @@ class Finder:
         if token.i not in self.cues:
             self.cues[token.i] = is_cue(token, self.states[token.i])
         return self.cues[token.i]
+
+    def _reports(self, token: Token) -> bool:
+        """Whether a word reports: a speech verb, or a cue by the detector."""
+        return token.lemma_.lower() in SPEECH or self._is_cue(token)
 
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
@@ -1212,7 +1227,8 @@ def _describes_speakers(participle: Token) -> Token | None:
     return verb if verb.lemma_.lower() in SPEECH else None
 
 
-def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candidates.Candidate | None:
+def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
+                   reports: Callable[[Token], bool]) -> candidates.Candidate | None:
     """"The deal, he wrote on social media, was “a blank cheque”": a speech verb and its subject
     set off by commas inside the sentence they report, which the parse may hang anywhere (even as a
     relative clause of "deal"). What was said is the sentence around them, from its start or the
@@ -1239,13 +1255,20 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str) -> candida
     # "replied within hours — his men had turned back, he said, …": a lone dash sets off what was said
     stops = (":", ";", *_DASHES) if sum(t.text in _DASHES for t in before) == 1 else (":", ";")
     start = next((t.i + 1 for t in reversed(before) if t.text in stops), sentence.start)
-    if start >= left - 1 or doc[comma + 1].is_punct:
+    if start >= left - 1 or doc[comma + 1].is_punct or _report_of_its_own(cue, doc[comma + 1], reports):
         return None
     spans = [trimmed(text, doc[start].idx, end_of(doc[left - 2])),
              trimmed(text, doc[comma + 1].idx, end_of(doc[sentence.end - 1]))]
     if None in spans:
         return None
     return candidates.Candidate("around", tuple(spans))
+
+
+def _report_of_its_own(cue: Token, after: Token, reports: Callable[[Token], bool]) -> bool:
+    """"“…” to pay for it, she said, referencing the accounts": a participle hung on the cue after
+    its comma that itself reports is the speaker's next report, not more of what was said (unlike
+    "…, experts say, including a provision …", which the parse hangs on the cue as well)."""
+    return after.tag_ == "VBG" and after.head == cue and reports(after)
 
 
 def _as_follows(cue: Token, offered: list[candidates.Candidate], sentence: Span) -> candidates.Candidate | None:
@@ -1399,9 +1422,14 @@ def _folded(words: str) -> str:
 
 def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A span that opens a quotation and stops just before its closing mark takes the mark in:
-    'called the bill a “disgrace”', not 'a “disgrace'."""
+    'called the bill a “disgrace”', not 'a “disgrace'; one that closes a quotation and starts just
+    after its opening mark takes that in."""
     start, end = span
     inner = text[start:end]
+    before = text[start - 1:start]
+    if (before == "“" and inner.count("”") > inner.count("“")) or (before == "«" and inner.count("»") > inner.count("«")) or (
+            before == '"' and inner.count('"') % 2 == 1):
+        return start - 1, end  # '“You starved it” to pay for …, she said': the same, from the other end
     opened = inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1 or inner.count("«") > inner.count("»")
     if not opened:
         return span
