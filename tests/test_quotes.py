@@ -975,6 +975,9 @@ def test_being_questioned_is_no_report_of_the_answer_around_it():
     # "by" with a gerund says what the answer was
     ("The mayor responded by cutting the budget for the festival.", "responded",
      "cutting the budget for the festival"),
+    # what one believes in is what one holds, unlike where or when one said it
+    ("Like the mayor, I believe in the good sense of the harbour workers.", "believe",
+     "the good sense of the harbour workers"),
     # the parse hangs the reported clause on "time", as a relative clause marked by "that"
     ("The Ledger reported at the time that the council's treasurer, Ivo Marsh, told the auditors "
      "that the books were in order.", "reported",
