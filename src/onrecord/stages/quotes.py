@@ -642,7 +642,9 @@ class Finder:
         outside = [c for c in offered if self._innermost(c.spans[0][0]) in (None, home)]
         if len(outside) < len(offered):
             offered = outside or candidates.speakers(cue, self.text, subjectless=True)
-        chosen = ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
+        # Most subjects offer one stretch of words however they are read ("she"): nothing to rank.
+        same = len(offered) > 1 and all(c.spans == offered[0].spans for c in offered)
+        chosen = offered[0] if same else ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
         if chosen is None:
             return self._approached_speakers(cue)
         start, end = chosen.spans[0]
