@@ -52,8 +52,8 @@ def load(name: str, components: frozenset[str] | None = None) -> Language:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """No sentence runs across a line break: a headline, a byline or a paragraph ends there. Nor
     does one end on a word, with no stop, no mark and no break after it: the small model's parser
-    sometimes splits there ("she felt the 13th | Amendment was worth examining", "cited remarks |
-    Trump had made"), cutting a report off from what was reported. The parser keeps boundaries
+    sometimes splits there ("she felt the 13th | Amendment was worth a film", "cited remarks |
+    Meravic had made"), cutting a report off from what was reported. The parser keeps boundaries
     set before it runs, either way."""
     for token in doc[1:]:
         before = doc[token.i - 1]

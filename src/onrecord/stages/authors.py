@@ -2,7 +2,7 @@
 
 Outside quotation marks the first person of a column, an essay or a reader's letter is its
 writer, and news pages name the writer in one of three ways: on a letters page, the signature
-that closes each letter ("Michael Pravica." on a line of its own, often with a place after it);
+that closes each letter ("Ivo Marsh." on a line of its own, often with a place after it);
 a closing line about them ("Ana Duarte is a professor of law at …"); or the byline. A signature
 signs the paragraphs since the previous one, or since a section heading in capitals
 ("FACEBOOK."); a closing line or a byline signs the whole text. The entities stage makes each
@@ -58,7 +58,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _signature(text: str, start: int, end: int, named_at: Callable[[int, int], Who | None]) -> Who | None:
-    """A paragraph that is one person's name and nothing else ("Michael Pravica."); not a photo
+    """A paragraph that is one person's name and nothing else ("Ivo Marsh."); not a photo
     credit ("Gary Lund/Reuters")."""
     line = text[start:end]
     match = _SIGNED.fullmatch(line)

@@ -124,10 +124,10 @@ def attribution_clause(cue: Token) -> set[int]:
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp", "parataxis", "conj", "cc") or (child.dep_ == "punct" and child.i > cue.i + 1):
             continue
-        if child.i in fronted:  # "People like Scott, he said.": a second subject; the first is what was said
+        if child.i in fronted:  # "People like Berg, he said.": a second subject; the first is what was said
             continue
         if reported := misparsed_report(cue, child):
-            keep |= set(parse.subtree(child.i)) - set(reported)  # "after the convention" is the saying's
+            keep |= set(parse.subtree(child.i)) - set(reported)  # "after the vote" is the saying's
             continue
         if child.dep_ in _OBJECTS or _content_prep(child):
             continue
@@ -138,8 +138,8 @@ def attribution_clause(cue: Token) -> set[int]:
 def misparsed_report(cue: Token, child: Token) -> list[int]:
     """What a speech verb reports that the small model hangs on it as something else, as token
     indices (empty if ``child`` is no such thing): a clause of its own with no conjunction, from
-    its subject on ("said after the convention [he would not accept]", parsed as an adverbial
-    clause), or the words before a comma and "he said" ("[People like Scott], he said.")."""
+    its subject on ("said after the vote [she would not accept]", parsed as an adverbial
+    clause), or the words before a comma and "he said" ("[People like Berg], he said.")."""
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in SPEECH:
         return []
     if child.dep_ == "advcl":
@@ -163,7 +163,7 @@ def _according_object(cue: Token) -> Token | None:
 def according_source(cue: Token) -> list[Token]:
     """The source of "according to": the object's phrase, up to the comma after it. When "According"
     opens the sentence the small model may make it the root and hang the report on the source
-    ("According to Rush Limbaugh, the move reeks of fear", "reeks" read as a noun in apposition)."""
+    ("According to the harbour master, the move reeks of panic", "reeks" read as a noun in apposition)."""
     pobj = _according_object(cue)
     if pobj is None:
         return []
@@ -270,7 +270,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
                 add("object-inner", (hull(subtree(inner.i)),))
                 if inner.dep_ == "prep":
                     add("object-inner-bare", (hull(_bare(inner)),))
-        # "offered his congratulations to [the winners]", "accused Obama of [lying]": the object
+        # "offered his congratulations to [the winners]", "accused the mayor of [lying]": the object
         # before the preposition goes with the cue too.
         for prep in (c for c in objects if c.dep_ == "prep" and any(o.i < c.i and o.dep_ != "prep" for o in objects)):
             add("prep-object", (hull(_bare(prep)),))
@@ -521,7 +521,7 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         add("fragment", _fragment_before(cue) or _names_before(cue))
     elif not found and cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB" and not any(
             c.dep_ in _SUBJECTS for c in cue.children):
-        add("fragment", _names_before(cue.head))  # "…, Obama and Clinton call them X and describe …"
+        add("fragment", _names_before(cue.head))  # "…, Okafor and Lindqvist call them X and describe …"
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ == "poss":
@@ -630,7 +630,7 @@ _NAMED = {"PERSON", "ORG", "GPE", "NORP"}  # a name the tagger took for a verb (
 
 
 def _names_before(cue: Token) -> range:
-    """"When the rule was revealed, Obama and Clinton call it …": a finite verb the parse left
+    """"When the rule was revealed, Okafor and Lindqvist call it …": a finite verb the parse left
     without a subject, having hung the names before it on the clause before the comma. The names
     between that comma and the verb speak (their indices)."""
     return range(names_start(cue), cue.i)

@@ -337,7 +337,7 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
     while len(ent) > 1 and first.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and (
             first.is_sent_start or first.i and doc[first.i - 1].is_quote or first.lower_ in _PREPOSITIONS):
         # '“Without Eastgate, we …”': the capital of a sentence's first word is no name's, nor is a
-        # title-case headline's "Against" ("What Mexico Could Do When Up Against Trump")
+        # title-case headline's "Against" ("What Canada Can Do When Up Against Trump", as in its test)
         ent = ent[1:]
         first = ent[0]
     start, end = _trimmed(text, ent.start_char, ent.end_char)
@@ -354,7 +354,7 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
         start, end = _trimmed(text, start, end - 2)
     start = _skip_leading_words(text, start, end, label)
     if label == "PERSON" and _title_before_name(doc, ent):
-        # "Charlotte Mayor Jennifer Roberts" tagged "Charlotte Mayor" + "Jennifer Roberts": the
+        # "Charlotte Mayor Ruth Dahl" tagged "Charlotte Mayor" + "Ruth Dahl": the
         # words before the title name the place or body whose office it is, not a person.
         end = _trimmed(text, start, doc[ent.end - 1].idx)[1]
         label = _label_elsewhere(doc, text[start:end])
@@ -661,8 +661,8 @@ def _nearest(clusters: list[Cluster], at: int) -> Cluster:
 
 
 def _principal(clusters: list[Cluster], at: int) -> Cluster:
-    """Of people a bare surname fits, the one the story has named most so far ("Scott" is the man
-    the story is about, not his wife named once as Rakeyia Scott); the nearest when that ties."""
+    """Of people a bare surname fits, the one the story has named most so far ("Berg" is the man
+    the story is about, not his wife named once as Ruth Berg); the nearest when that ties."""
     if len(clusters) == 1:
         return clusters[0]
     named = {id(c): sum(m.start < at for m in c.mentions) for c in clusters}
@@ -1310,7 +1310,7 @@ def best_antecedent(doc: Doc, token: Token, gender: str, events: list, bonus: di
 
 def _contested(cluster: Cluster, gender: str, scores: dict[int, tuple[float, Cluster, int]]) -> bool:
     """Whether a pronoun went to someone of unknown gender over a nearer one its gender names: "Fowler
-    has backed Hillary Clinton since her 2008 bid" must not make Fowler a "she" for later pronouns."""
+    has backed Ana Meravic since her first bid" must not make Fowler a "she" for later pronouns."""
     last = scores[id(cluster)][2]
     return cluster.gender is None and any(c.gender == gender and at > last for _, c, at in scores.values())
 

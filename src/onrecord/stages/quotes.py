@@ -42,7 +42,7 @@ _CLOSING = ",.;:!?\"'”’»"
 _NAME = r"[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,%d}"  # capitalised words, as many more as given
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
 _DASH_NAME = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>" + _NAME % 4 + r")[^\S\n]*(?=[,\n]|$)")
-# A line opening with a name and a colon: "Strand: ‘I will not withdraw’", "Pence: Flowers won't come".
+# A line opening with a name and a colon: "Strand: ‘I will not withdraw’", "Lund: Ferries won't run".
 _NAME_COLON = re.compile(r"[^\S\n]*(?P<name>" + _NAME % 3 + r")[^\S\n]*:[^\S\n]*")
 _HEADLINE = re.compile(r"(?m)^[^\S\n]*(?P<name>" + _NAME % 2 + r")[^\S\n]*:[^\S\n]+(?P<rest>[^\n]{3,200})$")
 _TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
@@ -301,7 +301,7 @@ class Finder:
             parse.deps[parse.root(*part)] not in ("dobj", "attr", "oprd") for part in parts)
 
     def _through_quotation(self, span: tuple[int, int], cue: Token) -> tuple[int, int]:
-        """'told Fox that "they hit Matt. … They are gaming the system."': a reading that opens a
+        """'told the Gazette that "they dropped the coach. … They are running scared."': a reading that opens a
         quotation goes on to its close, where the parse's sentence (or clause) stopped inside it."""
         start, end = span
         for quotation in self._quotations_near(start, end):
@@ -1028,7 +1028,7 @@ class Finder:
             c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON for c in t.children) for t in span)
 
     def _headline_statements(self, drafts: list[_Draft]) -> list[_Draft]:
-        """"Pence: Flowers won't be at the debate": a line that opens with a named speaker and a
+        """"Lund: Ferries won't run on Sunday": a line that opens with a named speaker and a
         colon states what they said, in the paper's words (a quotation alone is left to
         ``_headline_speaker``; "Poll:", "Update:" name no one)."""
         found = []
