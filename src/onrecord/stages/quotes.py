@@ -1269,7 +1269,8 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
 def _report_of_its_own(cue: Token, after: Token, reports: Callable[[Token], bool]) -> bool:
     """"“…” to pay for it, she said, referencing the accounts": a participle hung on the cue after
     its comma that itself reports is the speaker's next report, not more of what was said (unlike
-    "…, experts say, including a provision …", which the parse hangs on the cue as well)."""
+    "The depots are empty, the union says, leaving the buses idle", which the parse hangs on the
+    cue as well)."""
     return after.tag_ == "VBG" and after.head == cue and reports(after)
 
 
