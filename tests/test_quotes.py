@@ -997,6 +997,12 @@ def test_a_report_the_parse_joined_to_the_reported_clause_is_the_speakers_own():
     assert {(q.cue.text, q.speaker.text, q.content.text.rstrip(".")) for q in quotes} == {
         ("said", "The minister", "that the country would leave the union by March"),
         ("warned", "The minister", "that talks could fail")}
+    # and so does a verb of judging: she accuses, not the company
+    _, quotes = quotes_of("The chief executive, Ines Marlow, told reporters on Sunday that the company had "
+                          "“made a fair offer” and accused the union of “holding the islands hostage.”")
+    accusation = by_content(quotes, "holding the islands hostage")
+    assert accusation.speaker.text == "The chief executive, Ines Marlow"
+    assert "accused" not in by_content(quotes, "fair offer").content.text
 
 
 def test_a_report_set_off_by_commas_inside_what_was_said_takes_both_sides():

@@ -47,6 +47,8 @@ _TRIMMED = {"clause", "objects", "objects-bare", "sentence-right"}
 _OCCASIONS = {"interview", "conference", "briefing", "statement", "speech", "address", "meeting", "hearing",
               "rally", "appearance", "debate", "call", "session", "summit", "broadcast", "podcast", "post", "letter"}
 _REPORTING = SPEECH | THOUGHT | EVALUATION
+# The verbs that go on with a report the parse joined to the reported clause (``report_joined``).
+JOINING = SPEECH | EVALUATION
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
 
@@ -535,12 +537,13 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
 
 
 def report_joined(verb: Token) -> Token | None:
-    """The report that a subjectless verb of saying continues, where the parse joined it to the
-    reported clause instead: in "May said the country would leave and warned that …", May warns,
-    not the country; in "Caldwell insisted the votes were there, telling a radio host: …",
+    """The report that a subjectless verb of saying or judging continues, where the parse joined it
+    to the reported clause instead: in "May said the country would leave and warned that …", May
+    warns, not the country ("told reporters the company had made an offer and accused the union
+    of …": she accuses); in "Caldwell insisted the votes were there, telling a radio host: …",
     Caldwell tells."""
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
-    if not (verb.dep_ == "conj" or participle) or verb.lemma_ not in SPEECH or subject_of(verb) is not None:
+    if not (verb.dep_ == "conj" or participle) or verb.lemma_ not in JOINING or subject_of(verb) is not None:
         return None
     clause = verb.head
     for _ in range(3):

@@ -248,7 +248,7 @@ class Finder:
             # (``candidates.report_joined``), no part of what was said.
             parse = self.parse
             joined = [parse.idx[t] for c in parse.children(token.i) if parse.deps[c] == "ccomp" for t in parse.subtree(c)
-                      if parse.deps[t] in ("conj", "advcl") and parse.lemmas[t] in SPEECH
+                      if parse.deps[t] in ("conj", "advcl") and parse.lemmas[t] in candidates.JOINING
                       and (report := candidates.report_joined(self.doc[t])) is not None and report.i == token.i]
             # What comes after such a report is its own too ('…, telling a radio host: “…”').
             offered = [c for c in offered if not any(s <= at < e or at < s for at in joined for s, e in c.spans)] or offered
