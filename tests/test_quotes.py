@@ -955,6 +955,17 @@ def test_a_quotation_after_narrative_answers_no_earlier_question():
     assert answer.addressee is None
 
 
+def test_a_short_reply_after_a_dash_is_a_statement_of_the_one_asked():
+    # the parse makes "Asked" the root here, after a paragraph closing a quotation: still what was
+    # asked, and the answer after the dash is the minister's, not a scare quote
+    _, quotes = quotes_of("“I told her that was not my problem.”\n\nAsked whether the government would step in, "
+                          "the transport minister, Lena Brandt, was blunt — “Not yet.”")
+    asked = by_content(quotes, "whether the government would step in")
+    assert asked.content.text == "whether the government would step in"
+    reply = by_content(quotes, "Not yet")
+    assert reply.speaker.text.endswith("Lena Brandt") and reply.content.text == "Not yet."
+
+
 def test_being_questioned_is_no_report_of_the_answer_around_it():
     _, quotes = quotes_of("Questioned by reporters on Monday, Ms. Duarte said the fund was safe.")
     (quote,) = quotes

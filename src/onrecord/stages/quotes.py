@@ -252,7 +252,8 @@ class Finder:
                       and (report := candidates.report_joined(self.doc[t])) is not None and report.i == token.i]
             # What comes after such a report is its own too ('…, telling a radio host: “…”').
             offered = [c for c in offered if not any(s <= at < e or at < s for at in joined for s, e in c.spans)] or offered
-        if token.tag_ == "VBN" and token.dep_ == "advcl" and lemma in APPROACHED:
+        opens = token.i == sentence.start and token.tag_ in ("VBN", "VBD")  # the parse may make it the root
+        if lemma in APPROACHED and ((token.tag_ == "VBN" and token.dep_ == "advcl") or opens):
             # "Questioned by reporters on Monday, Duarte said …": what was asked is the participle's
             # own (about what, whether …), never the answer around it
             offered = [c for c in offered if not c.kind.startswith(("around", "sentence"))]
@@ -878,7 +879,12 @@ class Finder:
         stop = inner.rstrip()[-1:]
         if self.text[quotation.opened_at] in "«„‹" and quotation.closed_at is not None:
             stop += self.text[quotation.outer_end:quotation.outer_end + 1]
-        return len(words) >= 3 and any(c in ".!?," for c in stop) and self._named(quotation) is None
+        if len(words) < 3 and not (any(c in ".!?" for c in stop) and self._after_dash(quotation)):
+            return False  # but 'was blunt — “Not yet.”': a reply a dash gives, however short
+        return any(c in ".!?," for c in stop) and self._named(quotation) is None
+
+    def _after_dash(self, quotation: Quoted) -> bool:
+        return self.text[:quotation.opened_at].rstrip().endswith(_FRAMING_DASHES)
 
     def _alone(self, quotation: Quoted) -> bool:
         """The quotation is its paragraph (but for a full stop after the closing mark)."""
