@@ -425,6 +425,22 @@ def test_a_quotation_whose_sentence_has_its_own_cue_does_not_carry_on_the_one_be
     assert [q.speaker.text for q in quotes] == ["Marta Jensen", "she"]
 
 
+def test_a_quotation_someone_s_own_colon_introduces_is_theirs_not_the_quote_before():
+    _, quotes = quotes_of("«Nous ne partirons pas», said Claire Fabre, who runs a bakery by the bridge, speaking "
+                          "in French to reporters. Her neighbour, Oskar Lind, was more hopeful: “People will walk. "
+                          "Maybe they will buy more bread.”")
+    assert speakers_of(quotes) == {"Nous ne partirons pas": "Claire Fabre, who runs a bakery by the bridge",
+                                   "People will walk. Maybe they will buy more bread": "Her neighbour, Oskar Lind"}
+
+
+def test_a_reported_clause_and_the_quotation_its_colon_opens_are_one_report():
+    _, quotes = quotes_of('Dahl stressed her record and said she has the one quality the job needs: "Patience -- '
+                          'a great deal of patience, and some nerve."')
+    said = by_content(quotes, "Patience")
+    assert said.kind == "mixed" and said.cue.text == "said"
+    assert said.content.text.startswith("she has the one quality the job needs")
+
+
 def test_a_block_quotation_is_one_statement_cued_by_its_verb():
     text = ("The union put its position in a letter to members:\n\n"
             "The agreement is not everything we asked for. We recommend that every member vote yes.\n\n"

@@ -124,7 +124,7 @@ class Finder:
         drafts = [d for d in drafts if d.quotations or d.verb is None
                   or not any(start <= d.verb.idx < end for start, end in inside)] + blocks
         drafts += self._headline_statements(drafts)
-        drafts = _introduced_once(self._unclaimed(drafts), self.text)
+        drafts = self._introduced_once(self._unclaimed(drafts))
         self._answers_put_to_askers(drafts)
         drafts.sort(key=lambda d: d.content[0][0])
         return drafts
@@ -310,6 +310,28 @@ class Finder:
                     and quotation.closed_at is not None and not quotation.start <= cue.idx < quotation.end):
                 return start, quotation.outer_end
         return span
+
+    def _introduced_once(self, drafts: list[_Draft]) -> list[_Draft]:
+        """"The ministry described its position as follows: “…”": the cue reports the quotation after
+        the colon, not the words before it, once the quotation has taken that cue. Where those words
+        are a clause of their own ("said she had the quality for the job: “Steadiness.”"), they
+        and the quotation are one report."""
+        text = self.text
+        after_colon = {tuple(d.cue): d for d in drafts if d.cue and d.kind in ("direct", "block")
+                       and text[max(0, d.content[0][0] - 8):d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
+        kept, merged = [], set()
+        for d in drafts:
+            quoted = after_colon.get(tuple(d.cue)) if d.kind == "indirect" and d.cue else None
+            if quoted is None or d.content[-1][1] > quoted.content[0][0]:
+                kept.append(d)
+            elif d.verb is not None and quoted.kind == "direct" and quoted.quotations and not self._framing(
+                    d.content[0][0], quoted.quotations[0].opened_at):
+                d.content += quoted.content
+                d.quotations += quoted.quotations
+                d.kind = "mixed"
+                merged.add(id(quoted))
+                kept.append(d)
+        return [d for d in kept if id(d) not in merged]
 
     def _framing(self, start: int, mark: int) -> bool:
         """Whether the words from ``start`` to a quotation's opening ``mark`` frame it rather than
@@ -723,15 +745,19 @@ class Finder:
                 continue
             if id(quotation) in self.claimed or quotation.parent is not None or not statement:
                 continue
-            previous = _previous_direct(by_start, quotation, self.text)
+            draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
+            draft.speaker = headline
+            # 'Her neighbour was more hopeful: “…”': a clause of someone's own that a colon or dash
+            # ends introduces a new speaker, before any quote earlier in the paragraph goes on.
+            if draft.speaker is None and self._introduced(quotation):
+                self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
+            previous = _previous_direct(by_start, quotation, self.text) if draft.speaker is None else None
             if previous is not None:
                 previous.content += quotation.spans
                 previous.quotations.append(quotation)
                 if previous.kind == "indirect":
                     previous.kind = "mixed"
             else:
-                draft = _Draft("direct", list(quotation.spans), quotations=[quotation])
-                draft.speaker = headline
                 if draft.speaker is None:
                     self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
                 if draft.speaker is None:
@@ -882,6 +908,9 @@ class Finder:
         if len(words) < 3 and not (any(c in ".!?" for c in stop) and self._after_dash(quotation)):
             return False  # but 'was blunt — “Not yet.”': a reply a dash gives, however short
         return any(c in ".!?," for c in stop) and self._named(quotation) is None
+
+    def _introduced(self, quotation: Quoted) -> bool:
+        return self.text[:quotation.opened_at].rstrip().endswith((":", *_FRAMING_DASHES))
 
     def _after_dash(self, quotation: Quoted) -> bool:
         return self.text[:quotation.opened_at].rstrip().endswith(_FRAMING_DASHES)
@@ -1444,15 +1473,6 @@ def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
         return span
     close = re.match(r"[.,!?]?[”\"»]", text[end:end + 2])  # 'it “a fantasy.”': the stop may come first
     return (start, end + close.end()) if close else span
-
-
-def _introduced_once(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """"The ministry described its position as follows: “…”": the cue reports the quotation after
-    the colon, not the words before it, once the quotation has taken that cue."""
-    after_colon = {tuple(d.cue): d.content[0][0] for d in drafts if d.cue and d.kind in ("direct", "block")
-                   and text[max(0, d.content[0][0] - 8):d.content[0][0]].rstrip(" \n“\"‘'«„").endswith(":")}
-    return [d for d in drafts if not (d.kind == "indirect" and d.cue and tuple(d.cue) in after_colon
-                                      and d.content[-1][1] <= after_colon[tuple(d.cue)])]
 
 
 def _without_repeated_cues(drafts: list[_Draft], text: str) -> list[_Draft]:
