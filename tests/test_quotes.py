@@ -341,6 +341,11 @@ def test_what_a_cue_reports_stops_before_its_subjects_next_report_and_keeps_its_
     promised = next(q for q in quotes if q.cue.text == "promised")
     assert promised.content.text.startswith("a firm response") and promised.parent is None
     assert called.kind == promised.kind == "partial"  # fragments the sentence runs into
+    # declining to say more is the spokesman's next act too, no part of what he said
+    _, quotes = quotes_of("The owners’ spokesman, Daniel Ruud, said in an email that the company “remains "
+                          "committed to Brennholt” and declined to comment further.")
+    said = next(q for q in quotes if q.cue.text.startswith("said"))
+    assert said.content.text == "that the company “remains committed to Brennholt”"
 
 
 def test_a_participle_of_saying_the_parse_hung_on_the_reported_clause_is_the_speakers_own_report():

@@ -47,6 +47,8 @@ _TRIMMED = {"clause", "objects", "objects-bare", "sentence-right"}
 _OCCASIONS = {"interview", "conference", "briefing", "statement", "speech", "address", "meeting", "hearing",
               "rally", "appearance", "debate", "call", "session", "summit", "broadcast", "podcast", "post", "letter"}
 _REPORTING = SPEECH | THOUGHT | EVALUATION
+# A cue's conjuncts that are its subject's next report: "said … and declined to comment".
+_NEXT_REPORTS = _REPORTING | {"decline", "refuse"}
 # The verbs that go on with a report the parse joined to the reported clause (``report_joined``).
 JOINING = SPEECH | EVALUATION
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
@@ -301,7 +303,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     add("sentence-rest", _runs(doc, text, range(sentence.start, sentence.end), clause | further))
     add("sentence-left", _index_hull(doc, text, range(sentence.start, min(clause))))
     right = [i for i in range(max(clause) + 1, sentence.end) if i not in further]
-    if any(c.dep_ == "conj" and c.i > cue.i and c.lemma_.lower() in _REPORTING for c in children):
+    if any(c.dep_ == "conj" and c.i > cue.i and c.lemma_.lower() in _NEXT_REPORTS for c in children):
         # 'called it “a stab in the back” and promised “…”': the next report is its own, so the
         # reading stops before it (a conjunct that reports nothing may be the parse's mistake:
         # with every conjunct cut off, dev's content exact fell 0.3 points).
