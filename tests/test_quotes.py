@@ -446,6 +446,14 @@ def test_a_reported_clause_and_the_quotation_its_colon_opens_are_one_report():
     assert said.content.text.startswith("she has the one quality the job needs")
 
 
+def test_the_one_a_writer_s_questions_are_about_answers_them_turn_by_turn():
+    _, quotes = quotes_of("The foreman, Josef Aalto, leaned on the rail.\n\nI asked whether he blamed the new owners."
+                          "\n\n“Blame is a big word.”\n\nAnd the union?\n\n“The union does what it can. Ask Maria.”")
+    for words in ("Blame is a big word", "The union does what it can"):
+        answer = by_content(quotes, words)
+        assert (answer.speaker.text, answer.addressee.text) == ("he", "I")
+
+
 def test_a_block_quotation_is_one_statement_cued_by_its_verb():
     text = ("The union put its position in a letter to members:\n\n"
             "The agreement is not everything we asked for. We recommend that every member vote yes.\n\n"

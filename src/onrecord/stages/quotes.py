@@ -39,6 +39,7 @@ from .parse import parse_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLOSING = ",.;:!?\"'”’»"
+_QUOTE_CHARS = "\"“”«»„"  # double marks and guillemets: a single one may be an apostrophe ("What’s next?")
 _NAME = r"[A-Z][\w.’'-]*(?:[^\S\n][A-Z][\w.’'-]*){0,%d}"  # capitalised words, as many more as given
 # A capitalised name of up to five words after a dash, ending the line or followed by a comma.
 _DASH_NAME = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>" + _NAME % 4 + r")[^\S\n]*(?=[,\n]|$)")
@@ -789,7 +790,7 @@ class Finder:
         if not asking:
             return
         question = asking[-1]
-        answerer = question.addressee
+        answerer = question.addressee or self._asked_about(question)
         if answerer is None:
             last = self.sentences[self._token_at(start - 2).i] if self._token_at(start - 2) is not None else None
             subject = next((c for c in last.root.children if c.dep_ == "nsubj"), None) if last is not None else None
@@ -799,6 +800,15 @@ class Finder:
         if answerer is None or self.text[slice(*answerer)].lower() == self.text[slice(*asker)].lower():
             return
         draft.speaker, draft.addressee = answerer, asker
+
+    def _asked_about(self, question: _Draft) -> tuple[int, int] | None:
+        """"I asked whether he blamed the owners": with no one named as asked, the person the question
+        is about is the one it was put to."""
+        clause = next((c for c in question.verb.children if c.dep_ == "ccomp"), None)
+        subject = subject_of(clause) if clause is not None else None
+        if subject is None or not _is_someone(subject) or subject.lower_ in ("i", "we"):
+            return None
+        return _span_of(noun_phrase(subject))
 
     def _carried_speaker(self, drafts: list[_Draft], quotation: Quoted) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Who says a quotation that opens a paragraph with no attribution, and to whom: the one a
@@ -810,14 +820,20 @@ class Finder:
             return None, None
         turns: list[_Draft] = []  # the quotes ending each of the paragraphs just before, latest first
         paragraph = start
+        writer_asks = False  # 'I asked … / “Blame is a big word.” / And the union? / “…”'
         while paragraph > 0 and len(turns) < 2:
             previous = self._paragraph_start(paragraph - 2)
             ending = [d for d in drafts if previous <= d.content[-1][1] < paragraph and (
                 d.kind in ("direct", "mixed") or _gives_an_account(d))]
+            if not ending and not turns and not writer_asks and self._writers_question(previous, paragraph):
+                writer_asks, paragraph = True, previous
+                continue
             if not ending:
                 break
             turns.append(max(ending, key=lambda d: d.content[-1][1]))
             paragraph = previous
+        if writer_asks:  # the one who answered the writer before answers again
+            return (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
         bare_turn = bool(turns) and not self.text[self._paragraph_start(turns[0].content[0][0]):turns[0].content[0][0]].strip(
             " “\"'‘«")
         asked = turns[0].addressee if turns and turns[0].kind == "direct" else None
@@ -831,6 +847,11 @@ class Finder:
         if asker is not None:
             return asker, turns[0].speaker  # 'A reporter asked Barros …. “Not this week,” she replied. / “And next week?”'
         return (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
+
+    def _writers_question(self, start: int, end: int) -> bool:
+        """A short paragraph that is a question in the writer's own words, in no quotation marks."""
+        words = self.text[start:end].strip()
+        return words.endswith("?") and len(words.split()) <= 12 and not any(c in _QUOTE_CHARS for c in words)
 
     def _answers_put_to_askers(self, drafts: list[_Draft]) -> None:
         """'“Is that a promise?” the Gazette asked. / “It is,” she said.': a quotation opening the
