@@ -331,6 +331,10 @@ def test_a_reply_after_a_dash_is_the_persons_whose_clause_the_dash_ends():
                           "The answer from the barracks was the same — “Nobody leaves this city until the talks are over.”")
     assert by_content(quotes, "We are going home").speaker.text == "the militia chief, Oleg Brandt"
     assert by_content(quotes, "Nobody leaves").speaker is None  # an answer speaks for no one
+    # but someone's statement speaks for them
+    _, quotes = quotes_of("The militia's own statement was brief — \"We are turning back to avoid bloodshed\" — and "
+                          "made no mention of the talks.")
+    assert by_content(quotes, "We are turning back").speaker.text == "The militia"
 
 
 def test_what_a_cue_reports_stops_before_its_subjects_next_report_and_keeps_its_closing_mark():

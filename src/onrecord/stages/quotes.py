@@ -1028,7 +1028,8 @@ class Finder:
     def _reply_after_dash(self, draft: _Draft, before: str) -> None:
         """'Asked whether he would withdraw, the militia chief was brief — “We are going home.”': a
         quotation after a dash that ends someone's clause is theirs, with no speech word. Only a
-        clause in the quotation's paragraph, and only a person as its subject."""
+        clause in the quotation's paragraph, and only a person as its subject, or a statement of
+        someone's ("The militia's statement was brief — “…”")."""
         token = self._token_at(len(before.rstrip("—–-").rstrip()) - 1)
         if token is None or "\n" in self.text[token.idx:len(before)]:
             return
@@ -1038,6 +1039,8 @@ class Finder:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verb.idx < len(before) and subject is not None and subject.idx < verb.idx and _is_someone(subject):
             draft.speaker = self._speaker(verb)
+        elif subject is not None and subject.idx < verb.idx < len(before) and subject.lemma_.lower() in NOUNS:
+            draft.speaker = self._possessor(subject)
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
