@@ -1312,6 +1312,8 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
     own = {t.i for c in kids if c.dep_ not in _CLAUSE_DEPS | _SUBJECTS and cue.i < c.i < comma for t in c.subtree}
     if comma + 1 >= sentence.end or any(i not in own for i in range(cue.i + 1, comma)):
         return None
+    if lemma not in ADDRESSING and any(c.dep_ == "dobj" and cue.i < c.i < comma for c in kids):
+        return None  # "At the conference, Sorensen described her call with Kass, …": its object is what it reports
     before = doc[sentence.start:left - 1]
     # "replied within hours — his men had turned back, he said, …": a lone dash sets off what was said
     stops = (":", ";", *_DASHES) if sum(t.text in _DASHES for t in before) == 1 else (":", ";")
