@@ -1006,6 +1006,20 @@ def test_a_short_reply_after_a_dash_is_a_statement_of_the_one_asked():
     assert reply.speaker.text.endswith("Lena Brandt") and reply.content.text == "Not yet."
 
 
+def test_what_was_asked_ends_at_the_comma_that_ends_the_participle():
+    _, quotes = quotes_of('Clara Stein said she would table a motion. Asked when, she replied: "As soon as '
+                          'parliament sits again."')
+    assert by_content(quotes, "As soon as").parent is None
+    assert not any("replied" in q.content.text for q in quotes)
+
+
+def test_who_tells_in_a_participle_hung_on_their_plans_is_who_has_them():
+    _, quotes = quotes_of('The health minister, Pavel Dorn, on Wednesday defended plans to close two rural clinics, '
+                          'telling parliament that the savings would "keep the whole system alive."')
+    telling = by_content(quotes, "keep the whole system alive")
+    assert (telling.speaker.text, telling.addressee.text) == ("The health minister, Pavel Dorn", "parliament")
+
+
 def test_being_questioned_is_no_report_of_the_answer_around_it():
     _, quotes = quotes_of("Questioned by reporters on Monday, Ms. Duarte said the fund was safe.")
     (quote,) = quotes

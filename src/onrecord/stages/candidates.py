@@ -497,6 +497,11 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
                         add("agent", subtree(pobj.i))
             elif child.dep_ == "prep" and child.lower_ == "to" and cue.lower_ == "according":
                 add("according", [t.i for t in according_source(cue) + according_apposition(cue)])
+        if not found and hops and verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.head.i != verb.head.i:
+            # "defended plans to close the clinics, telling parliament …": who tells is who has the
+            # plans, the subject of the verb they hang from
+            verb, hops = verb.head.head, hops + 1
+            continue
         if not found and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if verb.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
                 # "The head of the militia, Arkady Belenko, rejected an ultimatum": an active verb the

@@ -256,8 +256,12 @@ class Finder:
         opens = token.i == sentence.start and token.tag_ in ("VBN", "VBD")  # the parse may make it the root
         if lemma in APPROACHED and ((token.tag_ == "VBN" and token.dep_ == "advcl") or opens):
             # "Questioned by reporters on Monday, Duarte said …": what was asked is the participle's
-            # own (about what, whether …), never the answer around it
+            # own (about what, whether …), never the answer around it, nor after the comma that
+            # ends the participle's phrase ("Asked when, she replied: …")
             offered = [c for c in offered if not c.kind.startswith(("around", "sentence"))]
+            comma = next((t for t in sentence if t.i > token.i and t.text == ","), None) if opens else None
+            if comma is not None:
+                offered = [c for c in offered if c.spans[-1][1] <= comma.idx]
         if addressee is not None:
             # “Are you afraid?” a reporter asked Ilse Vorn: she is not what was asked; nor are "the
             # workers" of "assured the workers that …" part of what they were assured (those urged
