@@ -430,6 +430,20 @@ def test_a_cue_with_an_object_after_a_comma_is_no_parenthesis():
     assert quote.content.text.rstrip(".") == "her phone call with the commander of the militia, Yuri Kass"
 
 
+def test_a_quotation_closed_on_a_stop_before_the_cue_s_sentence_is_not_the_cue_s():
+    _, quotes = quotes_of('Union leader Kari Sand told members at a rally: "They thought we\'d fold. We didn\'t." '
+                          'The crowd chanted "Not one step back!" as she left the stage.')
+    assert speakers_of(quotes) == {"They thought we'd fold. We didn't": "Union leader Kari Sand",
+                                   "Not one step back!": "The crowd"}
+
+
+def test_a_quotation_set_off_by_a_dash_on_each_side_stays_inside_the_report():
+    _, quotes = quotes_of('Lars Mikkelsen spoke to reporters. He added that the offer — "the best in a decade" — '
+                          'would stay on the table until the end of the month.')
+    added = by_content(quotes, "the best in a decade")
+    assert added.content.text.startswith("that the offer — ")
+
+
 def test_a_quotation_whose_sentence_has_its_own_cue_does_not_carry_on_the_one_before():
     text = ("“This plan is a disgrace,” Marta Jensen said on Tuesday. “You starved the depots of money” to pay "
             "for the new offices, she said, pointing to the council’s own accounts.")

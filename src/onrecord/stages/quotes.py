@@ -345,7 +345,10 @@ class Finder:
         “…”"; but "said the answer was clear: “…”" reports the clause too)."""
         lead = self.text[start:mark].rstrip()
         if lead.endswith(_FRAMING_DASHES):
-            return True
+            # but "added that the offer — “the best in a decade” — would stay": a dash on each side
+            # sets the quotation inside the clause
+            closing = next((q.outer_end for q in self._quotations_near(mark, mark + 1) if q.opened_at == mark), None)
+            return closing is None or not self.text[closing:closing + 3].lstrip().startswith(_FRAMING_DASHES)
         if not lead.endswith(":"):
             return False
         words = self.doc.char_span(start, mark, alignment_mode="contract")
@@ -542,11 +545,17 @@ class Finder:
                 continue
             # The quotation before the cue comes first; one after it may be its other half.
             before = quotation.outer_end <= left
-            if before and (self._says_more(verb, quotation) or self._inside_earlier(quotation, sentence_start)):
+            if before and (self._says_more(verb, quotation) or self._inside_earlier(quotation, sentence_start)
+                           or self._ends_sentence_before(quotation, sentence_start)):
                 continue
             if best is None or (before and (best.outer_end > left or quotation.opened_at > best.opened_at)):
                 best = quotation
         return best
+
+    def _ends_sentence_before(self, quotation: Quoted, sentence_start: int) -> bool:
+        """“They thought we'd fold. We didn't.” The crowd chanted “…”: a quotation closed on a full
+        stop before the cue's sentence began is no “…,” the crowd chanted."""
+        return quotation.opened_at < sentence_start and self.text[quotation.start:quotation.end].rstrip().endswith(".")
 
     def _only_a_title(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """A reading that is nothing but a quoted title: what is named, not what is said."""
