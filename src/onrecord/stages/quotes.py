@@ -554,8 +554,10 @@ class Finder:
 
     def _ends_sentence_before(self, quotation: Quoted, sentence_start: int) -> bool:
         """“They thought we'd fold. We didn't.” The crowd chanted “…”: a quotation closed on a full
-        stop before the cue's sentence began is no “…,” the crowd chanted."""
-        return quotation.opened_at < sentence_start and self.text[quotation.start:quotation.end].rstrip().endswith(".")
+        stop before the cue's sentence began is no “…,” the crowd chanted (but a name signing it
+        after a dash is: “….” ― Carla Ruiz)."""
+        return (quotation.opened_at < sentence_start and self.text[quotation.start:quotation.end].rstrip().endswith(".")
+                and not self.text[quotation.outer_end:sentence_start + 2].lstrip(" .").startswith(_FRAMING_DASHES))
 
     def _only_a_title(self, spans: tuple[tuple[int, int], ...]) -> bool:
         """A reading that is nothing but a quoted title: what is named, not what is said."""
