@@ -336,6 +336,7 @@ class Finder:
                 d.kind = "mixed"
                 merged.add(id(quoted))
                 kept.append(d)
+            # else the words before the colon only frame the quotation: no report of their own
         return [d for d in kept if id(d) not in merged]
 
     def _framing(self, start: int, mark: int) -> bool:
