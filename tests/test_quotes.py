@@ -430,13 +430,6 @@ def test_a_cue_with_an_object_after_a_comma_is_no_parenthesis():
     assert quote.content.text.rstrip(".") == "her phone call with the commander of the militia, Yuri Kass"
 
 
-def test_a_quotation_closed_on_a_stop_before_the_cue_s_sentence_is_not_the_cue_s():
-    _, quotes = quotes_of('Union leader Kari Sand told members at a rally: "They thought we\'d fold. We didn\'t." '
-                          'The crowd chanted "Not one step back!" as she left the stage.')
-    assert speakers_of(quotes) == {"They thought we'd fold. We didn't": "Union leader Kari Sand",
-                                   "Not one step back!": "The crowd"}
-
-
 def test_a_quotation_set_off_by_a_dash_on_each_side_stays_inside_the_report():
     _, quotes = quotes_of('Lars Mikkelsen spoke to reporters. He added that the offer — "the best in a decade" — '
                           'would stay on the table until the end of the month.')
@@ -455,12 +448,20 @@ def test_a_quotation_whose_sentence_has_its_own_cue_does_not_carry_on_the_one_be
     assert [q.speaker.text for q in quotes] == ["Marta Jensen", "she"]
 
 
-def test_a_quotation_someone_s_own_colon_introduces_is_theirs_not_the_quote_before():
-    _, quotes = quotes_of("«Nous ne partirons pas», said Claire Fabre, who runs a bakery by the bridge, speaking "
-                          "in French to reporters. Her neighbour, Oskar Lind, was more hopeful: “People will walk. "
-                          "Maybe they will buy more bread.”")
-    assert speakers_of(quotes) == {"Nous ne partirons pas": "Claire Fabre, who runs a bakery by the bridge",
-                                   "People will walk. Maybe they will buy more bread": "Her neighbour, Oskar Lind"}
+@pytest.mark.parametrize("text, speakers", [
+    # a quotation closed on a full stop before the cue's sentence began is not that cue's
+    ('Union leader Kari Sand told members at a rally: "They thought we\'d fold. We didn\'t." The crowd chanted '
+     '"Not one step back!" as she left the stage.',
+     {"They thought we'd fold. We didn't": "Union leader Kari Sand", "Not one step back!": "The crowd"}),
+    # someone's own clause that a colon ends introduces their quotation, before the quote before goes on
+    ("«Nous ne partirons pas», said Claire Fabre, who runs a bakery by the bridge, speaking in French to "
+     "reporters. Her neighbour, Oskar Lind, was more hopeful: “People will walk. Maybe they will buy more bread.”",
+     {"Nous ne partirons pas": "Claire Fabre, who runs a bakery by the bridge",
+      "People will walk. Maybe they will buy more bread": "Her neighbour, Oskar Lind"}),
+])
+def test_a_quotation_between_two_speakers_goes_to_its_own(text, speakers):
+    _, quotes = quotes_of(text)
+    assert speakers_of(quotes) == speakers
 
 
 def test_a_reported_clause_and_the_quotation_its_colon_opens_are_one_report():
