@@ -423,7 +423,7 @@ class Finder:
         if first is None:
             return False
         sentence = self.sentences[first.i]
-        return any(i != cue.i and not quotation.opened_at <= self.doc[i].idx < quotation.outer_end
+        return any(i != cue.i and not quotation.opened_at <= self.parse.idx[i] < quotation.outer_end
                    and self._is_cue(self.doc[i]) for i in self._reporting_within(sentence.start, sentence.end))
 
     def _reporting_within(self, start: int, end: int) -> list[int]:
@@ -683,7 +683,7 @@ class Finder:
         if len(outside) < len(offered):
             offered = outside or candidates.speakers(cue, self.text, subjectless=True)
         # Most subjects offer one stretch of words however they are read ("she"): nothing to rank.
-        same = len(offered) > 1 and all(c.spans == offered[0].spans for c in offered)
+        same = bool(offered) and all(c.spans == offered[0].spans for c in offered)
         chosen = offered[0] if same else ranker.best("speaker", cue, offered, self.doc, self.text, self.sentences[cue.i])
         if chosen is None:
             return self._approached_speakers(cue)
@@ -766,7 +766,8 @@ class Finder:
             draft.speaker = headline
             # 'Her neighbour was more hopeful: “…”': a clause of someone's own that a colon or dash
             # ends introduces a new speaker, before any quote earlier in the paragraph goes on.
-            if draft.speaker is None and self._introduced(quotation):
+            introduced = self._introduced(quotation)
+            if draft.speaker is None and introduced:
                 self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
             previous = _previous_direct(by_start, quotation, self.text) if draft.speaker is None else None
             if previous is not None:
@@ -775,8 +776,8 @@ class Finder:
                 if previous.kind == "indirect":
                     previous.kind = "mixed"
             else:
-                if draft.speaker is None:
-                    self._dash_name(draft, quotation) or self._colon_speaker(draft, quotation)
+                if draft.speaker is None and not introduced:
+                    self._dash_name(draft, quotation)
                 if draft.speaker is None:
                     self._answer(by_start, quotation, draft)
                 if draft.speaker is None:
@@ -822,7 +823,7 @@ class Finder:
         is about is the one it was put to."""
         clause = next((c for c in question.verb.children if c.dep_ == "ccomp"), None)
         subject = subject_of(clause) if clause is not None else None
-        if subject is None or not _is_someone(subject) or subject.lower_ in ("i", "we"):
+        if subject is None or not _is_someone(subject) or subject.lower_ in _FIRST_PERSON:
             return None
         return _span_of(noun_phrase(subject))
 
@@ -848,8 +849,9 @@ class Finder:
                 break
             turns.append(max(ending, key=lambda d: d.content[-1][1]))
             paragraph = previous
+        last = (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
         if writer_asks:  # the one who answered the writer before answers again
-            return (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
+            return last
         bare_turn = bool(turns) and not self.text[self._paragraph_start(turns[0].content[0][0]):turns[0].content[0][0]].strip(
             " “\"'‘«")
         asked = turns[0].addressee if turns and turns[0].kind == "direct" else None
@@ -862,7 +864,7 @@ class Finder:
         asker = self._asker_answered(drafts, turns[0]) if turns and turns[0].speaker else None
         if asker is not None:
             return asker, turns[0].speaker  # 'A reporter asked Barros …. “Not this week,” she replied. / “And next week?”'
-        return (turns[0].speaker, turns[0].addressee) if turns and turns[0].speaker else (None, None)
+        return last
 
     def _writers_question(self, start: int, end: int) -> bool:
         """A short paragraph that is a question in the writer's own words, in no quotation marks."""
@@ -942,15 +944,13 @@ class Finder:
         stop = inner.rstrip()[-1:]
         if self.text[quotation.opened_at] in "«„‹" and quotation.closed_at is not None:
             stop += self.text[quotation.outer_end:quotation.outer_end + 1]
-        if len(words) < 3 and not (any(c in ".!?" for c in stop) and self._after_dash(quotation)):
+        if len(words) < 3 and not (any(c in ".!?" for c in stop) and self._introduced(quotation, _FRAMING_DASHES)):
             return False  # but 'was blunt — “Not yet.”': a reply a dash gives, however short
         return any(c in ".!?," for c in stop) and self._named(quotation) is None
 
-    def _introduced(self, quotation: Quoted) -> bool:
-        return self.text[:quotation.opened_at].rstrip().endswith((":", *_FRAMING_DASHES))
-
-    def _after_dash(self, quotation: Quoted) -> bool:
-        return self.text[:quotation.opened_at].rstrip().endswith(_FRAMING_DASHES)
+    def _introduced(self, quotation: Quoted, by: tuple[str, ...] | None = None) -> bool:
+        """Whether the words before the quotation's opening mark end on ``by``: a colon or a dash."""
+        return self.text[:quotation.opened_at].rstrip().endswith(by or (":", *_FRAMING_DASHES))
 
     def _alone(self, quotation: Quoted) -> bool:
         """The quotation is its paragraph (but for a full stop after the closing mark)."""
