@@ -553,6 +553,20 @@ def test_a_standfirsts_the_mayor_before_anyone_is_named_is_the_mayor_named_later
     assert record.article.text.index("the mayor") in [s for s, _ in wrenn.mentions]
 
 
+def test_a_headlines_bare_title_is_the_one_person_the_story_gives_it():
+    # headlines drop the article: "Premier vows …" speaks for the premier named below
+    record, entities = entities_of(
+        "Premier vows to keep the island ferry running\n\nPremier Alana Whitcombe said on Tuesday that the "
+        "ferry would keep sailing through the winter. The harbour master said the boats were old but safe.\n")
+    assert speaker_entity(record, "keep the island ferry") == "Alana Whitcombe"
+
+
+def test_a_headlines_bare_title_that_two_people_hold_stays_unlinked():
+    record, entities = entities_of(
+        "Minister defends the dredging plan\n\nMinister Hal Corrigan met the harbour board on Monday. "
+        "Minister Ada Plessis joined them later. Corrigan said the channel had silted up.\n")
+    assert speaker_entity(record, "dredging plan") is None
+
 def test_the_kind_of_body_that_ends_its_name_is_that_body_however_far_on():
     record, entities = entities_of(
         "Strike at the port\n\nThe Harwick Dockworkers' Federation called a strike on Monday. The cranes "

@@ -1142,16 +1142,20 @@ def _resolve_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """A later "the port chief" joins the one person it fits, when only one does."""
     taken = {i for c in clusters for m in c.mentions for i in (m.start, m.end - 1)}
     first_named = min((m.start for c in clusters if c.type == "PERSON" for m in c.mentions), default=len(text))
+    first_line = text.find("\n\n")
+    headline_end = first_line if first_line > 0 and _headline(text, first_line) else 0
     for i in _scan(doc).roles:
         root = doc[i]
         chunk = doc[root.left_edge.i:i + 1]
-        if chunk.start_char in taken or root.left_edge.lower_ not in ("the", "this", "that"):
+        # A headline drops the article: "Premier vows to …" is the premier the story names.
+        bare = chunk.end_char <= headline_end and root.left_edge.pos_ != "DET" and root.is_title
+        if chunk.start_char in taken or not bare and root.left_edge.lower_ not in ("the", "this", "that"):
             continue
         if any(child.dep_ == "appos" for child in chunk.root.children) or chunk.root.dep_ in ("compound", "appos"):
             continue
         if any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in doc[i + 1:min(root.right_edge.i + 1, i + 12)]):
             continue  # "The chief executive of Northfield Minerals, Piotr Kessler,": his descriptor already
-        tokens = description_tokens(doc, chunk.start_char, chunk.end_char)
+        tokens = [t for t in chunk if not t.is_punct] if bare else description_tokens(doc, chunk.start_char, chunk.end_char)
         if not tokens:
             continue
         fitting = [c for c in clusters if description_fits(tokens, c)]
