@@ -803,6 +803,17 @@ def test_who_is_talked_about_is_not_the_speaker():
     asked = next(q for q in quotes if q.cue.text.startswith("Asked"))
     assert asked.speaker is None and asked.addressee.text == "Mark Olsen"
 
+def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
+    # the small model hangs "by the cooperative" on "betrayal", not on "described"
+    _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")
+    (described,) = quotes
+    assert described.speaker.text == "the fishermen’s cooperative"
+    assert "cooperative" not in described.content.text
+    # "by" something that says nothing is no speaker
+    _, quotes = quotes_of("Mark Quinn was accused of hiding the nets by the river.")
+    assert all(q.speaker is None for q in quotes)
+
+
 
 def test_a_dateline_is_filed_not_said_and_a_speaker_ends_where_the_quotation_resumes():
     _, quotes = quotes_of("BRENNHOLLOW, May 6 (CPA) - The Ministry of Culture has withdrawn a grant from the festival, "

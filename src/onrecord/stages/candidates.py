@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import EVALUATION, SPEECH, THOUGHT
+from .cues import EVALUATION, PEOPLE_NOUNS, SPEECH, THOUGHT
 from .entities import ROLE_NOUNS
 from .parse import Parse, parse_of
 
@@ -136,6 +136,8 @@ def attribution_clause(cue: Token) -> set[int]:
         if child.dep_ in _OBJECTS or _content_prep(child):
             continue
         keep.update(parse.subtree(child.i))
+    if (agent := misplaced_agent(cue)) is not None:
+        keep.update(parse.subtree(agent.i))
     return keep
 
 
@@ -156,6 +158,34 @@ def misparsed_report(cue: Token, child: Token) -> list[int]:
             cue.doc[child.right_edge.i + 1].text == ","):
         return parse_of(cue.doc).subtree(child.i)
     return []
+
+
+# The chain from a passive cue down to a "by" the parse hung on its object instead of the cue.
+_AGENT_PATH = {"dobj", "attr", "oprd", "acomp", "prep", "pobj"}
+_AGENT_KINDS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def misplaced_agent(cue: Token) -> Token | None:
+    """The "by" of a passive cue's agent that the parse hung on the content: in "was described
+    as "a betrayal" by the cooperative", the cooperative describes and "a betrayal" is what it said.
+    Only "by" someone counts: "by the river", "by Friday" or "by 5 percent" say no one."""
+    kids = [c.dep_ for c in cue.children]
+    if "auxpass" not in kids or "agent" in kids:
+        return None
+    for token in cue.subtree:
+        if token.i <= cue.i or token.lower_ != "by" or token.dep_ != "prep" or token.head.i == cue.i:
+            continue
+        node = token.head
+        while node.i != cue.i and node.dep_ in _AGENT_PATH:
+            node = node.head
+        if node.i != cue.i:
+            continue
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.ent_type_ in _AGENT_KINDS or pobj.pos_ == "PRON" or pobj.tag_ in ("NNS", "NNPS")
+                                 or pobj.lemma_ in PEOPLE_NOUNS or pobj.lemma_ in ROLE_NOUNS
+                                 or any(c.dep_ == "poss" for c in pobj.children)):
+            return token
+    return None
 
 
 def _according_object(cue: Token) -> Token | None:
@@ -213,9 +243,18 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     doc = cue.doc
     parse = parse_of(doc)
     subtree = parse.subtree  # by index: the readings are read off the words' positions alone
+    if (agent := misplaced_agent(cue)) is not None:  # who said it is no part of what was said
+        speaker = set(parse.subtree(agent.i))
+
+        def subtree(i: int) -> list[int]:
+            return [t for t in parse.subtree(i) if t not in speaker]
 
     def hull(indices: list[int]) -> tuple[int, int] | None:
         return _hull(parse, text, indices)
+
+    def governed(prep: Token) -> list[int]:
+        """What a preposition governs, without it: "on [the deal]", as token indices."""
+        return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c.i)]
 
     def add(kind: str, spans: Spans | None) -> None:
         if spans and all(spans) and (candidate := Candidate(kind, spans)) not in found:
@@ -247,7 +286,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         if inner:
             add("clause-objects", (hull([t for c in inner for t in subtree(c.i)]),))
             if any(c.dep_ == "prep" for c in inner):
-                add("clause-objects-bare", (hull([t for c in inner for t in (_bare(c) if c.dep_ == "prep" else subtree(c.i))]),))
+                add("clause-objects-bare", (hull([t for c in inner for t in (governed(c) if c.dep_ == "prep" else subtree(c.i))]),))
     objects = [c for c in children if c.dep_ in _OBJECTS or (_content_prep(c) and not _of_time(c))
                or (cue.pos_ in ("NOUN", "PROPN") and c.dep_ in ("acl", "relcl", "ccomp", "prep") and c.i > cue.i)]
     # "a session that councillors described as bitter": a relative word is no object to span the cue with.
@@ -264,7 +303,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         if asked:
             add("objects+clause", (hull(tokens + asked),))
         # "railed against X": annotators leave the preposition with the cue.
-        bare = [t for c in objects for t in (subtree(c.i) if c.dep_ != "prep" else _bare(c))]
+        bare = [t for c in objects for t in (subtree(c.i) if c.dep_ != "prep" else governed(c))]
         if bare and len(bare) != len(tokens):
             add("objects-bare", (hull(bare),))
         # "expressed concern that …", "shed light on how …", "became a voice for …": the object (or
@@ -273,11 +312,11 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
             for inner in (c for c in obj.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl")):
                 add("object-inner", (hull(subtree(inner.i)),))
                 if inner.dep_ == "prep":
-                    add("object-inner-bare", (hull(_bare(inner)),))
+                    add("object-inner-bare", (hull(governed(inner)),))
         # "offered his congratulations to [the winners]", "accused the mayor of [lying]": the object
         # before the preposition goes with the cue too.
         for prep in (c for c in objects if c.dep_ == "prep" and any(o.i < c.i and o.dep_ != "prep" for o in objects)):
-            add("prep-object", (hull(_bare(prep)),))
+            add("prep-object", (hull(governed(prep)),))
         no_addressee = [t for c in objects if c.dep_ not in ("dative",) and not (c.dep_ == "dobj" and c.pos_ in ("PRON", "PROPN"))
                         for t in subtree(c.i)]
         if no_addressee and len(no_addressee) != len(tokens):
@@ -429,12 +468,6 @@ def _ancestors_within(parse: Parse, token: int, root: int, first: int, last: int
     return found
 
 
-def _bare(prep: Token) -> list[int]:
-    """What a preposition governs, without it: "on [the deal]", as token indices."""
-    subtree = parse_of(prep.doc).subtree
-    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in subtree(c.i)]
-
-
 def _hull(parse: Parse, text: str, indices: list[int]) -> tuple[int, int] | None:
     """From the first to the last of the tokens at ``indices``, trimmed."""
     return trimmed(text, parse.idx[min(indices)], parse.ends[max(indices)]) if indices else None
@@ -526,6 +559,8 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         verb, hops = (verb.head.head if verb.dep_ == "pcomp" else verb.head), hops + 1
         while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("advmod", "prep") and verb.head.i != verb.i:
             verb = verb.head
+    if not found and (agent := misplaced_agent(cue)) is not None:
+        add("agent", subtree(next(c.i for c in agent.children if c.dep_ == "pobj")))
     if not found and cue.dep_ == "ROOT" and cue.pos_ in ("VERB", "AUX"):
         add("fragment", _fragment_before(cue) or _names_before(cue))
     elif not found and cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB" and not any(
