@@ -803,6 +803,15 @@ def test_who_is_talked_about_is_not_the_speaker():
     asked = next(q for q in quotes if q.cue.text.startswith("Asked"))
     assert asked.speaker is None and asked.addressee.text == "Mark Olsen"
 
+def test_the_one_asked_in_a_participle_the_model_reads_as_a_past_tense_is_asked_not_asking():
+    # after this paragraph the small model tags "Asked" VBD, not VBN
+    _, quotes = quotes_of("Councillor Arno Beck was scathing. “This is vanity,” he said. “It is vanity and nothing else.”"
+                          "\n\nAsked whether he would vote against the budget, Beck replied: “Yes.”")
+    asked = by_content(quotes, "whether he would vote")
+    assert asked.speaker is None and asked.addressee.text == "Beck"
+    assert by_content(quotes, "Yes").speaker.text == "Beck"
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

@@ -547,7 +547,7 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         if (quoted := quoted_as(verb)) is not None:
             add("subject", subtree(quoted.i))  # "Marek quoted the president as saying": the president speaks
             break
-        if hops == 0 and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        if hops == 0 and reduced_participle(verb):
             break  # "Asked about the strike, Olsen shrugged": Olsen was asked; he does not ask
         if hops == 0 and verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
             break  # "Critics attacked it, and the editorial was read aloud": the critics read nothing
@@ -576,6 +576,13 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
                 if child.dep_ in _SUBJECTS:
                     add("governor-subject", subtree(child.i))
     return found
+
+
+def reduced_participle(verb: Token) -> bool:
+    """A participle phrase with no subject of its own before the clause it hangs on ("Asked about
+    the strike, Olsen …"), which the small model may tag a past tense."""
+    return verb.dep_ == "advcl" and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i < verb.head.i
+                                     and subject_of(verb) is None)
 
 
 def report_joined(verb: Token) -> Token | None:

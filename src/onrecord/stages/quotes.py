@@ -254,7 +254,7 @@ class Finder:
             # What comes after such a report is its own too ('…, telling a radio host: “…”').
             offered = [c for c in offered if not any(s <= at < e or at < s for at in joined for s, e in c.spans)] or offered
         opens = token.i == sentence.start and token.tag_ in ("VBN", "VBD")  # the parse may make it the root
-        if lemma in APPROACHED and ((token.tag_ == "VBN" and token.dep_ == "advcl") or opens):
+        if lemma in APPROACHED and (candidates.reduced_participle(token) or opens):
             # "Questioned by reporters on Monday, Duarte said …": what was asked is the participle's
             # own (about what, whether …), never the answer around it, nor after the comma that
             # ends the participle's phrase ("Asked when, she replied: …")
@@ -740,7 +740,7 @@ class Finder:
             called = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
             if called is not None and _can_be_spoken_to(called):
                 return _span_of(noun_phrase(called))
-        if lemma in ADDRESSING and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        if lemma in ADDRESSING and candidates.reduced_participle(verb):
             # "Asked about the strike, Olsen said …": the one asked is the subject of the main verb.
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and _can_be_spoken_to(subject):
@@ -1399,7 +1399,7 @@ def _spoken_to(clause: Token) -> Token | None:
 def _put_to(draft: _Draft) -> tuple[int, int] | None:
     """The one a reduced "Asked about …," question was put to, who answers next."""
     verb = draft.verb
-    return draft.addressee if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.lemma_ == "ask" else None
+    return draft.addressee if candidates.reduced_participle(verb) and verb.lemma_ == "ask" else None
 
 
 def _is_someone(token: Token) -> bool:
