@@ -250,6 +250,20 @@ def test_a_gloss_inside_a_name_joins_a_second_half_the_model_left_untagged():
     assert "Robert" in bob.aliases and mentions(record, bob) == ["Bob", "Mills"]
 
 
+def test_a_quoted_nickname_inside_a_name_is_the_persons_other_name_not_a_term():
+    # the small model splits the first of these at the marks and tags the rest a work of art
+    for text, name, nick in (
+            ('Her deputy, Tomas "Tommy" Reyes, told reporters the figures were ready. Tommy laughed.',
+             "Tomas Reyes", "Tommy"),
+            ("The boxer Rocky “The Rock” Balboa said he was ready. Balboa trained daily.", "Rocky Balboa", "The Rock")):
+        record, entities = entities_of(text)
+        person = entity_named(entities, name)
+        assert person.type == "PERSON" and nick in person.aliases
+        assert nick in mentions(record, person)  # and a mention of them
+        assert record.terms == [] and all(nick != q.content.text for q in record.quotes)
+        assert record.quotes[0].speaker.entity == person.id
+
+
 def test_a_name_never_runs_into_a_quotation():
     _, entities = entities_of("Lena Marsh accused the council of “gross negligence” and said she would appeal.")
     assert [e.name for e in entities] == ["Lena Marsh"]

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import ENT_TYPE, IS_TITLE, LOWER, POS, SENT_START, TAG
@@ -251,12 +252,49 @@ def _entity(cluster: Cluster) -> Entity:
 # --- names -----------------------------------------------------------------------------------------
 
 
+# 'Tomas “Tommy” Reyes': a quoted nickname between a person's first name and surname.
+_NICKNAME = re.compile(r"\b([A-Z][\w'’\-]+) [“\"‘']((?:[A-Z][\w'’.\-]*)(?: [A-Z][\w'’.\-]*){0,2})[”\"’'] ([A-Z][\w'’\-]+)\b")
+_NICKNAME_MARKS = ("“", '"', "‘", "'")  # one is in every match: most texts skip the search
+
+
+class Nickname(NamedTuple):
+    start: int  # of the whole name, first name to surname
+    end: int
+    nick_start: int  # of the nickname, inside its marks
+    nick_end: int
+    name: str  # first name and surname, without the nickname
+
+    @property
+    def nick(self) -> tuple[int, int]:
+        return self.nick_start, self.nick_end
+
+
+def nicknames(doc: Doc, text: str) -> list[Nickname]:
+    """The quoted nicknames inside persons' names: a quoted name between a capitalised first name
+    and surname, one of which the model tags a person. The nickname is neither a quotation nor a
+    term but the person's other name."""
+    if not any(mark in text for mark in _NICKNAME_MARKS):
+        return []
+    found = []
+    for match in _NICKNAME.finditer(text):
+        first, last = doc.char_span(*match.span(1)), doc.char_span(*match.span(3))
+        # the small model may read a surname after the marks as a noun ("Price")
+        if first is None or last is None or first.root.pos_ != "PROPN" or last.root.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if "PERSON" in (first.root.ent_type_, last.root.ent_type_):
+            found.append(Nickname(match.start(1), match.end(3), *match.span(2), f"{match.group(1)} {match.group(3)}"))
+    return found
+
+
 def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
     """NER mentions of referents, trimmed of punctuation, possessive and leading titles."""
     found = []
+    named = nicknames(doc, text)
     ents = list(doc.ents)
     for k, whole in enumerate(ents):
         if whole is None or whole.label_ not in REFERENT_LABELS:
+            continue
+        if any(n.start < whole.end_char and whole.start_char < n.end for n in named):
             continue
         if k + 1 < len(ents) and _possessive_name(text, whole, ents[k + 1]):
             label = "ORG" if _words(ents[k + 1].text)[-1] in _MEDIA_WORDS else ents[k + 1].label_
@@ -276,7 +314,13 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
             found = [f for f in found if f[0].end <= whole.start_char]  # "New York" of "New York Times"
         for ent, label in _appositive_parts(doc, text, whole):
             found += _name_mention(doc, text, ent, label)
-    return found
+    if not named:
+        return found
+    # The model splits such a name at the marks, or _name_mention cuts it at the opening one.
+    for nickname in named:
+        head = doc.char_span(nickname.start, nickname.end, alignment_mode="expand").root.i
+        found.append((Mention(nickname.start, nickname.end, "name", head, "PERSON"), nickname.name))
+    return sorted(found, key=lambda f: f[0].start)
 
 
 def _outside_brackets(ent: Span) -> Span | None:
@@ -838,6 +882,13 @@ def _merge_glosses(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if kind == "name":
             target.add_name(word)
             _add_alias_mentions(doc, text, clusters, target, word)
+    for nickname in nicknames(doc, text):
+        owner = next((c for c in clusters for m in c.mentions if (m.start, m.end) == (nickname.start, nickname.end)), None)
+        if owner is not None:
+            owner.full_person = True
+            nick = text[slice(*nickname.nick)]
+            owner.add_name(nick)
+            _add_alias_mentions(doc, text, clusters, owner, nick)
     for match in _KNOWN_AS.finditer(text) if any(word in text for word in _KNOWN_AS_WORDS) else ():
         alias = match.group(1).strip().rstrip(".,")
         owner = _owner_before(clusters, match.start(), text)

@@ -33,7 +33,7 @@ from .candidates import end_of, marked_that, noun_phrase, subject_of, trimmed
 from .cue_model import CANDIDATE_POS, cue_bounds, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
-from .entities import ROLE_NOUNS
+from .entities import ROLE_NOUNS, nicknames
 from .marks import Quoted, quotations_of, states_of
 from .parse import parse_of
 
@@ -95,7 +95,8 @@ class Finder:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text
-        self.quotations = quotations_of(doc, text)
+        nicks = {n.nick for n in nicknames(doc, text)}  # 'Tomas “Tommy” Reyes': a name, not a term
+        self.quotations = [q for q in quotations_of(doc, text) if (q.start, q.end) not in nicks]
         self.starts = [q.start for q in self.quotations]
         # Each quotation's words' bounds and depth, read once: its properties cost a call each.
         self.extents = [(q.start, q.end, q.depth) for q in self.quotations]
