@@ -250,6 +250,15 @@ def test_a_gloss_inside_a_name_joins_a_second_half_the_model_left_untagged():
     assert "Robert" in bob.aliases and mentions(record, bob) == ["Bob", "Mills"]
 
 
+def test_a_name_in_apposition_to_a_persons_role_is_a_person_whatever_the_model_tags():
+    # the small model tags "Odile Ferrant" an organisation here
+    record, entities = entities_of(
+        "The union’s regional secretary, Odile Ferrant, said the walkout was a last resort. In an interview, "
+        "Ferrant said the plan would cut twelve jobs. According to Ferrant, the talks had failed.")
+    ferrant = entity_named(entities, "Odile Ferrant")
+    assert ferrant.type == "PERSON" and mentions(record, ferrant) == ["Odile Ferrant", "Ferrant", "Ferrant"]
+
+
 def test_a_quoted_nickname_inside_a_name_is_the_persons_other_name_not_a_term():
     # the small model splits the first of these at the marks and tags the rest a work of art
     for text, name, nick in (

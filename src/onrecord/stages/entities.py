@@ -568,8 +568,10 @@ def _cluster(names: list[tuple[Mention, str]], doc: Doc, text: str) -> list[Clus
     for i in order:
         mention, name = names[i]
         words = _words(name)
-        if mention.label != "PERSON" and (_looks_personal(words, name) or _AGE.match(text, mention.end)):
-            mention.label = "PERSON"  # "Helena Marsh" tagged ORG: a first name (or an age) makes it a person's
+        if mention.label != "PERSON" and (_looks_personal(words, name) or _AGE.match(text, mention.end)
+                                          or _named_role(doc, mention, words, name)):
+            # "Helena Marsh" tagged ORG: a first name, an age or a role it names makes it a person's
+            mention.label = "PERSON"
         if mention.label == "PERSON" and len(words) > 1 and not _is_acronym(name):
             fits = [c for w, c in persons if _name_fits(words, w)]
             cluster = _nearest(fits, mention.start) if fits else None
@@ -658,6 +660,14 @@ def _looks_personal(words: tuple[str, ...], name: str) -> bool:
     """A first name and one or two capitalised words that name no place or body."""
     return (2 <= len(words) <= 3 and _first_name_gender(words) is not None and name.istitle()
             and words[-1] not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES)
+
+
+def _named_role(doc: Doc, mention: Mention, words: tuple[str, ...], name: str) -> bool:
+    """"The union's regional secretary, Odile Ferrant": two or three capitalised words in apposition
+    to a person's role, which name no place or body."""
+    head = doc[mention.head]
+    return (2 <= len(words) <= 3 and name.istitle() and words[-1] not in _PLACE_OR_BODY_WORDS | _ORG_SUFFIXES
+            and head.dep_ == "appos" and head.head.lower_ in ROLE_NOUNS and head.head.pos_ == "NOUN")
 
 
 def _headline_only(cluster: Cluster, clusters: list[Cluster], text: str) -> bool:
