@@ -120,22 +120,32 @@ def record_score(documents: list) -> float:
 def record_thresholds(documents: list) -> tuple[float, float, float]:
     """(score, threshold, tail threshold) that give whole records the best ``record_score``: the
     head-level optimum lets through cues whose contents and speakers cost more than they bring.
-    One threshold for all words first; then, with it, one for words outside the lexicon."""
+    One threshold for all words first; then, with it, one for words outside the lexicon, the
+    highest of those near the best (``_cheapest``)."""
     cue_model._model.cache_clear()
     cue_model.group_weight.cache_clear()
     linear.load.cache_clear()  # the weights just written
     quotes._may_report.cache_clear()
     model = cue_model._model()
-    best = (0.0, 0.5)
+    tried = []
     for threshold in np.arange(0.35, 0.651, 0.05):
         model["threshold"] = model["tail_threshold"] = float(threshold)
-        best = max(best, (record_score(documents), round(float(threshold), 3)))
-    score, model["threshold"] = best
-    tail = (score, model["threshold"])
+        tried.append((record_score(documents), round(float(threshold), 3)))
+    score, model["threshold"] = max(tried)
+    tried = [(score, model["threshold"])]
     for threshold in np.arange(model["threshold"] + 0.05, model["threshold"] + 0.251, 0.05):
         model["tail_threshold"] = float(threshold)
-        tail = max(tail, (record_score(documents), round(float(threshold), 3)))
+        tried.append((record_score(documents), round(float(threshold), 3)))
+    tail = _cheapest(tried)
     return tail[0], model["threshold"], tail[1]
+
+
+def _cheapest(tried: list[tuple[float, float]]) -> tuple[float, float]:
+    """Of the (score, threshold) pairs within 0.1 points of the best score, the highest threshold:
+    the tail it lets through is most of the words scored (``reachable``), and smaller differences
+    on dev are noise."""
+    best = max(score for score, _ in tried)
+    return max((pair for pair in tried if pair[0] >= best - 0.001), key=lambda pair: pair[1])
 
 
 def reachable(rows: list[dict], probabilities: np.ndarray) -> set[str]:

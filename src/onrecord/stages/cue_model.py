@@ -58,6 +58,9 @@ def _groups(parse: Parse, i: int, state: tuple[bool, bool, bool], lemma: str) ->
             break
     lexicon = _lexicon(lemma)
     tag, dep = parse.tags[i], deps[i]
+    # what the words it governs are: "was [sure]", "is [afraid]", "spoke [about]", "called [for]"
+    governed = tuple([(child_dep, parse.lemmas[child], _kid_shape(parse, child) if child_dep in ("acomp", "attr") else "")
+                      for child, child_dep in zip(kids, kid_deps, strict=True) if child_dep in _GOVERNED])
     return (
         _word_features(lemma, lowers[i], parse.pos[i], tag, dep, lexicon),
         _head_features(lemma, dep, parse.lemmas[head], parse.pos[head], deps[head]),
@@ -67,7 +70,21 @@ def _groups(parse: Parse, i: int, state: tuple[bool, bool, bool], lemma: str) ->
         _subject_features(lemma, *subject_key),
         _children_features(lemma, tag, lexicon, kid_deps),
         _clause(parse, lemma, kids, kid_deps, dep, deps[head]),
+        _governed_features(governed),
     )
+
+
+_GOVERNED = ("acomp", "attr", "xcomp", "prep", "agent")
+
+
+def _kid_shape(parse: Parse, i: int) -> str:
+    return "|".join(sorted({parse.deps[c] for c in parse.children(i)}))[:30]
+
+
+@functools.lru_cache(maxsize=65536)
+def _governed_features(governed: tuple[tuple[str, str, str], ...]) -> tuple[str, ...]:
+    return (*(f"governed={dep}|{lemma}" for dep, lemma, _ in governed),
+            *(f"governed_kids={lemma}|{shape}" for dep, lemma, shape in governed if dep in ("acomp", "attr")))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -79,12 +96,13 @@ def _word_features(lemma: str, lower: str, pos: str, tag: str, dep: str, lexicon
 @functools.lru_cache(maxsize=65536)
 def _head_features(lemma: str, dep: str, head_lemma: str, head_pos: str, head_dep: str) -> tuple[str, ...]:
     return (f"head_lemma={head_lemma}", f"head_pos={head_pos}", f"dep_headpos={dep}|{head_pos}",
-            f"head_dep={head_dep}|{dep}", f"lemma_head={lemma}|{head_lemma}")
+            f"head_dep={head_dep}|{dep}", f"lemma_head={lemma}|{head_lemma}", f"lemma_deps={lemma}|{dep}|{head_dep}")
 
 
 @functools.lru_cache(maxsize=65536)
 def _neighbour_features(lemma: str, prev2: str, prev: str, nxt: str, nxt2: str) -> tuple[str, ...]:
-    return (f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}", f"next2={nxt}|{nxt2}", f"prev2={prev2}|{prev}")
+    return (f"next={nxt}", f"prev={prev}", f"lemma_next={lemma}|{nxt}", f"lemma_prev={lemma}|{prev}",
+            f"next2={nxt}|{nxt2}", f"prev2={prev2}|{prev}")
 
 
 @functools.lru_cache(maxsize=65536)
