@@ -331,7 +331,10 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
             if said_of and said_of[1] < reading.spans[0][0]:
                 add(f"subject+{reading.kind}", (said_of, *reading.spans))
     head = cue.head
-    if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl"):
+    # "When the cuts are revealed, Okafor calls them …": a passive cue's own subject is what it is
+    # about, not the clause it hangs on ("The plan, it was revealed, would cost …" is)
+    about = any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children)
+    if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl") and not about:
         cut, around, left = set(subtree(cue.i)), subtree(head.i), cue.left_edge.i
         add("around", _runs(doc, text, around, cut))
         add("around-left", _runs(doc, text, [i for i in around if i < left], cut))
