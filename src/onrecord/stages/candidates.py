@@ -331,10 +331,7 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
             if said_of and said_of[1] < reading.spans[0][0]:
                 add(f"subject+{reading.kind}", (said_of, *reading.spans))
     head = cue.head
-    # "When the cuts are revealed, Okafor calls them …": a passive cue's own subject is what it is
-    # about, not the clause it hangs on ("The plan, it was revealed, would cost …" is)
-    about = any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children)
-    if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl") and not about:
+    if head.i != cue.i and cue.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "acl"):
         cut, around, left = set(subtree(cue.i)), subtree(head.i), cue.left_edge.i
         add("around", _runs(doc, text, around, cut))
         add("around-left", _runs(doc, text, [i for i in around if i < left], cut))
@@ -358,7 +355,14 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
         add("quotation", spans)
     if len(quotations) > 1:
         add("quotations", tuple(span for spans in quotations for span in spans))
-    return found + _trimmed_readings(doc, text, found)
+    found += _trimmed_readings(doc, text, found)
+    if cue.dep_ == "advcl" and any(c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children):
+        # "When the cuts are revealed as …, Okafor calls them …": a passive clause with a subject of
+        # its own is about that subject; the clause it hangs on is no part of what it reports
+        # ("The plan, it was revealed, would cost …" is)
+        low, high = parse.idx[cue.left_edge.i], parse.ends[cue.right_edge.i]
+        found = [c for c in found if low <= c.spans[0][0] and c.spans[-1][1] <= high]
+    return found
 
 
 def _index_hull(doc: Doc, text: str, indices) -> Spans | None:
