@@ -814,6 +814,15 @@ def test_the_one_asked_in_a_participle_the_model_reads_as_a_past_tense_is_asked_
     assert by_content(quotes, "Yes").speaker.text == "Beck"
 
 
+def test_the_one_asked_in_a_participle_the_model_reads_as_the_root_is_asked_and_answers():
+    # with straight marks the small model makes "Asked" the root and "shrugged" its complement
+    _, quotes = quotes_of("Residents were divided. Asked whether she trusted the council, Mira Doyle, who runs a "
+                          "bakery on the quay, shrugged. \"Not really. They promise every year.\"")
+    asked = by_content(quotes, "whether she trusted")
+    assert asked.speaker is None and asked.addressee.text.startswith("Mira Doyle")
+    assert by_content(quotes, "Not really").speaker.text.startswith("Mira Doyle")
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

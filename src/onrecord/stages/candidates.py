@@ -588,8 +588,25 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
 def reduced_participle(verb: Token) -> bool:
     """A participle phrase with no subject of its own before the clause it hangs on ("Asked about
     the strike, Olsen …"), which the small model may tag a past tense."""
-    return verb.dep_ == "advcl" and (verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i < verb.head.i
-                                     and subject_of(verb) is None)
+    return participle_clause(verb) is not None
+
+
+def participle_clause(verb: Token) -> Token | None:
+    """The verb of the clause a reduced participle phrase hangs on: in "Asked about the strike, Olsen
+    shrugged", *shrugged*, the participle's head; or, where the parse made the sentence-opening
+    participle the root and that clause its complement, the first clause after the comma that has
+    a subject of its own."""
+    if verb.dep_ == "advcl":
+        if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i < verb.head.i and subject_of(verb) is None:
+            return verb.head
+        return None
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBN", "VBD") or verb.i != verb.sent.start or subject_of(verb):
+        return None
+    comma = next((t.i for t in verb.sent if t.i > verb.i and t.text == ","), None)
+    if comma is None:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "conj", "advcl") and c.i > comma
+                 and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > comma for s in c.children)), None)
 
 
 def report_joined(verb: Token) -> Token | None:

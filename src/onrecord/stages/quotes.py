@@ -741,9 +741,10 @@ class Finder:
             called = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
             if called is not None and _can_be_spoken_to(called):
                 return _span_of(noun_phrase(called))
-        if lemma in ADDRESSING and candidates.reduced_participle(verb):
+        clause = candidates.participle_clause(verb) if lemma in ADDRESSING else None
+        if clause is not None:
             # "Asked about the strike, Olsen said …": the one asked is the subject of the main verb.
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None and _can_be_spoken_to(subject):
                 return _span_of(noun_phrase(subject))
         return None
