@@ -269,3 +269,21 @@ def test_the_one_told_is_not_the_teller():
     assert name_of(record, quote.speaker.entity) == "Mark Olsen"
     assert name_of(record, quote.addressee.entity) == "Jonas Berg"
     assert entity_at(record, "him") == "Jonas Berg"
+
+
+def test_a_pronoun_after_someone_described_but_never_named_is_not_a_person_named_long_before():
+    text = ("The mayor, Petra Lind, accused the council of “playing games”. “We have waited long enough,” Lind told "
+            "reporters. “Every winter we fill sandbags and pray.”\n\n"
+            "The council's leader, Ivo Marsh, rejected the charge. He said the cost had doubled.\n\n"
+            "Marsh later recounted a call he had with the regional governor. “She told me: ‘Ivo, if you wait, "
+            "the money goes to Carlow.’ I said we would rather lose it than waste it,” he said.")
+    record = record_of(text)
+    (inner,) = [q for q in record.quotes if q.parent]
+    assert inner.speaker.text == "She" and inner.speaker.entity is None  # the governor, whom no one names
+    assert name_of(record, inner.addressee.entity) == "Ivo Marsh"
+    assert name_of(record, quote_with(record, "rather lose it").speaker.entity) == "Ivo Marsh"
+    # with no one described in between, the woman named before is still the one
+    record = record_of("The mayor, Petra Lind, spoke first. Ivo Marsh rejected the plan. He said it cost too much. "
+                       "Marsh left early. “She told me: ‘We are done.’ I agreed,” he said.")
+    (inner,) = [q for q in record.quotes if q.parent]
+    assert name_of(record, inner.speaker.entity) == "Petra Lind"

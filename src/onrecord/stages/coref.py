@@ -27,6 +27,7 @@ from .entities import (
     inside_quotes,
     pronoun_gender,
     sentence_ids,
+    unnamed_persons,
 )
 
 FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
@@ -183,7 +184,8 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
         # own such pronouns were moved off X by _unbind_own_words when X's quote was linked).
         speaking = outer.speaker.entity if outer is not None and outer.speaker is not None else None
         events = [e for e in _events_before(clusters, root.i) if e[1].id != speaking]
-        return _id(best_antecedent(doc, root, gender, events, spoke, window=8))
+        best = best_antecedent(doc, root, gender, events, spoke, window=8)
+        return None if best is None or _described_since(doc, root, gender, best, clusters) else best.id
     tokens = description_tokens(doc, start, end)
     if tokens:
         fits = [c for c in clusters if description_fits(tokens, c)]
@@ -197,6 +199,20 @@ def resolve(start: int, end: int, record: Record, doc: Doc, *, clusters: list[Cl
             if nearest is not None and sentence_ids(doc)[root.i] - _last_sentence(doc, nearest, start) <= window:
                 return nearest.id
     return None
+
+
+def _described_since(doc: Doc, pronoun: Token, gender: str, antecedent: Cluster, clusters: list[Cluster]) -> bool:
+    """Whether someone the article describes but never names, who may be the pronoun, comes between
+    it and the antecedent found further back than the entities stage looks (the pronoun is no one's
+    mention): in "Marsh recounted a call he had with the regional governor. “She told me: …”",
+    "She" is the governor, not the woman named paragraphs before."""
+    last = max((m.head for m in antecedent.mentions if m.head < pronoun.i), default=-1)
+    sents = sentence_ids(doc)
+    return any(last < at < pronoun.i and sents[pronoun.i] - sents[at] <= _DESCRIBED_WINDOW
+               and their in (None, gender) for at, their in unnamed_persons(doc, clusters))
+
+
+_DESCRIBED_WINDOW = 2  # sentences
 
 
 def _mentioned_at(clusters: list[Cluster], at: int) -> str | None:

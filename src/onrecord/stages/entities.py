@@ -1256,6 +1256,38 @@ def _resolve_bodies(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         bodies[0].descriptors.append(match.group().lower())
 
 
+def unnamed_persons(doc: Doc, clusters: list[Cluster]) -> list[tuple[int, str | None]]:
+    """The persons described by a role and never named ("a call he had with the regional governor"),
+    as the head word's index and the gender the role tells: no one's mention, not a name's apposition."""
+    if (cached := doc.user_data.get(_UNNAMED_KEY)) is not None:
+        return cached
+    mentions = sorted((m.start, m.end) for c in clusters for m in c.mentions)
+    starts = [start for start, _ in mentions]
+
+    def named(token: Token) -> bool:
+        at = bisect.bisect_right(starts, token.idx) - 1
+        return at >= 0 and mentions[at][0] <= token.idx < mentions[at][1]
+
+    unnamed = []
+    for i in _scan(doc).roles:
+        root = doc[i]
+        if root.tag_ not in ("NN", "NNP") or root.dep_ in ("compound", "amod", "appos", "poss", "npadvmod"):
+            continue  # "the vice president", "Ivo Marsh, the council's leader", "the minister's aide"
+        first = root.left_edge
+        if first.lower_ not in _UNNAMED_DETERMINERS or first.i > i or named(root):
+            continue  # a mention of someone named already ("the port chief" resolved to Vell)
+        if any(t.dep_ == "appos" and (t.ent_type_ == "PERSON" or named(t))
+               for t in doc[i + 1:min(root.right_edge.i + 1, i + 12)]):
+            continue  # "the council's leader, Ivo Marsh", "The mayor of Dunmore, Petra Lind"
+        unnamed.append((i, "m" if root.lower_ in _MALE_ROLES else "f" if root.lower_ in _FEMALE_ROLES else None))
+    doc.user_data[_UNNAMED_KEY] = unnamed
+    return unnamed
+
+
+_UNNAMED_KEY = "onrecord.unnamed"
+_UNNAMED_DETERMINERS = {"the", "a", "an", "this", "that", "one"}
+
+
 def _named_next(doc: Doc, cluster: Cluster, at: int) -> bool:
     """Whether the entity is first mentioned by name in the sentence of token ``at`` or the next."""
     first = min(cluster.mentions, key=lambda m: m.start)
