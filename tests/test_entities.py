@@ -259,6 +259,21 @@ def test_a_name_in_apposition_to_a_persons_role_is_a_person_whatever_the_model_t
     assert ferrant.type == "PERSON" and mentions(record, ferrant) == ["Odile Ferrant", "Ferrant", "Ferrant"]
 
 
+def test_capitalised_words_in_apposition_to_a_kind_of_body_name_it_and_it_says_what_follows():
+    # the small model tags nothing in "the Seafarers’ Guild"
+    record, entities = entities_of(
+        "“I asked him twice,” Moura told the radio station Antena Sul.\n\n"
+        "Falcão’s union, the Seafarers’ Guild, backed him. In a statement, it said:\n\n"
+        "The captain acted to protect his crew. We will defend him.")
+    guild = entity_named(entities, "Seafarers’ Guild")
+    assert guild.type == "ORG" and mentions(record, guild) == ["Seafarers’ Guild", "it"]
+    (block,) = [q for q in record.quotes if q.kind == "block"]
+    assert block.speaker.entity == guild.id
+    # and a station named in apposition is one spoken to
+    told = next(q for q in record.quotes if "asked him twice" in q.content.text)
+    assert told.addressee is not None and told.addressee.text.startswith("the radio station")
+
+
 def test_a_quoted_nickname_inside_a_name_is_the_persons_other_name_not_a_term():
     # the small model splits the first of these at the marks and tags the rest a work of art
     for text, name, nick in (

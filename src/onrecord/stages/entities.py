@@ -223,6 +223,7 @@ def find_entities(doc: Doc, record: Record) -> None:
     names = _name_mentions(doc, text)
     names += _untagged_full_names(doc, text, names)
     names += _untagged_acronym_names(doc, text, names)
+    names += _untagged_body_names(doc, text, names)
     clusters = _cluster(names, doc, text)
     _add_untagged_names(doc, text, clusters)
     _merge_glosses(doc, text, clusters)
@@ -485,6 +486,24 @@ def _untagged_acronym_names(doc: Doc, text: str, names: list[tuple[Mention, str]
                     found += [] if start in taken else _org_mention(doc, text, start, end)
                     found += [] if match.start(1) in taken else _org_mention(doc, text, *match.span(1))
                 break
+    return found
+
+
+def _untagged_body_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """"Falcão’s union, the Seafarers’ Guild," left untagged: capitalised words after "the" in
+    apposition to a kind of body name that body."""
+    taken = bytearray(len(text))
+    for mention, _ in names:
+        taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
+    found = []
+    for i in _scan(doc).propn + _scan(doc).title_nouns:
+        token = doc[i]
+        if token.dep_ != "appos" or token.head.lower_ not in BODY_NOUNS or token.head.pos_ != "NOUN" or taken[token.idx]:
+            continue
+        first = token.left_edge
+        words = [t for t in doc[first.i + 1:i + 1] if not t.is_punct]
+        if first.lower_ == "the" and words and all(t.is_title for t in words) and not any(taken[t.idx] for t in words):
+            found += _org_mention(doc, text, words[0].idx, token.idx + len(token.text))
     return found
 
 

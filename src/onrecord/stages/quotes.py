@@ -1419,8 +1419,17 @@ def _can_be_spoken_to(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_SPOKEN_TO:
         return True  # "she told The Eastgate Ledger": a name the small model left untyped or took for a place
+    if token.pos_ != "NOUN":
+        return False
     lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS)  # "asked the captain"
+    if lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS or lemma in _MEDIA_NOUNS:
+        return True  # "asked the captain", "told the newspaper"
+    # "told the radio station Antena Sul": a noun in apposition to a name
+    return any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children)
+
+
+_MEDIA_NOUNS = {"newspaper", "paper", "station", "broadcaster", "magazine", "channel", "network", "outlet",
+                "website", "programme", "program", "podcast", "daily", "weekly", "tabloid"}
 
 
 def _span_of(tokens) -> tuple[int, int] | None:
