@@ -393,13 +393,21 @@ def test_the_one_asked_is_not_part_of_what_they_were_asked():
     assert quote.addressee.text == "the mayor" and quote.content.text.rstrip(".") == "the drains"
 
 
-def test_an_answer_after_a_quoted_question_is_put_to_the_asker():
+def test_an_answer_after_a_quoted_question_is_put_to_the_asker_and_the_question_to_the_one_answering():
     text = ("The mayor, Ana Duarte, told the Gazette: “I will present a new plan in the spring.”\n\n"
             "“Is that a promise?” the Gazette asked.\n\n"
             "“It is,” she said.")
     _, quotes = quotes_of(text)
     answer = by_content(quotes, "It is")
     assert answer.speaker.text == "she" and answer.addressee.text == "the Gazette"
+    # and the question was put to the one who answers it
+    assert by_content(quotes, "Is that a promise").addressee.text == "she"
+    # also where the answer's own addressee comes from the conversation
+    text = ("Varga described the call. “He told me to wait,” the president said.\n\n"
+            "“Did he threaten you?” a reporter asked.\n\n“Not in those words.”")
+    record, quotes = quotes_of(text)
+    question = by_content(quotes, "Did he threaten")
+    assert question.addressee.text == "the president" and by_content(quotes, "Not in those").addressee.text == "a reporter"
 
 
 def test_words_quoted_from_a_speaker_are_not_scare_quotes():

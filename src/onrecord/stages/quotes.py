@@ -875,7 +875,8 @@ class Finder:
 
     def _answers_put_to_askers(self, drafts: list[_Draft]) -> None:
         """'“Is that a promise?” the Gazette asked. / “It is,” she said.': a quotation opening the
-        paragraph after a quoted question, said by someone else, answers the asker."""
+        paragraph after a quoted question, said by someone else, answers the asker, and the question
+        was put to whoever answers it."""
         turns = sorted((d for d in drafts if d.kind == "direct" and d.speaker), key=lambda d: d.content[0][0])
         for question, answer in itertools.pairwise(turns):
             end = question.quotations[-1].outer_end if question.quotations else question.content[-1][1]
@@ -883,10 +884,11 @@ class Finder:
             # the answer opens the very next paragraph: no narrative comes between (a rhetorical
             # question, then "Heinrich Lund … warned …", then his quotation, answers nothing)
             later_lines = between.split("\n")[1:]
-            if answer.addressee is None and self.text[question.content[-1][1] - 1] == "?" \
+            if self.text[question.content[-1][1] - 1] == "?" \
                     and later_lines and not any(line.strip(" “\"‘'«") for line in later_lines) \
                     and _said_by(self.text, question) != _said_by(self.text, answer):
-                answer.addressee = question.speaker
+                answer.addressee = answer.addressee or question.speaker
+                question.addressee = question.addressee or answer.speaker
 
     def _asker_answered(self, drafts: list[_Draft], answer: _Draft) -> tuple[int, int] | None:
         """Who put the question that ``answer`` replies to in its own paragraph, where someone asks
