@@ -1574,6 +1574,7 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
     quotes: list[Quote] = []
     container: dict[int, str] = {}
     holders: list[tuple[int, int, str]] = []  # the direct and mixed quotes' quotations so far: (start, end, quote id)
+    reports: list[tuple[int, int, str]] = []  # every quote's content so far, first to last character, with its id
     for number, draft in enumerate(drafts, start=1):
         ident = f"q{number}"
         for quotation in draft.quotations:
@@ -1585,7 +1586,7 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
                 parent = container.get(id(outer))
                 outer = outer.parent
         if parent is None and draft.verb is not None:
-            parent = _enclosing(holders, draft.verb.idx) or _reported_within(quotes, draft)
+            parent = _enclosing(holders, draft.verb.idx) or _reported_within(reports, draft)
         quotes.append(Quote(
             id=ident,
             kind=draft.kind,
@@ -1597,6 +1598,7 @@ def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
         ))
         if draft.kind in ("direct", "mixed"):
             holders += [(q.start, q.end, ident) for q in draft.quotations]
+        reports.append((draft.content[0][0], draft.content[-1][1], ident))
     return quotes
 
 
@@ -1607,12 +1609,12 @@ def _enclosing(holders: list[tuple[int, int, str]], at: int) -> str | None:
     return next((ident for start, end, ident in holders if start <= at < end), None)
 
 
-def _reported_within(quotes: list[Quote], draft: _Draft) -> str | None:
+def _reported_within(reports: list[tuple[int, int, str]], draft: _Draft) -> str | None:
     """The earlier quote whose content holds this one, cue and words: 'According to one aide, Annie
-    told her staff: “…”' is the aide's report of what Annie said."""
+    told her staff: “…”' is the aide's report of what Annie said. (``reports`` are the earlier
+    quotes' bounds, kept flat as for ``_enclosing``.)"""
     start, end = draft.cue[0][0], draft.content[-1][1]
-    return next((q.id for q in reversed(quotes) if q.content.spans[0][0] <= start
-                 and end <= q.content.spans[-1][1] + 1), None)
+    return next((ident for first, last, ident in reversed(reports) if first <= start and end <= last + 1), None)
 
 
 def _role(text: str, spans: list[tuple[int, int]]) -> Role:
