@@ -831,6 +831,19 @@ def test_the_one_asked_in_a_participle_the_model_reads_as_the_root_is_asked_and_
     assert by_content(quotes, "Not really").speaker.text.startswith("Mira Doyle")
 
 
+def test_a_name_and_its_apposition_after_the_quotation_speak_where_the_parse_hung_them_on_its_words():
+    # the small model hangs "Flynn" on "military", and makes "Fox" the subject of "said"
+    text = ("“He is absolutely right. There is a severe disconnect between this White House and our military,” "
+            "Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.” “I mean, there "
+            "is a lot of frustration within the ranks.”")
+    record, quotes = quotes_of(text)
+    (quote,) = quotes
+    assert quote.speaker.text == "Flynn, a top Trump surrogate" and quote.cue.text == "said"
+    assert quote.content.text.startswith("He is absolutely right") and quote.content.text.endswith("within the ranks.")
+    # the show, full stop and all, is a title named, not more of what he said
+    assert [(t.text, t.kind) for t in record.terms] == [("Fox and Friends", "title")]
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

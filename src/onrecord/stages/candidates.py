@@ -716,11 +716,26 @@ def names_start(cue: Token) -> int:
     """Where ``_names_before`` starts: the cue's own index where there are none."""
     if cue.tag_ not in ("VBD", "VBP", "VBZ"):
         return cue.i
-    parse, first = parse_of(cue.doc), cue.i
+    parse = parse_of(cue.doc)
     start = parse.sent_starts[cue.i]
-    while first > start and (parse.pos[first - 1] in _NAME_RUN or parse.ents[first - 1] in _NAMED) \
-            and parse.ents[first - 1] not in ("DATE", "TIME"):
-        first -= 1
+
+    def run_start(end: int) -> int:
+        first = end
+        while first > start and (parse.pos[first - 1] in _NAME_RUN or parse.ents[first - 1] in _NAMED) \
+                and parse.ents[first - 1] not in ("DATE", "TIME"):
+            first -= 1
+        return first
+
+    first = run_start(cue.i)
+    if first == cue.i and cue.i - 1 > start and parse.lowers[cue.i - 1] == ",":
+        # '…,” Flynn, a top surrogate, said': a name and its apposition, which the parse hung on the
+        # quotation's last words
+        apposition = run_start(cue.i - 1)
+        if apposition < cue.i - 1 and apposition - 1 > start and parse.lowers[apposition - 1] == ",":
+            name = run_start(apposition - 1)
+            if name < apposition - 1 and name > start and parse.is_quote[name - 1] and any(
+                    parse.ents[i] in ("PERSON", "ORG") for i in range(name, apposition - 1)):
+                return name
     run = range(first, cue.i)
     opens = first == start or parse.lowers[first - 1] == "," or parse.is_quote[first - 1]  # '…,” Chief Jordan said'
     if not opens or not any(parse.pos[i] in ("PROPN", "NOUN") for i in run) or parse.pos[first] in ("CCONJ", "PART"):

@@ -573,11 +573,14 @@ class Finder:
     def _title_like(self, quotation: Quoted) -> bool:
         """Two to eight capitalised words with no stop of their own: a title, like “Reading the City”.
         The comma of the sentence around it may stand inside the marks (on “Face the Nation,” she
-        said), and a subhead that is its own paragraph may end in a full stop ('All Bets Are Off.').
-        Asked of each quotation by the cues near it and again when it is left unclaimed: answered once."""
+        said), and so may its full stop where a preposition or a possessive names it (said on Fox
+        News’s “Fox and Friends.”); a subhead that is its own paragraph may end in a full stop ('All
+        Bets Are Off.'). Asked of each quotation by the cues near it and again when it is left
+        unclaimed: answered once."""
         if id(quotation) not in self.titles:
             words = self.text[quotation.start:quotation.end].split()
-            if words and (words[-1].endswith(",") or words[-1].endswith(".") and self._alone(quotation)):
+            if words and (words[-1].endswith(",") or words[-1].endswith(".") and (
+                    self._alone(quotation) or self._named_after(quotation))):
                 words[-1] = words[-1][:-1]
             self.titles[id(quotation)] = 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and all(
                 word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words) and words[0][:1].isupper()
@@ -623,8 +626,10 @@ class Finder:
                 continue  # 'Then “never,” she said': the narrative before the quotation is not its attribution
             if subtree:
                 first, last = min(first, min(subtree)), max(last, max(subtree))
-        if not any(parse.deps[c] in ("nsubj", "nsubjpass") for c in children):
-            first = min(first, candidates.names_start(self.doc[verb]))  # '“…,” Chief Jordan said', the parse's subject lost
+        if not any(parse.deps[c] in ("nsubj", "nsubjpass") and self._innermost(parse.idx[c]) is home for c in children):
+            # '“…,” Chief Jordan said', the parse's subject lost, or found in a quoted title after the
+            # cue ('said on “Fox and Friends.”')
+            first = min(first, candidates.names_start(self.doc[verb]))
         return first, last
 
     def _marks_of_quotation(self, offset: int, home: Quoted | None) -> bool:
@@ -955,6 +960,12 @@ class Finder:
     def _introduced(self, quotation: Quoted, by: tuple[str, ...] | None = None) -> bool:
         """Whether the words before the quotation's opening mark end on ``by``: a colon or a dash."""
         return self.text[:quotation.opened_at].rstrip().endswith(by or (":", *_FRAMING_DASHES))
+
+    def _named_after(self, quotation: Quoted) -> bool:
+        """Whether a preposition or a possessive stands right before the quotation: 'on “…”', 'News’s “…”'."""
+        before = self.text[max(0, quotation.opened_at - 12):quotation.opened_at].rstrip()
+        word = before.rsplit(None, 1)[-1] if before.split() else ""
+        return word.lower() in _TITLE_SMALL_WORDS or word.endswith(("’s", "'s"))
 
     def _alone(self, quotation: Quoted) -> bool:
         """The quotation is its paragraph (but for a full stop after the closing mark)."""
