@@ -844,6 +844,15 @@ def test_a_name_and_its_apposition_after_the_quotation_speak_where_the_parse_hun
     assert [(t.text, t.kind) for t in record.terms] == [("Fox and Friends", "title")]
 
 
+def test_a_participle_right_after_a_report_continues_it_wherever_the_parse_hung_it():
+    # the small model hangs "going" on "want", deep in what is said
+    _, quotes = quotes_of("“The bridge again, we are bringing that up, is insane,” Okafor said, going on to say that "
+                          "the city has spent “ten years fighting about bridges and ferries, to have that fight again, "
+                          "young people do not want to see that.”")
+    going = next(q for q in quotes if q.cue and q.cue.text == "going on to say")
+    assert going.speaker.text == "Okafor"
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

@@ -508,6 +508,9 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         if quoted is not None:
             add("subject", subtree(quoted.i))
             return found
+    if (report := report_before(cue)) is not None:
+        add("subject", subtree(subject_of(report).i))  # however the parse hung the participle
+        return found
     if subjectless:
         add("fragment", _names_before(cue))
         return found
@@ -607,6 +610,23 @@ def participle_clause(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.dep_ in ("ccomp", "conj", "advcl") and c.i > comma
                  and any(s.dep_ in ("nsubj", "nsubjpass") and s.i > comma for s in c.children)), None)
+
+
+def report_before(cue: Token) -> Token | None:
+    """The report that a subjectless participle right after its comma continues, wherever the parse
+    hung it: in '…,” Sanders said, going on to say that …' (or 'said on Friday, adding …') Sanders
+    goes on. The report must have a subject of its own."""
+    participle = cue.head if cue.dep_ == "xcomp" and cue.head.tag_ == "VBG" else cue
+    if participle.tag_ != "VBG" or subject_of(participle) is not None or participle.i < 2:
+        return None
+    doc = cue.doc
+    if doc[participle.i - 1].text != ",":
+        return None
+    before = doc[participle.i - 2]
+    for report in (before, before.head):
+        if report.lemma_ in SPEECH and report.pos_ == "VERB" and report.i < participle.i and subject_of(report) is not None:
+            return report
+    return None
 
 
 def report_joined(verb: Token) -> Token | None:
