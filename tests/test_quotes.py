@@ -853,6 +853,13 @@ def test_a_participle_right_after_a_report_continues_it_wherever_the_parse_hung_
     assert going.speaker.text == "Okafor"
 
 
+def test_a_cue_after_a_quotation_another_introduced_restates_who_said_it():
+    _, quotes = quotes_of("Councillor Ana Ruiz (Lab.) scolded him: “The whole town is against you on this,” she said.")
+    (quote,) = quotes  # not also "she said" reporting the whole sentence
+    assert quote.content.text == "The whole town is against you on this"
+    assert quote.speaker.text == "Councillor Ana Ruiz (Lab.)"  # the bracket the parse hung on the verb closes
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

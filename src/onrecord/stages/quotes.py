@@ -46,6 +46,7 @@ _DASH_NAME = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>" + _
 # A line opening with a name and a colon: "Strand: ‘I will not withdraw’", "Lund: Ferries won't run".
 _NAME_COLON = re.compile(r"[^\S\n]*(?P<name>" + _NAME % 3 + r")[^\S\n]*:[^\S\n]*")
 _HEADLINE = re.compile(r"(?m)^[^\S\n]*(?P<name>" + _NAME % 2 + r")[^\S\n]*:[^\S\n]+(?P<rest>[^\n]{3,200})$")
+_BRACKET_CLOSE = re.compile(r"\.?\)")  # what ends "(D-Mo.)" after a speaker the parse cut at "D-Mo"
 _TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
 _SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
 # Words that label a headline or a note rather than name who speaks.
@@ -119,7 +120,7 @@ class Finder:
 
     def run(self) -> list[_Draft]:
         drafts = [d for i in self.reporting if (d := self._from_cue(self.doc[i]))]
-        drafts = _dedupe(_without_repeated_cues(drafts, self.text))
+        drafts = _dedupe(_without_restated(_without_repeated_cues(drafts, self.text)))
         blocks = self._block_quotes(drafts)
         # Inside a block quotation, "We recommend that …" is part of what was said, as inside marks.
         inside = [span for b in blocks for span in b.content]
@@ -701,7 +702,11 @@ class Finder:
         # the quotation on the speaker; who speaks ends where the quoted words begin.
         opened = [q.opened_at for q in self._quotations_near(start, end)
                   if start < q.opened_at < end and self._is_statement(q)]  # not a nickname (“the Admiral”)
-        return trimmed(self.text, start, min(opened)) if opened else (start, end)
+        if opened:
+            return trimmed(self.text, start, min(opened))
+        if (close := _BRACKET_CLOSE.match(self.text, end)) and self.text.count("(", start, end) > self.text.count(")", start, end):
+            return start, close.end()  # "Sen. Ana Ruiz (D-Mo.)": the parse hung the bracket on the verb
+        return start, end
 
     def _glossed_name(self, start: int) -> tuple[int, int] | None:
         """'Annie [a diminutive of “Ana”] has said': a speaker the parse found inside an editor's
@@ -1563,6 +1568,24 @@ def _without_repeated_cues(drafts: list[_Draft], text: str) -> list[_Draft]:
                 repeats.add(id(other))
                 break
     return [d for d in drafts if id(d) not in repeats]
+
+
+def _without_restated(drafts: list[_Draft]) -> list[_Draft]:
+    """'McCaskill scolded him: “…,” she said.': a cue after a quotation another cue introduced
+    restates who said it; the words around both (the sentence, as the parse offers them) are no
+    report of their own."""
+    introduced = [d for d in drafts if d.kind == "direct" and d.quotations and d.verb is not None]
+    if not introduced:
+        return drafts
+
+    def restates(draft: _Draft) -> bool:
+        if draft.verb is None or draft.kind == "direct" or len(draft.content) != 1:
+            return False
+        start, end = draft.content[0]
+        return any(other.verb.i < draft.verb.i and start <= other.verb.idx and other.content[-1][1] <= end
+                   and other.quotations[-1].outer_end <= draft.verb.idx for other in introduced)
+
+    return [d for d in drafts if not restates(d)]
 
 
 def _set_off_by_commas(words: str) -> bool:
