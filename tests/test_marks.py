@@ -77,3 +77,10 @@ def test_an_unclosed_quotation_stops_at_an_inverted_attribution_ending_its_parag
     text = "“The offer is final, said Barros.\n\nTalks resume Monday."
     (quotation,) = find_quotations(text)
     assert [text[s:e] for s, e in quotation.spans] == ["The offer is final"]
+
+
+def test_inch_marks_after_a_number_are_not_quotation_marks():
+    text = 'The doctor says Cole is 6\'3" tall, owns a 12" knife and is "very fit." "He stands 6\'3" and he is strong," Ray said.'
+    assert quoted(text) == [(["very fit."], 0), (['He stands 6\'3" and he is strong,'], 0)]
+    # a quotation that ends on a number still closes there
+    assert quoted('The vote was "5 to 4" on Monday.') == [(["5 to 4"], 0)]

@@ -24,6 +24,7 @@ _MARKS = re.compile("''|[\"'“”„‟«»‹›‘’‚]")
 _OPENERS = {"“": "d", "„": "d", "‟": "d", "«": "d", "‹": "s", "‘": "s", "‚": "s"}
 _CLOSERS = {"”": "d", "»": "d", "›": "s", "’": "s"}
 # A straight mark may touch another mark: "'Stay,' he said" opens two, "said 'no.'" closes two.
+_FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
 _OPEN_CONTEXT = set(" \t\n([{—–-/“‘«‹„\"'") | {""}
 _CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-…”’»›\"'") | {""}
 
@@ -130,6 +131,9 @@ def _role(text: str, i: int, end: int, stack: list[_Open]) -> tuple[str, str] | 
             return "open", kind  # ”Text…” typed with the wrong mark at a paragraph's start
         return "close", kind
     kind = "d" if char == '"' else "s"
+    if char == '"' and end - i == 1 and before.isdigit() and (
+            _FEET_INCHES.search(text, max(0, i - 4), i) or not any(o.kind == "d" for o in stack)):
+        return None  # 6'3" tall, a 12" screen: inches, not a quotation (which opens after a space)
     can_open = before in _OPEN_CONTEXT and after not in " \t\n"
     can_close = after in _CLOSE_CONTEXT and before not in " \t\n"
     is_open = any(o.kind == kind for o in stack)
