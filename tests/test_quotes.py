@@ -970,6 +970,17 @@ def test_a_term_does_not_keep_the_sentence_s_comma_inside_its_marks():
     assert [(t.text, t.kind) for t in record.terms] == [("the Owl", "term")]
 
 
+def test_a_lower_case_phrase_whose_comma_the_sentence_put_inside_the_marks_is_a_term_not_a_quote():
+    record, quotes = quotes_of('The checkers rated a third of the claims "mostly wrong" or "flat out invented," '
+                               'against a tenth of the others. The scheme needs a "qualifying rural district," which '
+                               'the agency defines each year.')
+    assert quotes == []
+    assert [t.text for t in record.terms] == ["mostly wrong", "flat out invented", "qualifying rural district"]
+    # an utterance in capitals is still said by someone
+    _, quotes = quotes_of('“Not this week,” she said.')
+    assert [q.content.text for q in quotes] == ["Not this week"]
+
+
 def test_a_term_does_not_keep_the_sentence_s_stop_after_a_plain_word():
     record, _ = quotes_of("On the radio the plan was only ever “the fix.” "
                           "Until 2019 the venture was known as “Nordvik Holdings Inc.”")

@@ -960,7 +960,10 @@ class Finder:
             stop += self.text[quotation.outer_end:quotation.outer_end + 1]
         if len(words) < 3 and not (any(c in ".!?" for c in stop) and self._introduced(quotation, _FRAMING_DASHES)):
             return False  # but 'was blunt — “Not yet.”': a reply a dash gives, however short
-        return any(c in ".!?," for c in stop) and self._named(quotation) is None
+        # A comma inside the marks ends an utterance (“We stay,” she said), not a lower-case phrase
+        # of the reporter's sentence that its comma follows (rated “false” or “pants on fire,” …).
+        ends = ".!?," if inner[:1].isupper() else ".!?"
+        return any(c in ends for c in stop) and self._named(quotation) is None
 
     def _introduced(self, quotation: Quoted, by: tuple[str, ...] | None = None) -> bool:
         """Whether the words before the quotation's opening mark end on ``by``: a colon or a dash."""
