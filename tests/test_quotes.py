@@ -860,6 +860,15 @@ def test_a_cue_after_a_quotation_another_introduced_restates_who_said_it():
     assert quote.speaker.text == "Councillor Ana Ruiz (Lab.)"  # the bracket the parse hung on the verb closes
 
 
+def test_a_second_report_joined_to_the_first_ones_clause_quoting_words_is_its_own_quote():
+    # the detector scores "accused" below its threshold here, where the parse hangs it on "reverse"
+    _, quotes = quotes_of("Wrenn faces re-election in May. Dahl said her group would reverse the library closures "
+                          "if it won control of the council, and accused the mayor of “balancing the books on the "
+                          "backs of children”.")
+    accused = by_content(quotes, "balancing the books")
+    assert accused.cue.text == "accused" and accused.speaker.text == "Dahl" and accused.kind == "partial"
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

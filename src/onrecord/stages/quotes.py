@@ -444,7 +444,8 @@ class Finder:
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
         return (self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
-                or _by_saying(token) or _claim_that(token) or _called_in_relative(token))
+                or _by_saying(token) or _claim_that(token) or _called_in_relative(token)
+                or _joined_with_quotation(token))
 
     def _inverted(self, verb: Token) -> tuple[tuple[int, int], Quoted] | None:
         """'Said Ellis: “…”', 'Added Rosa Kemp, a teacher, “…”': a speech verb opening its sentence
@@ -1303,6 +1304,16 @@ def _called_in_relative(verb: Token) -> bool:
         return False
     return any(c.dep_ in ("oprd", "xcomp", "acomp", "attr") and c.i > verb.i and _quoted_from(c.left_edge)
                for c in verb.children)
+
+
+def _joined_with_quotation(verb: Token) -> bool:
+    """'Dahl said her group would reverse the closures, and accused the mayor of “balancing the
+    books …”': a second report that the parse joined to the first one's reported clause
+    (``candidates.report_joined``), quoting someone's words, which the detector doubts there."""
+    if verb.pos_ != "VERB" or candidates.report_joined(verb) is None:
+        return False
+    return any(_quoted_from(c.left_edge) or any(t.is_quote for t in c.subtree) for c in verb.children
+               if c.i > verb.i and c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "oprd"))
 
 
 def _quoted_from(token: Token) -> bool:
