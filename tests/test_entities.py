@@ -274,6 +274,14 @@ def test_capitalised_words_in_apposition_to_a_kind_of_body_name_it_and_it_says_w
     assert told.addressee is not None and told.addressee.text.startswith("the radio station")
 
 
+def test_a_name_inside_a_quoted_title_is_no_entity():
+    record, entities = entities_of(
+        "The health board wants to close the ward. Its consultation document, “Safer Births, Closer Care”, was "
+        "published last week. Flynn later spoke on Fox News’s “Fox and Friends.”")
+    assert {e.name for e in entities} == {"Flynn", "Fox News"}
+    assert {t.text for t in record.terms} == {"Safer Births, Closer Care", "Fox and Friends"}
+
+
 def test_a_quoted_nickname_inside_a_name_is_the_persons_other_name_not_a_term():
     # the small model splits the first of these at the marks and tags the rest a work of art
     for text, name, nick in (

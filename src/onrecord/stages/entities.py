@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Entity, Record
 from . import authors, stage
 from .datelines import dateline_at
-from .marks import states_of
+from .marks import quotations_of, states_of
 
 REFERENT_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 USER_DATA_KEY = "onrecord.clusters"
@@ -291,12 +291,16 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
     """NER mentions of referents, trimmed of punctuation, possessive and leading titles."""
     found = []
     named = nicknames(doc, text)
+    titles = _quoted_titles(doc, text)
     ents = list(doc.ents)
     for k, whole in enumerate(ents):
         if whole is None or whole.label_ not in REFERENT_LABELS:
             continue
         if any(n.start < whole.end_char and whole.start_char < n.end for n in named):
             continue
+        if any(start <= whole.start_char and whole.end_char <= end and (start, end) != (whole.start_char, whole.end_char)
+               for start, end in titles):
+            continue  # 'its consultation document, “Safer Births, Closer Care”': no one called Safer Births
         if k + 1 < len(ents) and _possessive_name(text, whole, ents[k + 1]):
             label = "ORG" if _words(ents[k + 1].text)[-1] in _MEDIA_WORDS else ents[k + 1].label_
             whole, ents[k + 1] = Span(doc, whole.start, ents[k + 1].end, label=label), None
@@ -505,6 +509,22 @@ def _untagged_body_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
         if first.lower_ == "the" and words and all(t.is_title for t in words) and not any(taken[t.idx] for t in words):
             found += _org_mention(doc, text, words[0].idx, token.idx + len(token.text))
     return found
+
+
+def _quoted_titles(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """The quotations that read as titles: two to eight words, each capitalised or a small word
+    ("Safer Births, Closer Care", “Contract with America”), with no stop at their end but the
+    sentence's comma or full stop (on “Fox and Friends.”)."""
+    titles = []
+    for quotation in quotations_of(doc, text):
+        words = text[quotation.start:quotation.end].rstrip(",.").split()
+        if 2 <= len(words) <= 8 and words[0][:1].isupper() and words[-1][-1:] not in ".!?;:" and all(
+                word[:1].isupper() or word in _TITLE_WORDS for word in words):
+            titles.append((quotation.start, quotation.start + len(" ".join(words))))
+    return titles
+
+
+_TITLE_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
 
 
 def _org_mention(doc: Doc, text: str, start: int, end: int) -> list[tuple[Mention, str]]:
