@@ -758,6 +758,16 @@ def test_a_subheading_that_repeats_someones_words_is_theirs():
     assert heading.speaker.text == "Samira Oduya" and heading.cue is None
 
 
+def test_a_subheading_repeating_words_whose_speaker_is_found_only_later_is_theirs():
+    _, quotes = quotes_of(
+        "The strike entered its second day.\n\n"
+        "## “Forgive us if we’ve heard that song before”\n\n"
+        "Ana Meravic spoke for an hour. “My father worked these quays for thirty years,” she said.\n\n"
+        "“So when the port talks of change, forgive us if we’ve heard that song before.”")
+    heading = next(q for q in quotes if q.content.text == "Forgive us if we’ve heard that song before")
+    assert heading.speaker.text == "she" and heading.cue is None
+
+
 def test_a_quoted_word_keeps_its_closing_mark_and_a_crew_can_be_told():
     _, quotes = quotes_of("The senator called the bill a “disgrace” and said it would “ruin small farms.”")
     assert by_content(quotes, "disgrace").content.text.endswith("“disgrace”")

@@ -802,6 +802,10 @@ class Finder:
                 by_start.append(draft)
                 by_start.sort(key=lambda d: d.content[0][0])
             self.claimed.add(id(quotation))
+        # A subheading before the words it repeats: who says them is known only now.
+        for draft in by_start:
+            if draft.speaker is None and draft.verb is None and draft.kind == "direct" and draft.quotations:
+                draft.speaker = self._echoed_speaker([d for d in by_start if d is not draft], draft.quotations[0])
         return by_start
 
     def _answer(self, drafts: list[_Draft], quotation: Quoted, draft: _Draft) -> None:
