@@ -879,6 +879,13 @@ def test_a_second_report_joined_to_the_first_ones_clause_quoting_words_is_its_ow
     assert accused.cue.text == "accused" and accused.speaker.text == "Dahl" and accused.kind == "partial"
 
 
+def test_a_quoted_title_before_the_cue_is_a_name_that_speaks():
+    _, quotes = quotes_of('"Salt and Iron", directed by Luka Marsh, examines the collapse at the mine, in which '
+                          '23 miners died, and questions the findings of the official inquiry.')
+    questions = by_content(quotes, "the findings of the official inquiry")
+    assert questions.speaker.text == '"Salt and Iron", directed by Luka Marsh'
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

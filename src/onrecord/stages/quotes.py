@@ -687,7 +687,9 @@ class Finder:
         # '“…: We will get justice,” Chief Jordan said': the parse may find the subject inside the
         # quotation the cue reports; the quoted words never say who says them.
         home = self._innermost(cue.idx)
-        outside = [c for c in offered if self._innermost(c.spans[0][0]) in (None, home)]
+        # (a quoted title is a name: '“Salt and Iron”, directed by Luka Marsh, questions the findings')
+        outside = [c for c in offered if (inner := self._innermost(c.spans[0][0])) in (None, home)
+                   or c.spans[0][1] <= cue.idx and self._title_like(inner)]
         if len(outside) < len(offered):
             offered = outside or candidates.speakers(cue, self.text, subjectless=True)
         # Most subjects offer one stretch of words however they are read ("she"): nothing to rank.
@@ -696,6 +698,8 @@ class Finder:
         if chosen is None:
             return self._approached_speakers(cue)
         start, end = chosen.spans[0]
+        if (title := self._innermost(start)) is not None and title is not home and end > title.outer_end:
+            start = title.opened_at  # '“Salt and Iron”, directed by …': the title with its marks
         glossed = self._glossed_name(start)
         if glossed is not None:
             return glossed
