@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ..record import Entity, Record
 from . import authors, stage
 from .datelines import dateline_at
-from .marks import quotations_of, states_of
+from .marks import quotations_of, states_of, title_words
 
 REFERENT_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 USER_DATA_KEY = "onrecord.clusters"
@@ -512,19 +512,14 @@ def _untagged_body_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
 
 
 def _quoted_titles(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """The quotations that read as titles: two to eight words, each capitalised or a small word
-    ("Safer Births, Closer Care", “Contract with America”), with no stop at their end but the
-    sentence's comma or full stop (on “Fox and Friends.”)."""
+    """The quotations that read as titles ("Safer Births, Closer Care", “Contract with America”),
+    but for the sentence's comma or full stop inside their marks (on “Fox and Friends.”)."""
     titles = []
     for quotation in quotations_of(doc, text):
         words = text[quotation.start:quotation.end].rstrip(",.").split()
-        if 2 <= len(words) <= 8 and words[0][:1].isupper() and words[-1][-1:] not in ".!?;:" and all(
-                word[:1].isupper() or word in _TITLE_WORDS for word in words):
+        if title_words(words):
             titles.append((quotation.start, quotation.start + len(" ".join(words))))
     return titles
-
-
-_TITLE_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
 
 
 def _org_mention(doc: Doc, text: str, start: int, end: int) -> list[tuple[Mention, str]]:

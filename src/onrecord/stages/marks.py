@@ -67,6 +67,16 @@ class _Open:
     children: list[Quoted] = field(default_factory=list)
 
 
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
+
+
+def title_words(words: list[str]) -> bool:
+    """Two to eight words, the first capitalised and each capitalised or a small word, the last with
+    no stop of its own: what a title's quoted words look like (“Reading the City”)."""
+    return 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and words[0][:1].isupper() and all(
+        word[:1].isupper() or word.lower() in TITLE_SMALL_WORDS for word in words)
+
+
 def find_quotations(text: str) -> list[Quoted]:
     """Every quotation in ``text``, outer before inner, in order of their opening marks."""
     found: list[Quoted] = []

@@ -34,7 +34,7 @@ from .cue_model import CANDIDATE_POS, cue_bounds, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
 from .entities import ROLE_NOUNS, nicknames
-from .marks import Quoted, quotations_of, states_of
+from .marks import TITLE_SMALL_WORDS, Quoted, quotations_of, states_of, title_words
 from .parse import parse_of
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -47,7 +47,6 @@ _DASH_NAME = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>" + _
 _NAME_COLON = re.compile(r"[^\S\n]*(?P<name>" + _NAME % 3 + r")[^\S\n]*:[^\S\n]*")
 _HEADLINE = re.compile(r"(?m)^[^\S\n]*(?P<name>" + _NAME % 2 + r")[^\S\n]*:[^\S\n]+(?P<rest>[^\n]{3,200})$")
 _BRACKET_CLOSE = re.compile(r"\.?\)")  # what ends "(D-Mo.)" after a speaker the parse cut at "D-Mo"
-_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
 _SPEAKING_ENTITIES = {"PERSON", "ORG", "NORP"}
 # Words that label a headline or a note rather than name who speaks.
 _HEADLINE_LABELS = {"poll", "update", "updated", "correction", "clarification", "source", "sources", "exclusive",
@@ -584,8 +583,7 @@ class Finder:
             if words and (words[-1].endswith(",") or words[-1].endswith(".") and (
                     self._alone(quotation) or self._named_after(quotation))):
                 words[-1] = words[-1][:-1]
-            self.titles[id(quotation)] = 2 <= len(words) <= 8 and words[-1][-1:] not in ".,!?;:" and all(
-                word[:1].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words) and words[0][:1].isupper()
+            self.titles[id(quotation)] = title_words(words)
         return self.titles[id(quotation)]
 
     def _inside_earlier(self, quotation: Quoted, sentence_start: int) -> bool:
@@ -982,7 +980,7 @@ class Finder:
         """Whether a preposition or a possessive stands right before the quotation: 'on “…”', 'News’s “…”'."""
         before = self.text[max(0, quotation.opened_at - 12):quotation.opened_at].rstrip()
         word = before.rsplit(None, 1)[-1] if before.split() else ""
-        return word.lower() in _TITLE_SMALL_WORDS or word.endswith(("’s", "'s"))
+        return word.lower() in TITLE_SMALL_WORDS or word.endswith(("’s", "'s"))
 
     def _alone(self, quotation: Quoted) -> bool:
         """The quotation is its paragraph (but for a full stop after the closing mark)."""
