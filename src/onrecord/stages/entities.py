@@ -500,7 +500,8 @@ def _untagged_body_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
     for mention, _ in names:
         taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
     found = []
-    for i in _scan(doc).propn + _scan(doc).title_nouns:
+    scan = _scan(doc)
+    for i in scan.propn + scan.title_nouns:
         token = doc[i]
         if token.dep_ != "appos" or token.head.lower_ not in BODY_NOUNS or token.head.pos_ != "NOUN" or taken[token.idx]:
             continue
