@@ -886,6 +886,15 @@ def test_a_quoted_title_before_the_cue_is_a_name_that_speaks():
     assert questions.speaker.text == '"Salt and Iron", directed by Luka Marsh'
 
 
+def test_asked_by_someone_if_they_ask_and_the_answer_is_put_to_them():
+    # the small model parses "if the government would intervene" as a condition of "Asked"
+    _, quotes = quotes_of('Transport minister Karl Benes urged both sides to return to the table. Asked by '
+                          'reporters if the government would intervene, Benes said it was "too early to say".')
+    asked = by_content(quotes, "if the government would intervene")
+    assert asked.speaker.text == "reporters" and asked.addressee.text == "Benes"
+    assert by_content(quotes, "too early to say").addressee.text == "reporters"
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

@@ -51,6 +51,7 @@ _REPORTING = SPEECH | THOUGHT | EVALUATION
 _NEXT_REPORTS = _REPORTING | {"decline", "refuse"}
 # The verbs that go on with a report the parse joined to the reported clause (``report_joined``).
 JOINING = SPEECH | EVALUATION
+_ASKING = {"ask", "question", "wonder", "inquire", "enquire"}
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
 
@@ -271,6 +272,9 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
                 add("clause+tail", (hull(subtree(child.i) + tail),))
         elif reported := misparsed_report(cue, child):
             add("clause", _runs(doc, text, reported))
+        elif child.dep_ == "advcl" and cue.lemma_ in _ASKING and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
+            add("clause", _runs(doc, text, subtree(child.i)))  # "asked [if the state would step in]", parsed as a condition
         elif child.dep_ == "prep":
             # "said in a statement [that it regrets the delay]", "reported at the time [that …]": the
             # parse hangs the clause on the noun.

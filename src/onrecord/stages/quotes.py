@@ -754,6 +754,8 @@ class Finder:
             called = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None)
             if called is not None and _can_be_spoken_to(called):
                 return _span_of(noun_phrase(called))
+        if lemma in SPEECH and (asker := _asked_by(verb)) is not None:
+            return _span_of(noun_phrase(asker))  # "Asked by reporters if …, Benes said": he answers them
         clause = candidates.participle_clause(verb) if lemma in ADDRESSING else None
         if clause is not None:
             # "Asked about the strike, Olsen said …": the one asked is the subject of the main verb.
@@ -1434,6 +1436,18 @@ def _spoken_to(clause: Token) -> Token | None:
         return None
     return next((o for p in clause.children if p.dep_ == "prep" and p.lower_ == "to"
                  for o in p.children if o.dep_ == "pobj" and _can_be_spoken_to(o)), None)
+
+
+def _asked_by(verb: Token) -> Token | None:
+    """Who put the question of a reduced "Asked by reporters whether …," that ``verb``'s clause answers."""
+    for participle in verb.children:
+        if participle.dep_ == "advcl" and participle.lemma_ == "ask" and participle.i < verb.i \
+                and candidates.reduced_participle(participle):
+            agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+            asker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if asker is not None and _can_be_spoken_to(asker):
+                return asker
+    return None
 
 
 def _put_to(draft: _Draft) -> tuple[int, int] | None:
