@@ -895,6 +895,20 @@ def test_asked_by_someone_if_they_ask_and_the_answer_is_put_to_them():
     assert by_content(quotes, "too early to say").addressee.text == "reporters"
 
 
+def test_a_quotation_after_narrative_about_a_person_is_theirs_and_a_questioner_asks_again():
+    _, quotes = quotes_of(
+        "Lise Mertens leads the growers' association.\n\n"
+        "At a packed meeting in the village hall on Friday, one grower, Piet Aalders, stood up.\n\n"
+        "“How are we supposed to pay the bank?”\n\n"
+        "Mertens shook her head. “We don't know yet.”\n\n"
+        "“Then what are we doing here?”\n\n"
+        "“We are getting organised.”")
+    assert speakers_of(quotes) == {"How are we supposed to pay the bank": "one grower, Piet Aalders",
+                                   "We don't know yet": "Mertens",
+                                   "Then what are we doing here": "one grower, Piet Aalders",
+                                   "We are getting organised": "Mertens"}
+
+
 def test_a_passive_cues_agent_speaks_where_the_parse_hung_it_on_the_words_said():
     # the small model hangs "by the cooperative" on "betrayal", not on "described"
     _, quotes = quotes_of("The decision was described as “a betrayal” by the fishermen’s cooperative.")

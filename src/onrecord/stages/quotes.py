@@ -33,7 +33,7 @@ from .candidates import end_of, marked_that, noun_phrase, subject_of, trimmed
 from .cue_model import CANDIDATE_POS, cue_bounds, is_cue, scored_lemmas
 from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
-from .entities import ROLE_NOUNS, nicknames
+from .entities import ROLE_NOUNS, USER_DATA_KEY, nicknames
 from .marks import TITLE_SMALL_WORDS, Quoted, quotations_of, states_of, title_words
 from .parse import parse_of
 
@@ -803,6 +803,8 @@ class Finder:
                     draft.speaker, draft.addressee = self._carried_speaker(by_start, quotation)
                 if draft.speaker is None:
                     draft.speaker = self._reporter_before(by_start, quotation)
+                if draft.speaker is None:
+                    draft.speaker = self._person_before(quotation)
                 by_start.append(draft)
                 by_start.sort(key=lambda d: d.content[0][0])
             self.claimed.add(id(quotation))
@@ -879,13 +881,21 @@ class Finder:
         end = turns[0].content[-1][1] if turns else 0
         if bare_turn and asked and self.text[max(0, end - 4):end].rstrip(" ”\"'’»").endswith("?"):
             return asked, turns[0].speaker  # “Are you afraid?” a reporter asked Vorn. / “No.”: Vorn answers
-        if len(turns) == 2 and bare_turn and turns[0].speaker and turns[1].speaker and _said_by(
-                self.text, turns[0]) != _said_by(self.text, turns[1]):
+        if len(turns) == 2 and turns[0].speaker and turns[1].speaker and _said_by(
+                self.text, turns[0]) != _said_by(self.text, turns[1]) and (
+                bare_turn or turns[0].verb is None and self._asks(turns[1])):
+            # also after an answer no cue attributes: '“How do we pay?” / Mertens shook her head.
+            # “We don't know.” / “Then why are we here?”' is the asker's again (but after '…,” she
+            # said.' a new paragraph goes on with her)
             return turns[1].speaker, turns[0].speaker
         asker = self._asker_answered(drafts, turns[0]) if turns and turns[0].speaker else None
         if asker is not None:
             return asker, turns[0].speaker  # 'A reporter asked Barros …. “Not this week,” she replied. / “And next week?”'
         return last
+
+    def _asks(self, draft: _Draft) -> bool:
+        end = draft.content[-1][1]
+        return self.text[max(0, end - 4):end].rstrip(" ”\"'’»").endswith("?")
 
     def _writers_question(self, start: int, end: int) -> bool:
         """A short paragraph that is a question in the writer's own words, in no quotation marks."""
@@ -949,6 +959,39 @@ class Finder:
         last = max(before, key=lambda d: d.content[-1][1])
         # "Asked about the comment, Vik laughed. “Hostage? …”": the one asked answers.
         return _put_to(last) or last.speaker
+
+    def _person_before(self, quotation: Quoted) -> tuple[int, int] | None:
+        """'Mertens shook her head. “We don't know yet.”', 'One grower, Piet Aalders, stood up. /
+        “How are we supposed to pay the bank?”': a quotation that opens a sentence right after one
+        of narrative about a person (its subject a name, or "he" or "she"), in its paragraph or
+        ending the one before, which has no quotation of its own, is that person's."""
+        if not self._opens_sentence(quotation):
+            start = self._paragraph_start(quotation.opened_at)
+            if start < 2 or self.text[start:quotation.opened_at].strip():
+                return None
+            before = self._paragraph_start(start - 2)
+            if any(c in _QUOTE_CHARS for c in self.text[before:start]):
+                return None
+        last = self._token_at(len(self.text[:quotation.opened_at].rstrip()) - 1)
+        if last is None:
+            return None
+        sentence = self.sentences[last.i]
+        if any(c in _QUOTE_CHARS for c in self.text[sentence.start_char:quotation.opened_at]):
+            return None
+        subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.lower_ in ("he", "she") or any(
+                self._a_persons_name(t) for t in (subject, *(c for c in subject.children if c.dep_ == "appos")))):
+            return None
+        return _span_of(noun_phrase(subject) + [t for c in subject.children if c.dep_ == "appos" for t in c.subtree])
+
+    def _a_persons_name(self, token: Token) -> bool:
+        """Whether the token is part of a person's name: tagged so, or a mention of a person the
+        entities stage found (where the model left a bare surname untagged)."""
+        if token.ent_type_ == "PERSON":
+            return True
+        clusters = self.doc.user_data.get(USER_DATA_KEY) or []
+        return token.pos_ == "PROPN" and any(c.type == "PERSON" and any(m.start <= token.idx < m.end for m in c.mentions)
+                                             for c in clusters)
 
     def _paragraph_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, max(0, offset)) + 1
