@@ -176,6 +176,15 @@ def test_the_first_word_of_a_sentence_case_headline_is_no_entity_the_body_never_
     entity_named(entities, "Sofia Marten")
 
 
+def test_the_first_word_of_a_sentence_case_headline_the_body_writes_in_lower_case_is_no_entity():
+    # though it is part of a name there
+    record, entities = entities_of(
+        "Harbour chief quits over dredging row\n\nThe chief executive of the Kilmore Harbour Board, Niamh "
+        "Costello, resigned on Monday. She thanked the harbour's staff.")
+    assert not any("Harbour" in mentions(record, e) for e in entities)
+    entity_named(entities, "Kilmore Harbour Board")
+
+
 def test_the_first_word_of_a_sentence_case_headline_stays_a_name_the_body_names():
     record, entities = entities_of(
         "Lindvik council backs the harbour plan\n\nLindvik City Council backed the plan on Tuesday.")

@@ -721,6 +721,8 @@ def _headline_only(cluster: Cluster, clusters: list[Cluster], text: str) -> bool
                                        for m in cluster.mentions):
         return False
     word = _words(text[first:cluster.mentions[0].end])[0]
+    if re.search(r"\b" + re.escape(word) + r"\b", text[end:]):
+        return True  # "Harbour chief quits" and "the harbour's staff": a common word, though it is in a name
     return not any(word in _words(text[m.start:m.end]) for c in clusters for m in c.mentions
                    if m.start >= end and m.kind == "name")
 
