@@ -291,6 +291,14 @@ def test_a_name_inside_a_quoted_title_is_no_entity():
     assert {t.text for t in record.terms} == {"Safer Births, Closer Care", "Fox and Friends"}
 
 
+def test_a_name_after_a_word_for_a_places_office_or_parts_is_a_place():
+    # the small model tags these a person and an organisation
+    _, entities = entities_of("The captain refused to leave the harbour at Vila Nova. The mayor of Vila Nova called "
+                              "it an embarrassment. A resident of the White House was not amused.")
+    assert entity_named(entities, "Vila Nova").type == "GPE"
+    assert entity_named(entities, "White House").type != "GPE"  # a town takes no "the"
+
+
 def test_a_quoted_nickname_inside_a_name_is_the_persons_other_name_not_a_term():
     # the small model splits the first of these at the marks and tags the rest a work of art
     for text, name, nick in (

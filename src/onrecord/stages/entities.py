@@ -381,6 +381,24 @@ def _appositive_parts(doc: Doc, text: str, ent: Span) -> list[tuple[Span, str]]:
     return parts
 
 
+def _place_of(ent: Span) -> bool:
+    """"The mayor of Dunmore", "the harbour at Vila Nova": a name after a word for a place's office,
+    people or parts is the place's, whatever the model tags it."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "at") or prep.i == 0 or ent[0].lower_ == "the" or (
+            ent.start and ent.doc[ent.start - 1].lower_ == "the"):
+        return False  # "a resident of the White House": a town takes no "the"
+    # the word before "at" (the parse may hang "at Vila Nova" on "leave the harbour")
+    owner = prep.head if prep.lower_ == "of" else prep.doc[prep.i - 1]
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in (_PLACE_NOUNS if prep.lower_ == "of" else _PLACE_NOUNS_AT)
+
+
+_PLACE_NOUNS = {"mayor", "town", "city", "village", "resident", "people", "citizen", "outskirts", "suburb",
+                "centre", "center", "port", "harbour", "harbor", "streets"}
+_PLACE_NOUNS_AT = {"harbour", "harbor", "port", "quay"}
+
+
 def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Mention, str]]:
     first = ent[0]
     while len(ent) > 1 and first.pos_ in ("ADP", "SCONJ", "CCONJ", "ADV") and (
@@ -407,7 +425,7 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
         # words before the title name the place or body whose office it is, not a person.
         end = _trimmed(text, start, doc[ent.end - 1].idx)[1]
         label = _label_elsewhere(doc, text[start:end])
-    label = "GPE" if _dateline(text, start, end) else label
+    label = "GPE" if _dateline(text, start, end) or label in ("PERSON", "ORG") and _place_of(ent) else label
     last = _words(text[start:end])[-1:]
     if label == "PERSON" and last and (last[0] in _PLACE_OR_BODY_WORDS and text[max(0, start - 4):start].casefold()
                                        == "the " or len(_words(text[start:end])) == 1 and last[0] in _MEDIA_WORDS):
