@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import EVALUATION, PEOPLE_NOUNS, SPEECH, THOUGHT
+from .cues import ASKING, EVALUATION, PEOPLE_NOUNS, SPEECH, THOUGHT
 from .entities import ROLE_NOUNS
 from .parse import Parse, parse_of
 
@@ -51,7 +51,7 @@ _REPORTING = SPEECH | THOUGHT | EVALUATION
 _NEXT_REPORTS = _REPORTING | {"decline", "refuse"}
 # The verbs that go on with a report the parse joined to the reported clause (``report_joined``).
 JOINING = SPEECH | EVALUATION
-_ASKING = {"ask", "question", "wonder", "inquire", "enquire"}
+_ASKING = ASKING | {"question"}  # "questioned whether …" too, when the parse makes it a condition
 _LEAD_DEPS = {"cc", "advmod", "prep", "npadvmod", "advcl", "mark", "intj", "aux"}
 
 

@@ -49,6 +49,9 @@ NOUNS = {
 ADDRESSING = {"tell", "inform", "assure", "reassure", "advise", "warn", "brief", "urge", "ask", "remind",
               "promise", "thank", "instruct", "order", "beg", "caution"}
 
+# The verbs that put a question.
+ASKING = {"ask", "wonder", "inquire", "enquire"}
+
 # Participles of being approached for comment, which describe the speakers: "Residents interviewed
 # on Saturday said …", "Shopkeepers questioned by the police said …".
 APPROACHED = {"interview", "question", "reach", "contact", "poll", "survey", "ask", "approach", "quiz", "canvass"}

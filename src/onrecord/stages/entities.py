@@ -514,9 +514,7 @@ def _untagged_acronym_names(doc: Doc, text: str, names: list[tuple[Mention, str]
 def _untagged_body_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """"Falcão’s union, the Seafarers’ Guild," left untagged: capitalised words after "the" in
     apposition to a kind of body name that body."""
-    taken = bytearray(len(text))
-    for mention, _ in names:
-        taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
+    taken = _covered(text, (m for m, _ in names))
     found = []
     scan = _scan(doc)
     for i in scan.propn + scan.title_nouns:
@@ -528,6 +526,14 @@ def _untagged_body_names(doc: Doc, text: str, names: list[tuple[Mention, str]]) 
         if first.lower_ == "the" and words and all(t.is_title for t in words) and not any(taken[t.idx] for t in words):
             found += _org_mention(doc, text, words[0].idx, token.idx + len(token.text))
     return found
+
+
+def _covered(text: str, mentions) -> bytearray:
+    """1 under each character of the mentions: cheaper to fill than a set of every character."""
+    taken = bytearray(len(text))
+    for mention in mentions:
+        taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
+    return taken
 
 
 def _quoted_titles(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -881,9 +887,7 @@ def _merged(clusters: list[Cluster]) -> list[Cluster]:
 
 def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """Proper nouns the model left untagged ("[Olsen]", "Ana") that repeat a person's name or an acronym."""
-    taken = bytearray(len(text))  # 1 under each mention: cheaper to fill than a set of every character
-    for mention in (m for c in clusters for m in c.mentions):
-        taken[mention.start:mention.end] = b"\1" * (mention.end - mention.start)
+    taken = _covered(text, (m for c in clusters for m in c.mentions))
     persons = [(set(_words(n)), c) for c in clusters if c.full_person for n in c.names]
     acronyms = {n: c for c in clusters if not c.full_person for n in c.names if _is_acronym(n)}
     surnames = {_words(n)[-1] for c in clusters if c.full_person for n in c.names if _words(n)}
@@ -1087,8 +1091,10 @@ def _add_titles_and_appositions(doc: Doc, text: str, clusters: list[Cluster]) ->
 
 
 # What a publication or a body is called: "the news site Ledger North", "the weekly Harbour Voice".
-_OUTLETS = BODY_NOUNS | {"site", "website", "paper", "magazine", "outlet", "daily", "weekly", "channel", "station",
-                         "publication", "blog", "podcast", "tabloid"}
+# Words for a news outlet that are no kind of body: "told the station", "the news site Ledger North".
+OUTLET_NOUNS = {"site", "website", "paper", "newspaper", "magazine", "outlet", "daily", "weekly", "channel", "station",
+                "broadcaster", "network", "programme", "program", "publication", "blog", "podcast", "tabloid"}
+_OUTLETS = BODY_NOUNS | OUTLET_NOUNS
 
 
 def _described_as_a_body(cluster: Cluster) -> bool:
@@ -1197,8 +1203,8 @@ def _describe(cluster: Cluster, text: str, tokens: list[Token]) -> None:
         if token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in ROLE_NOUNS:
             word = token.lower_.rstrip(".")
             cluster.roles.add(_ABBREVIATIONS.get(word, word))
-            if cluster.gender is None and word in _MALE_ROLES | _FEMALE_ROLES:
-                cluster.gender = "m" if word in _MALE_ROLES else "f"
+            if cluster.gender is None:
+                cluster.gender = _role_gender(word)
 
 
 def _gender_of_names(cluster: Cluster) -> str | None:
@@ -1334,9 +1340,13 @@ def unnamed_persons(doc: Doc, clusters: list[Cluster]) -> list[tuple[int, str | 
         if any(t.dep_ == "appos" and (t.ent_type_ == "PERSON" or named(t))
                for t in doc[i + 1:min(root.right_edge.i + 1, i + 12)]):
             continue  # "the council's leader, Ivo Marsh", "The mayor of Dunmore, Petra Lind"
-        unnamed.append((i, "m" if root.lower_ in _MALE_ROLES else "f" if root.lower_ in _FEMALE_ROLES else None))
+        unnamed.append((i, _role_gender(root.lower_)))
     doc.user_data[_UNNAMED_KEY] = unnamed
     return unnamed
+
+
+def _role_gender(role: str) -> str | None:
+    return "m" if role in _MALE_ROLES else "f" if role in _FEMALE_ROLES else None
 
 
 _UNNAMED_KEY = "onrecord.unnamed"

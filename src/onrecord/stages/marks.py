@@ -23,8 +23,8 @@ _CACHE = "onrecord.quotations"
 _MARKS = re.compile("''|[\"'“”„‟«»‹›‘’‚]")
 _OPENERS = {"“": "d", "„": "d", "‟": "d", "«": "d", "‹": "s", "‘": "s", "‚": "s"}
 _CLOSERS = {"”": "d", "»": "d", "›": "s", "’": "s"}
+_FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")  # 6'3 before the inch mark of 6'3"
 # A straight mark may touch another mark: "'Stay,' he said" opens two, "said 'no.'" closes two.
-_FEET_INCHES = re.compile(r"\d['’]\d{1,2}$")
 _OPEN_CONTEXT = set(" \t\n([{—–-/“‘«‹„\"'") | {""}
 _CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-…”’»›\"'") | {""}
 

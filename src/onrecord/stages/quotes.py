@@ -31,9 +31,9 @@ from ..record import Party, Quote, Record, Role, Term
 from . import candidates, ranker, stage
 from .candidates import end_of, marked_that, noun_phrase, subject_of, trimmed
 from .cue_model import CANDIDATE_POS, cue_bounds, is_cue, scored_lemmas
-from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
+from .cues import ADDRESSEE_PRONOUNS, ADDRESSING, APPROACHED, ASKING, EVALUATION, NOUNS, PEOPLE_NOUNS, SPEECH, VERBS
 from .datelines import dateline_at
-from .entities import ROLE_NOUNS, USER_DATA_KEY, nicknames
+from .entities import OUTLET_NOUNS, ROLE_NOUNS, USER_DATA_KEY, nicknames
 from .marks import TITLE_SMALL_WORDS, Quoted, quotations_of, states_of, title_words
 from .parse import parse_of
 
@@ -826,7 +826,7 @@ class Finder:
         if any(before <= d.content[-1][1] < start for d in drafts if d.kind != "indirect"):
             return  # the paragraph before has quotes of its own: a conversation already under way
         asking = [d for d in drafts if before <= d.content[0][0] < start and d.kind == "indirect" and d.verb is not None
-                  and d.verb.lemma_ in _ASKING and d.speaker]
+                  and d.verb.lemma_ in ASKING and d.speaker]
         if not asking:
             return
         question = asking[-1]
@@ -878,8 +878,7 @@ class Finder:
         bare_turn = bool(turns) and not self.text[self._paragraph_start(turns[0].content[0][0]):turns[0].content[0][0]].strip(
             " “\"'‘«")
         asked = turns[0].addressee if turns and turns[0].kind == "direct" else None
-        end = turns[0].content[-1][1] if turns else 0
-        if bare_turn and asked and self.text[max(0, end - 4):end].rstrip(" ”\"'’»").endswith("?"):
+        if bare_turn and asked and self._asks(turns[0]):
             return asked, turns[0].speaker  # “Are you afraid?” a reporter asked Vorn. / “No.”: Vorn answers
         if len(turns) == 2 and turns[0].speaker and turns[1].speaker and _said_by(
                 self.text, turns[0]) != _said_by(self.text, turns[1]) and (
@@ -894,6 +893,7 @@ class Finder:
         return last
 
     def _asks(self, draft: _Draft) -> bool:
+        """Whether the draft's words end on a question mark (inside their closing mark, if any)."""
         end = draft.content[-1][1]
         return self.text[max(0, end - 4):end].rstrip(" ”\"'’»").endswith("?")
 
@@ -924,7 +924,7 @@ class Finder:
         someone else: the conversation's next bare turn is theirs."""
         start = self._paragraph_start(answer.content[0][0])
         asking = [d for d in drafts if start <= d.content[0][0] < answer.content[0][0] and d.verb is not None
-                  and d.verb.lemma_ in _ASKING and d.speaker and d.addressee]
+                  and d.verb.lemma_ in ASKING and d.speaker and d.addressee]
         if not asking or self.text[slice(*asking[-1].speaker)].lower() == self.text[slice(*answer.speaker)].lower():
             return None
         return asking[-1].speaker
@@ -972,7 +972,7 @@ class Finder:
             before = self._paragraph_start(start - 2)
             if any(c in _QUOTE_CHARS for c in self.text[before:start]):
                 return None
-        last = self._token_at(len(self.text[:quotation.opened_at].rstrip()) - 1)
+        last = self._token_at(_last_before(self.text, quotation.opened_at))
         if last is None:
             return None
         sentence = self.sentences[last.i]
@@ -1288,7 +1288,6 @@ _ABBREVIATED = {"inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "sr", "s
 _NOT_SPOKEN_TO = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _FRAMING_DASHES = (*_DASHES, "―")
 # Verbs that put a question to someone: the answer that follows is the one asked's.
-_ASKING = {"ask", "wonder", "inquire", "enquire"}
 
 
 # Verbs that introduce an account, which the quotations of the next paragraph give: "her former
@@ -1517,14 +1516,10 @@ def _can_be_spoken_to(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
-    if lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS or lemma in _MEDIA_NOUNS:
+    if lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS or lemma in OUTLET_NOUNS:
         return True  # "asked the captain", "told the newspaper"
     # "told the radio station Antena Sul": a noun in apposition to a name
     return any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children)
-
-
-_MEDIA_NOUNS = {"newspaper", "paper", "station", "broadcaster", "magazine", "channel", "network", "outlet",
-                "website", "programme", "program", "podcast", "daily", "weekly", "tabloid"}
 
 
 def _span_of(tokens) -> tuple[int, int] | None:
