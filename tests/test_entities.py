@@ -691,3 +691,11 @@ def test_a_name_the_story_calls_a_news_site_is_no_person():
         "Ledger North’s editor, Ada Fenwick, said the file had reached the newsroom anonymously.\n")
     assert entity_named(entities, "Ledger North").type == "ORG"
     assert entity_named(entities, "Ada Fenwick").type == "PERSON"
+
+
+def test_a_surname_that_is_also_a_first_name_tells_no_gender():
+    # "Cyril" alone is a man's first name, but here it is Malkia Cyril's surname: "She" is hers
+    record, entities = entities_of(
+        "“The story is pushed by the media,” Malkia Cyril, the director of a media group, told the Ledger. "
+        "Cyril explained how to answer it. She gives credit to storytellers for speaking out.")
+    assert "She" in mentions(record, entity_named(entities, "Malkia Cyril"))

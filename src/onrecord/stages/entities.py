@@ -1208,7 +1208,12 @@ def _describe(cluster: Cluster, text: str, tokens: list[Token]) -> None:
 
 
 def _gender_of_names(cluster: Cluster) -> str | None:
-    for name in sorted(cluster.names, key=lambda n: -len(n.split())):
+    # A one-word name beside a longer one is the surname ("Malkia Cyril" ... "Cyril"), whatever
+    # first name it looks like: it tells the gender only when it is all the story gives.
+    names = sorted(cluster.names, key=lambda n: -len(n.split()))
+    if names and len(names[0].split()) > 1:
+        names = [name for name in names if len(name.split()) > 1]
+    for name in names:
         gender = _first_name_gender(_words(name))
         if gender is not None:
             return gender
