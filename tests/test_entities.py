@@ -699,3 +699,11 @@ def test_a_surname_that_is_also_a_first_name_tells_no_gender():
         "“The story is pushed by the media,” Malkia Cyril, the director of a media group, told the Ledger. "
         "Cyril explained how to answer it. She gives credit to storytellers for speaking out.")
     assert "She" in mentions(record, entity_named(entities, "Malkia Cyril"))
+
+
+def test_a_first_name_closing_the_name_of_a_thing_is_no_one():
+    # the small model tags the "Bill" of "the Crime Bill" a person, and Bill Clinton took it
+    record, entities = entities_of(
+        "Former President Bill Clinton signed the 1994 Crime Bill, which his wife later defended. "
+        "The Crime Bill was passed by Congress.")
+    assert mentions(record, entity_named(entities, "Bill Clinton")) == ["Bill Clinton", "his"]

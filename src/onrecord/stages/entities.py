@@ -417,6 +417,8 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
     if label == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].is_sent_start and not re.search(
             rf"[^.!?\s]\s+{re.escape(ent[0].text)}\b", text):
         return []  # "Campaigners reacted with fury": a plural noun opening a sentence (not "… said Jobs")
+    if label == "PERSON" and len(ent) == 1 and _thing_named_by(ent[0]):
+        return []
     if text[start:end].endswith(("'s", "’s")):
         start, end = _trimmed(text, start, end - 2)
     start = _skip_leading_words(text, start, end, label)
@@ -433,6 +435,17 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
     if label in ("WORK_OF_ART", "PRODUCT") and last and last[0] in BODY_KINDS:
         label = "ORG"  # "the Harwick Dockworkers' Federation" is no work of art
     return [(Mention(start, end, "name", ent.root.i, label), text[start:end])] if start < end else []
+
+
+def _thing_named_by(word: Token) -> bool:
+    """"The 1994 Crime Bill" with only "Bill" tagged a person: a lone first name that closes a
+    capitalised compound of words no entity holds and that are neither names nor titles names a
+    thing, not someone."""
+    if word.lower_ not in MALE_NAMES | FEMALE_NAMES or word.i == 0:
+        return False
+    before = word.doc[word.i - 1]
+    return (before.dep_ == "compound" and before.head.i == word.i and before.is_title and not before.ent_type_
+            and before.lower_ not in MALE_NAMES | FEMALE_NAMES and before.lower_.rstrip(".") not in ROLE_NOUNS | _TITLES)
 
 
 def _title_before_name(doc: Doc, ent: Span) -> bool:
@@ -895,7 +908,7 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     nouns = [i for i in scan.title_nouns if doc[i].lower_ in surnames and _surname_noun(doc[i])]
     for i in sorted(scan.propn + nouns) if nouns else scan.propn:
         token = doc[i]
-        if taken[token.idx] or not token.text[:1].isupper():
+        if taken[token.idx] or not token.text[:1].isupper() or _thing_named_by(token):
             continue
         word = token.text.casefold()
         fits = [c for words, c in persons if word in words and len(word) > 1]
