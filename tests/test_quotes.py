@@ -1270,3 +1270,12 @@ def test_an_inverted_attribution_ends_a_quotation_never_closed():
     (quote,) = quotes
     assert quote.content.text == "The boat isn’t safe. The boat hasn’t been safe since spring"
     assert quote.speaker.text == "Berg" and quote.cue.text == "said"
+
+
+def test_what_follows_according_to_is_the_source_even_when_the_parse_reads_a_verb_there():
+    # the small model reads "show insiders" as the verb "show" with its object
+    _, quotes = quotes_of("As a reality TV host on the show, Dan Marsh repeatedly mocked his guests with cruel "
+                          "jokes, according to show insiders.")
+    quote = by_content(quotes, "mocked his guests")
+    assert quote.content.text.startswith("As a reality TV host") or quote.content.text.startswith("Dan Marsh")
+    assert quote.speaker.text == "show insiders"

@@ -190,9 +190,10 @@ def misplaced_agent(cue: Token) -> Token | None:
 
 
 def _according_object(cue: Token) -> Token | None:
-    """The object of "to" in "according to X"."""
+    """The object of "to" in "according to X", or what the parse made of it: "according to show
+    insiders" read as a verb ("show") with its object. Only a source follows "according to"."""
     to = next((c for c in cue.children if c.lower_ == "to"), None)
-    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
 
 
 def according_source(cue: Token) -> list[Token]:
