@@ -1279,3 +1279,10 @@ def test_what_follows_according_to_is_the_source_even_when_the_parse_reads_a_ver
     quote = by_content(quotes, "mocked his guests")
     assert quote.content.text.startswith("As a reality TV host") or quote.content.text.startswith("Dan Marsh")
     assert quote.speaker.text == "show insiders"
+
+
+def test_a_reporting_verb_the_parse_read_as_a_plural_noun_keeps_its_subject():
+    # the small model reads "Trump claims" here as a compound noun, the ROOT, governing the clause
+    _, quotes = quotes_of("The governor released her returns this year.\n\nBut Trump claims that he should be the exception.")
+    quote = by_content(quotes, "he should be the exception")
+    assert quote.speaker.text == "Trump" and quote.cue.text == "claims"

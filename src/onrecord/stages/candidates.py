@@ -585,6 +585,12 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         for child in cue.children:
             if child.dep_ == "poss":
                 add("possessor", subtree(child.i))
+        if cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in cue.children):
+            # "But Trump claims that …" read as the noun "claims" with "Trump" its compound: the
+            # verb's subject, whatever the parse made of it.
+            names = [t for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN" for t in subtree(c.i)]
+            if names:
+                add("subject", names)
         governor = cue.head
         if governor.i != cue.i:
             for child in governor.children:
