@@ -1286,3 +1286,12 @@ def test_a_reporting_verb_the_parse_read_as_a_plural_noun_keeps_its_subject():
     _, quotes = quotes_of("The governor released her returns this year.\n\nBut Trump claims that he should be the exception.")
     quote = by_content(quotes, "he should be the exception")
     assert quote.speaker.text == "Trump" and quote.cue.text == "claims"
+
+
+def test_a_speaker_after_a_quotation_that_ends_in_an_inner_one_says_the_whole():
+    # the comma stands inside the inner marks, and the parse hangs "added" on the inner "say"
+    _, quotes = quotes_of("“We will not let them claim our faith. I would say, ‘That is ridiculous,’” the president added.")
+    outer = by_content(quotes, "We will not let them")
+    inner = next(q for q in quotes if q.content.text.startswith("That is ridiculous"))
+    assert outer.speaker.text == "the president" and outer.cue.text == "added"
+    assert inner.parent == outer.id and inner.speaker.text == "I"

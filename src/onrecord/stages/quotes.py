@@ -481,8 +481,10 @@ class Finder:
         quotation = self._attached_quotation(token)
         if quotation is None:
             return False
+        # the comma may stand inside an inner quotation that closes with the outer one (“… ‘That is absurd,’” he added)
+        last = self.text[quotation.start:quotation.end].rstrip().rstrip("’'\"”»")[-1:]
         return self.states[token.i][0] or (
-            quotation.outer_end <= token.idx and self.text[quotation.start:quotation.end].rstrip()[-1:] in (",", "?", "!")
+            quotation.outer_end <= token.idx and last in (",", "?", "!")
         ) or self._introduces_after_colon(token, quotation)
 
     def _reply_before_dash(self, verb: Token) -> bool:
