@@ -1295,3 +1295,10 @@ def test_a_speaker_after_a_quotation_that_ends_in_an_inner_one_says_the_whole():
     inner = next(q for q in quotes if q.content.text.startswith("That is ridiculous"))
     assert outer.speaker.text == "the president" and outer.cue.text == "added"
     assert inner.parent == outer.id and inner.speaker.text == "I"
+
+
+def test_the_people_right_before_a_subjectless_report_speak():
+    # the small model takes "experts" into the phrase before and leaves "say" without a subject
+    _, quotes = quotes_of("That's a small fraction of the minimum $20 million experts say it costs to run statewide.")
+    quote = by_content(quotes, "it costs to run statewide")
+    assert quote.speaker.text == "experts"

@@ -581,6 +581,8 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
     elif not found and cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB" and not any(
             c.dep_ in _SUBJECTS for c in cue.children):
         add("fragment", _names_before(cue.head))  # "…, Okafor and Lindqvist call them X and describe …"
+    elif not found and (people := _people_before(cue)):
+        add("fragment", people)
     if cue.pos_ in ("NOUN", "PROPN"):
         for child in cue.children:
             if child.dep_ == "poss":
@@ -772,6 +774,18 @@ def names_start(cue: Token) -> int:
     if not opens or not any(parse.pos[i] in ("PROPN", "NOUN") for i in run) or parse.pos[first] in ("CCONJ", "PART"):
         return cue.i
     return first
+
+
+def _people_before(cue: Token) -> list[int]:
+    """"the $20 million experts say it costs": a finite verb the parse left without a subject, with
+    the people right before it taken into the phrase before (the noun and its compounds)."""
+    if cue.tag_ not in ("VBP", "VBD", "VBZ") or cue.dep_ not in ("dep", "relcl") or cue.i == 0 or any(
+            c.dep_ in _SUBJECTS for c in cue.children):
+        return []
+    before = cue.doc[cue.i - 1]
+    if before.tag_ not in ("NNS", "NNPS") and before.lemma_ not in PEOPLE_NOUNS or before.head.i == cue.i:
+        return []
+    return [c.i for c in before.lefts if c.dep_ == "compound"] + [before.i]
 
 
 def noun_phrase(token: Token) -> list[Token]:
