@@ -1302,3 +1302,10 @@ def test_the_people_right_before_a_subjectless_report_speak():
     _, quotes = quotes_of("That's a small fraction of the minimum $20 million experts say it costs to run statewide.")
     quote = by_content(quotes, "it costs to run statewide")
     assert quote.speaker.text == "experts"
+
+
+def test_a_title_after_a_possessive_and_a_year_keeps_the_full_stop_inside_its_marks():
+    record, quotes = quotes_of("The speaker put the pledge in his 1994 “Contract with the Voters.” In 1998 the "
+                               "chamber voted 80-19.")
+    assert quotes == []
+    assert [(t.text, t.kind) for t in record.terms] == [("Contract with the Voters", "title")]

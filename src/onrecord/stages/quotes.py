@@ -70,6 +70,7 @@ _CONTACTING = {"call", "ring", "phone", "text", "email", "message", "ping", "app
 _COLON_VERBS = VERBS | {"put", "go"}
 _TERM_WORDS = {"term", "word", "words", "phrase", "expression", "label", "catchphrase", "motto", "acronym"}
 _TERM_CUES = {"so-called", "known", "dubbed", "nicknamed", "called", "termed", "branded", "labelled", "labeled"}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 
 
 @dataclass
@@ -1024,10 +1025,13 @@ class Finder:
         return self.text[:quotation.opened_at].rstrip().endswith(by or (":", *_FRAMING_DASHES))
 
     def _named_after(self, quotation: Quoted) -> bool:
-        """Whether a preposition or a possessive stands right before the quotation: 'on “…”', 'News’s “…”'."""
-        before = self.text[max(0, quotation.opened_at - 12):quotation.opened_at].rstrip()
-        word = before.rsplit(None, 1)[-1] if before.split() else ""
-        return word.lower() in TITLE_SMALL_WORDS or word.endswith(("’s", "'s"))
+        """Whether a preposition or a possessive stands right before the quotation, but for a year:
+        'on “…”', 'News’s “…”', 'his 1994 “…”'."""
+        words = self.text[max(0, quotation.opened_at - 20):quotation.opened_at].split()
+        while words and words[-1].isdigit():
+            words.pop()
+        word = words[-1].lower() if words else ""
+        return word in TITLE_SMALL_WORDS or word in _POSSESSIVES or word.endswith(("’s", "'s"))
 
     def _alone(self, quotation: Quoted) -> bool:
         """The quotation is its paragraph (but for a full stop after the closing mark)."""
