@@ -1309,3 +1309,10 @@ def test_a_title_after_a_possessive_and_a_year_keeps_the_full_stop_inside_its_ma
                                "chamber voted 80-19.")
     assert quotes == []
     assert [(t.text, t.kind) for t in record.terms] == [("Contract with the Voters", "title")]
+
+
+def test_the_other_half_of_an_interrupted_quotation_is_not_taken_when_a_cue_of_its_own_claims_it():
+    _, quotes = quotes_of("“We certainly can’t afford to do this anymore,” Marlow said, adding later, "
+                          "“The alliance is costing us a fortune.”")
+    assert sorted((q.content.text, q.cue.text) for q in quotes) == [
+        ("The alliance is costing us a fortune.", "adding later"), ("We certainly can’t afford to do this anymore", "said")]

@@ -115,6 +115,7 @@ class Finder:
         # checks, its clause again for an interrupted quotation): see _attached_quotation, _clause.
         self.attached: dict[int, Quoted | None] = {}
         self.clauses: dict[int, tuple[int, int]] = {}
+        self.elsewhere: dict[int, Quoted] = {}  # by cue: the other half another cue claims (see _beside)
         self.innermost: dict[int, Quoted | None] = {}  # by offset: see _innermost
         self.titles: dict[int, bool] = {}  # by id of the quotation: see _title_like
 
@@ -160,6 +161,8 @@ class Finder:
             offered = self._readings(token, lemma, beside, sentence, addressee)
         if saying is not None:  # '“…,” Marek quoted the president as saying': who said it is not what
             offered = [c for c in offered if not any(s <= saying.idx < e for s, e in c.spans)]
+        if (half := self.elsewhere.get(token.i)) is not None:
+            offered = [c for c in offered if not _within(list(c.spans), half)]
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
             beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
@@ -378,7 +381,12 @@ class Finder:
         first = self._attached_quotation(cue)
         if first is None:
             return []
-        found = [first] + self._interrupted(cue, first)
+        found = [first]
+        for half in self._interrupted(cue, first):
+            if self._has_own_cue(cue, half):  # “…,” she said, adding later, “…”: the other half is the adding's
+                self.elsewhere[cue.i] = half
+            else:
+                found.append(half)
         return found + self._continuing(cue, found[-1])
 
     def _continuing(self, cue: Token, last: Quoted) -> list[Quoted]:
