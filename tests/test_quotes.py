@@ -1316,3 +1316,12 @@ def test_the_other_half_of_an_interrupted_quotation_is_not_taken_when_a_cue_of_i
                           "“The alliance is costing us a fortune.”")
     assert sorted((q.content.text, q.cue.text) for q in quotes) == [
         ("The alliance is costing us a fortune.", "adding later"), ("We certainly can’t afford to do this anymore", "said")]
+
+
+def test_as_someone_put_it_reports_the_clause_it_hangs_on():
+    # the detector leaves "put" below its threshold when the statement it was put in comes between
+    _, quotes = quotes_of("As Varga put it in a statement, the network is “providing a view you won’t get "
+                          "from the big channels.”")
+    quote = by_content(quotes, "providing a view")
+    assert quote.speaker.text == "Varga" and quote.cue.text.startswith("put it")
+    assert quote.content.text.startswith("the network is")

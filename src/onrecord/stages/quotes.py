@@ -452,7 +452,7 @@ class Finder:
     def _cue_by_rule(self, token: Token) -> bool:
         """Cues the detector doubts that the text's shape makes sure of."""
         return (self._nested_cue(token) or self._reply_before_dash(token) or _tells_someone_that(token)
-                or _by_saying(token) or _claim_that(token) or _called_in_relative(token)
+                or _by_saying(token) or _claim_that(token) or _called_in_relative(token) or _as_put_it(token)
                 or _joined_with_quotation(token))
 
     def _inverted(self, verb: Token) -> tuple[tuple[int, int], Quoted] | None:
@@ -1338,6 +1338,15 @@ def _claim_that(noun: Token) -> bool:
     kids = list(noun.children)
     return any(c.dep_ == "poss" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
                for c in kids) and any(c.dep_ in ("acl", "ccomp") and marked_that(c) for c in kids)
+
+
+def _as_put_it(verb: Token) -> bool:
+    """"As Varga put it in a statement, …", "as he phrased it": the idiom always reports the clause it
+    hangs on, however far the detector's features stretch from it."""
+    kids = list(verb.children)
+    return (verb.lemma_.lower() in ("put", "phrase") and verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) and any(c.dep_ in _SUBJECTS for c in kids))
 
 
 def _last_before(text: str, offset: int) -> int:
