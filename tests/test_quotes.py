@@ -1325,3 +1325,15 @@ def test_as_someone_put_it_reports_the_clause_it_hangs_on():
     quote = by_content(quotes, "providing a view")
     assert quote.speaker.text == "Varga" and quote.cue.text.startswith("put it")
     assert quote.content.text.startswith("the network is")
+
+
+def test_the_one_a_picture_shows_speaking_says_the_quotation_after_the_comma():
+    _, quotes = quotes_of("The ad uses footage of Ana Varga asking, “Why aren’t I fifty points ahead, you might ask?”")
+    (quote,) = quotes
+    assert quote.speaker.text == "Ana Varga" and quote.cue.text == "asking"
+    # and the cue that takes in the picture ("concludes with footage of …") reports nothing of its own
+    _, quotes = quotes_of("The spot concludes with footage of Marlow saying during the debate last week, "
+                          "“That makes me smart,” when Varga blasted him for not paying tax.")
+    quote = by_content(quotes, "That makes me smart")
+    assert quote.speaker.text == "Marlow" and quote.cue.text == "saying"
+    assert len([q for q in quotes if "That makes me smart" in q.content.text]) == 1

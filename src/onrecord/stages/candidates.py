@@ -519,6 +519,9 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
     if subjectless:
         add("fragment", _names_before(cue))
         return found
+    if (shown := _shown_speaking(cue)) is not None:
+        add("subject", phrase(shown))  # "footage of Marlow saying …": Marlow speaks, not the footage
+        return found
     verb, hops = cue, 0
     while hops < 3:
         for child in verb.children:
@@ -774,6 +777,22 @@ def names_start(cue: Token) -> int:
     if not opens or not any(parse.pos[i] in ("PROPN", "NOUN") for i in run) or parse.pos[first] in ("CCONJ", "PART"):
         return cue.i
     return first
+
+
+_PICTURES = {"footage", "video", "clip", "image", "photo", "picture", "recording", "tape", "audio", "film", "ad"}
+
+
+def _shown_speaking(participle: Token) -> Token | None:
+    """The one a picture shows speaking: "footage of Marlow saying", "uses a clip of the mayor
+    telling …", wherever the parse hangs the participle; the name right before it, the object of
+    the picture's "of"."""
+    if participle.tag_ != "VBG" or participle.i == 0:
+        return None
+    shown = participle.doc[participle.i - 1]
+    of = shown.head
+    if shown.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in _PICTURES:
+        return None
+    return shown if shown.pos_ in ("PROPN", "PRON") or shown.ent_type_ in ("PERSON", "ORG", "NORP") else None
 
 
 def _people_before(cue: Token) -> list[int]:

@@ -121,7 +121,7 @@ class Finder:
 
     def run(self) -> list[_Draft]:
         drafts = [d for i in self.reporting if (d := self._from_cue(self.doc[i]))]
-        drafts = _dedupe(_without_restated(_without_repeated_cues(drafts, self.text)))
+        drafts = _dedupe(_without_restated(_without_repeated_cues(_without_swallowing_cues(drafts), self.text)))
         blocks = self._block_quotes(drafts)
         # Inside a block quotation, "We recommend that …" is part of what was said, as inside marks.
         inside = [span for b in blocks for span in b.content]
@@ -383,7 +383,7 @@ class Finder:
             return []
         found = [first]
         for half in self._interrupted(cue, first):
-            if self._has_own_cue(cue, half):  # “…,” she said, adding later, “…”: the other half is the adding's
+            if self._says_again(cue, half):  # “…,” she said, adding later, “…”: the other half is the adding's
                 self.elsewhere[cue.i] = half
             else:
                 found.append(half)
@@ -412,6 +412,13 @@ class Finder:
             found.append(quotation)
             last = quotation
         return found
+
+    def _says_again(self, cue: Token, half: Quoted) -> bool:
+        """Whether a second speech verb stands between ``cue`` and the quotation after it ("said,
+        adding later,"), not a word that only glosses the first half ("said, referring to …,")."""
+        stop = self._token_at(half.opened_at)
+        return stop is not None and any(
+            t.pos_ == "VERB" and t.lemma_.lower() in SPEECH for t in self.doc[cue.i + 1:stop.i])
 
     def _opens_sentence(self, quotation: Quoted) -> bool:
         before = self.text[max(0, quotation.opened_at - 8):quotation.opened_at].rstrip()
@@ -494,7 +501,7 @@ class Finder:
         last = self.text[quotation.start:quotation.end].rstrip().rstrip("’'\"”»")[-1:]
         return self.states[token.i][0] or (
             quotation.outer_end <= token.idx and last in (",", "?", "!")
-        ) or self._introduces_after_colon(token, quotation)
+        ) or self._introduces_after_colon(token, quotation) or self._introduces_after_comma(token, quotation)
 
     def _reply_before_dash(self, verb: Token) -> bool:
         """'Salas replied within hours — his men had turned back': a speech verb whose clause ends on
@@ -516,6 +523,13 @@ class Finder:
         return quotation.opened_at > verb.idx and any(
             child.text == ":" and child.i > verb.i and not self.text[child.idx + 1:quotation.opened_at].strip()
             for child in verb.children)
+
+    def _introduces_after_comma(self, verb: Token, quotation: Quoted) -> bool:
+        """'footage of Marlow saying during the debate, “…”': a participle whose clause ends on the
+        comma that opens the quotation introduces it, though it hangs on a noun."""
+        if verb.tag_ != "VBG" or quotation.opened_at <= verb.idx:
+            return False
+        return self.text[self._clause(verb)[1]:quotation.opened_at].strip() == ","
 
     def _interrupted(self, verb: Token, first: Quoted) -> list[Quoted]:
         """“We will win,” she said, “and win big.”: the quotation on the cue's other side."""
@@ -1639,6 +1653,15 @@ def _closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
         return span
     close = re.match(r"[.,!?]?[”\"»]", text[end:end + 2])  # 'it “a fantasy.”': the stop may come first
     return (start, end + close.end()) if close else span
+
+
+def _without_swallowing_cues(drafts: list[_Draft]) -> list[_Draft]:
+    """'The spot concludes with footage of Marlow saying, “…”': a cue whose words take in another
+    report's cue, for the same quotation, reports nothing of its own; the nearer cue says it."""
+    heads = {d.verb.idx: d for d in drafts if d.verb is not None and d.quotations}
+    return [d for d in drafts if not d.quotations or not any(
+        start <= idx < end and other is not d and other.quotations[0] is d.quotations[0]
+        for start, end in d.cue for idx, other in heads.items())]
 
 
 def _without_repeated_cues(drafts: list[_Draft], text: str) -> list[_Draft]:
