@@ -1337,3 +1337,9 @@ def test_the_one_a_picture_shows_speaking_says_the_quotation_after_the_comma():
     quote = by_content(quotes, "That makes me smart")
     assert quote.speaker.text == "Marlow" and quote.cue.text == "saying"
     assert len([q for q in quotes if "That makes me smart" in q.content.text]) == 1
+
+
+def test_posts_signed_after_a_dash_put_no_question_to_each_other():
+    _, quotes = quotes_of("Readers react.\n\n“How did we get this low?” ― Jacklyn Ashley\n"
+                          "“He must stop portraying us as gangsters.” ― Carla Sanchez\n")
+    assert [(q.speaker.text, q.addressee) for q in quotes] == [("Jacklyn Ashley", None), ("Carla Sanchez", None)]

@@ -931,7 +931,9 @@ class Finder:
         """'“Is that a promise?” the Gazette asked. / “It is,” she said.': a quotation opening the
         paragraph after a quoted question, said by someone else, answers the asker, and the question
         was put to whoever answers it."""
-        turns = sorted((d for d in drafts if d.kind == "direct" and d.speaker), key=lambda d: d.content[0][0])
+        # posts signed after a dash ("…?” ― Jacklyn Ashley) are set side by side, not in conversation
+        turns = sorted((d for d in drafts if d.kind == "direct" and d.speaker and not (
+            d.cue and self.text[slice(*d.cue[0])].strip() in _FRAMING_DASHES)), key=lambda d: d.content[0][0])
         for question, answer in itertools.pairwise(turns):
             end = question.quotations[-1].outer_end if question.quotations else question.content[-1][1]
             between = self.text[end:answer.content[0][0]]
