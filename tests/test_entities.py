@@ -707,3 +707,11 @@ def test_a_first_name_closing_the_name_of_a_thing_is_no_one():
         "Former President Bill Clinton signed the 1994 Crime Bill, which his wife later defended. "
         "The Crime Bill was passed by Congress.")
     assert mentions(record, entity_named(entities, "Bill Clinton")) == ["Bill Clinton", "his"]
+
+
+def test_a_first_name_the_model_left_out_of_a_name_is_part_of_it():
+    # the small model tags only "Joseph", a man's first name, and "she" would find no one
+    record, entities = entities_of(
+        "Amelize Joseph loves the public school that her daughter attends. That’s why she’s so frustrated that "
+        "the state is cutting its funds.")
+    assert mentions(record, entity_named(entities, "Amelize Joseph")) == ["Amelize Joseph", "her", "she"]

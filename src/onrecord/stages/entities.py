@@ -304,6 +304,8 @@ def _name_mentions(doc: Doc, text: str) -> list[tuple[Mention, str]]:
         if k + 1 < len(ents) and _possessive_name(text, whole, ents[k + 1]):
             label = "ORG" if _words(ents[k + 1].text)[-1] in _MEDIA_WORDS else ents[k + 1].label_
             whole, ents[k + 1] = Span(doc, whole.start, ents[k + 1].end, label=label), None
+        if whole.label_ == "PERSON" and _untagged_first_name(whole):
+            whole = Span(doc, whole.start - 1, whole.end, label="PERSON")
         name = text[whole.start_char:whole.end_char]  # not whole.text, which joins its tokens anew
         if "[" in name or "]" in name:
             whole = _outside_brackets(whole)
@@ -437,6 +439,26 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
     return [(Mention(start, end, "name", ent.root.i, label), text[start:end])] if start < end else []
 
 
+def _untagged_first_name(ent: Span) -> bool:
+    """"Amelize Joseph loves …" with only "Joseph" tagged: a capitalised word the model left out,
+    compounded with the name and no title, speech verb ("Said Ellis") or name of a thing ("the 1994
+    Crime Bill", see ``_thing_named_by``)."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (before.dep_ == "compound" and before.head.i in range(ent.start, ent.end) and before.pos_ == "PROPN"
+            and before.is_title and not before.ent_type_ and before.lower_.rstrip(".") not in ROLE_NOUNS | _TITLES
+            and before.lower_ not in _SPEECH_WORDS and not _after_determiner(before))
+
+
+def _after_determiner(word: Token) -> bool:
+    """Whether a determiner or a number stands right before ``word``: "the Crime", "1994 Crime"."""
+    if word.i == 0:
+        return False
+    left = word.doc[word.i - 1]
+    return left.pos_ in ("DET", "NUM") or left.like_num
+
+
 def _thing_named_by(word: Token) -> bool:
     """"The 1994 Crime Bill" with only "Bill" tagged a person: a lone first name that closes a
     capitalised compound of words no entity holds and that are neither names nor titles names a
@@ -445,7 +467,8 @@ def _thing_named_by(word: Token) -> bool:
         return False
     before = word.doc[word.i - 1]
     return (before.dep_ == "compound" and before.head.i == word.i and before.is_title and not before.ent_type_
-            and before.lower_ not in MALE_NAMES | FEMALE_NAMES and before.lower_.rstrip(".") not in ROLE_NOUNS | _TITLES)
+            and before.lower_ not in MALE_NAMES | FEMALE_NAMES and before.lower_.rstrip(".") not in ROLE_NOUNS | _TITLES
+            and _after_determiner(before))
 
 
 def _title_before_name(doc: Doc, ent: Span) -> bool:
@@ -924,6 +947,7 @@ def _add_untagged_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 
 _SPEECH_LEMMAS = {"say", "tell", "add", "write", "argue", "insist", "claim", "deny", "ask", "reply", "warn", "explain"}
+_SPEECH_WORDS = {"said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote", "writes", "replied", "warned"}
 
 
 def _surname_noun(token: Token) -> bool:
