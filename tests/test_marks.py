@@ -84,3 +84,9 @@ def test_inch_marks_after_a_number_are_not_quotation_marks():
     assert quoted(text) == [(["very fit."], 0), (['He stands 6\'3" and he is strong,'], 0)]
     # a quotation that ends on a number still closes there
     assert quoted('The vote was "5 to 4" on Monday.') == [(["5 to 4"], 0)]
+
+
+def test_the_marks_of_a_markup_tag_left_in_the_text_quote_no_one():
+    text = ('<post data-author="the rate is worse" data-note=\'rated true\'>Okafor said the rate “is 51 percent.”'
+            '</post> She said "no".')
+    assert quoted(text) == [(["is 51 percent."], 0), (["no"], 0)]

@@ -77,6 +77,10 @@ def title_words(words: list[str]) -> bool:
         word[:1].isupper() or word.lower() in TITLE_SMALL_WORDS for word in words)
 
 
+# A markup tag left in a text ('<tweet author="…">'): the marks around its attribute values quote no one.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+))?)*\s*/?>")
+
+
 def find_quotations(text: str) -> list[Quoted]:
     """Every quotation in ``text``, outer before inner, in order of their opening marks."""
     found: list[Quoted] = []
@@ -92,8 +96,10 @@ def find_quotations(text: str) -> list[Quoted]:
         else:
             _close_unclosed(text, stack, found)
             start = p_start
+        tags = [m.span() for m in _TAG.finditer(text, start, p_end)] if "<" in text[start:p_end] else []
         for match in _MARKS.finditer(text, start, p_end):
-            _mark(text, match.start(), match.end(), stack, found)
+            if not any(t_start < match.start() < t_end for t_start, t_end in tags):
+                _mark(text, match.start(), match.end(), stack, found)
         if stack:
             next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if next_start is not None and _reopens(text, next_start, stack[0]):
