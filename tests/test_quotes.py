@@ -1286,6 +1286,10 @@ def test_a_reporting_verb_the_parse_read_as_a_plural_noun_keeps_its_subject():
     _, quotes = quotes_of("The governor released her returns this year.\n\nBut Trump claims that he should be the exception.")
     quote = by_content(quotes, "he should be the exception")
     assert quote.speaker.text == "Trump" and quote.cue.text == "claims"
+    # and "plans" with what is planned
+    _, quotes = quotes_of("She spoke on the radio this week.\n\nThe Clinton campaign plans to employ Mr. Obama and "
+                          "the first lady as much as possible in the coming weeks.")
+    assert by_content(quotes, "to employ Mr. Obama").speaker.text == "The Clinton campaign"
 
 
 def test_a_speaker_after_a_quotation_that_ends_in_an_inner_one_says_the_whole():

@@ -590,10 +590,10 @@ def speakers(cue: Token, text: str, subjectless: bool = False) -> list[Candidate
         for child in cue.children:
             if child.dep_ == "poss":
                 add("possessor", subtree(child.i))
-        if cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in cue.children):
-            # "But Trump claims that …" read as the noun "claims" with "Trump" its compound: the
-            # verb's subject, whatever the parse made of it.
-            names = [t for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN" for t in subtree(c.i)]
+        if cue.dep_ == "ROOT" and cue.tag_ == "NNS" and any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+            # "But Trump claims that …", "The Clinton campaign plans to …" read as the noun "claims"
+            # or "plans" with a compound: the verb's subject, whatever the parse made of it.
+            names = [t for c in cue.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") for t in subtree(c.i)]
             if names:
                 add("subject", names)
         governor = cue.head
