@@ -1347,3 +1347,11 @@ def test_posts_signed_after_a_dash_put_no_question_to_each_other():
     _, quotes = quotes_of("Readers react.\n\n“How did we get this low?” ― Jacklyn Ashley\n"
                           "“He must stop portraying us as gangsters.” ― Carla Sanchez\n")
     assert [(q.speaker.text, q.addressee) for q in quotes] == [("Jacklyn Ashley", None), ("Carla Sanchez", None)]
+
+
+def test_a_quotation_opened_in_an_earlier_sentence_and_closed_on_a_comma_is_the_next_cues():
+    _, quotes = quotes_of("Here is one example of the problem: The agency “only requires that firms report their "
+                          "largest branches. By requiring only those, it lets firms hide many more,” the report says.")
+    (quote,) = quotes
+    assert quote.cue.text == "says" and quote.speaker.text == "the report"
+    assert quote.content.text.startswith("only requires") and quote.content.text.endswith("hide many more")

@@ -616,6 +616,8 @@ class Finder:
         an earlier sentence is that sentence's, not the next cue's."""
         if quotation.opened_at >= sentence_start - 2:
             return False
+        if self.text[quotation.start:quotation.end].rstrip().endswith(","):
+            return False  # 'The agency ''only requires …. By requiring …,'' the report says': the comma hands it on
         before = self.text[self._paragraph_start(quotation.opened_at):quotation.opened_at].rstrip()
         return bool(before) and before[-1] not in ".!?:—–-"
 
