@@ -1341,6 +1341,15 @@ def test_the_one_a_picture_shows_speaking_says_the_quotation_after_the_comma():
     quote = by_content(quotes, "That makes me smart")
     assert quote.speaker.text == "Marlow" and quote.cue.text == "saying"
     assert len([q for q in quotes if "That makes me smart" in q.content.text]) == 1
+    # the narrative the parse hung on the quoted words is no part of them
+    assert quote.content.text == "That makes me smart"
+
+
+def test_of_two_cues_claiming_the_same_words_the_nearer_keeps_them():
+    _, quotes = quotes_of("The spot concludes with footage of the mayor, seen saying at the debate, “That makes me "
+                          "smart,” as the crowd laughed.")
+    (quote,) = [q for q in quotes if q.content.text == "That makes me smart"]
+    assert quote.cue.text == "saying"
 
 
 def test_posts_signed_after_a_dash_put_no_question_to_each_other():

@@ -182,6 +182,8 @@ class Finder:
             chosen = ranker.best("content", token, offered, self.doc, self.text, sentence)
         if chosen is None:
             return None
+        if beside and self._runs_past(chosen, beside[0], token):
+            chosen = next((c for c in offered if c.kind == "quotation"), chosen)
         if beside and (any(_within(list(chosen.spans), q) for q in beside) or self.states[token.i][0]):
             # A clause inside the quotation is part of the quoted words: all of them were said,
             # with those that carry it on. Inside someone's words ("He told me: ‘…’") the inner
@@ -412,6 +414,14 @@ class Finder:
             found.append(quotation)
             last = quotation
         return found
+
+    def _runs_past(self, chosen: candidates.Candidate, quotation: Quoted, cue: Token) -> bool:
+        """'saying, “That makes me smart,” when Varga blasted him': a reading that opens with the
+        quotation after the cue and runs on past its closing comma takes in the narrative the
+        sentence goes on with, which the parse hung on the quoted words."""
+        start, end = chosen.spans[0][0], chosen.spans[-1][1]
+        return (cue.idx < quotation.opened_at <= start <= quotation.start and end > quotation.outer_end
+                and self.text[quotation.start:quotation.end].rstrip().endswith(","))
 
     def _says_again(self, cue: Token, half: Quoted) -> bool:
         """Whether a second speech verb stands between ``cue`` and the quotation after it ("said,
@@ -1716,14 +1726,23 @@ def _set_off_by_commas(words: str) -> bool:
 
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    """One quote per content: where two cues claim the same words, the first in the text keeps them."""
-    seen: set[tuple[tuple[int, int], ...]] = set()
-    kept = []
+    """One quote per content: where two cues claim the same words, the one nearer them keeps them
+    ('The spot concludes with footage of Marlow saying, “…”': the saying), the first in the text
+    where they are as near."""
+    kept: dict[tuple[tuple[int, int], ...], _Draft] = {}
     for draft in sorted(drafts, key=lambda d: d.content[0][0]):
-        if tuple(draft.content) not in seen:
-            seen.add(tuple(draft.content))
-            kept.append(draft)
-    return kept
+        key = tuple(draft.content)
+        if key not in kept or _distance(draft) < _distance(kept[key]):
+            kept[key] = draft
+    return list(kept.values())
+
+
+def _distance(draft: _Draft) -> int:
+    """How far the cue stands from the words it reports (none: as near as can be)."""
+    if draft.verb is None:
+        return 0
+    start, end, at = draft.content[0][0], draft.content[-1][1], draft.verb.idx
+    return 0 if start <= at < end else min(abs(at - start), abs(at - end))
 
 
 def _to_quotes(drafts: list[_Draft], text: str) -> list[Quote]:
