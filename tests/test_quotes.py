@@ -1364,3 +1364,11 @@ def test_a_quotation_opened_in_an_earlier_sentence_and_closed_on_a_comma_is_the_
     (quote,) = quotes
     assert quote.cue.text == "says" and quote.speaker.text == "the report"
     assert quote.content.text.startswith("only requires") and quote.content.text.endswith("hide many more")
+
+
+def test_words_the_parse_hung_on_the_cue_between_its_objects_are_what_was_said():
+    # "in favor of the war" is parsed as the verb's, between its object and its predicate
+    _, quotes = quotes_of("At the forum, Clinton called her vote in favor of the Iraq War a mistake, but she noted "
+                          "that her rival also backed the invasion in 2003.")
+    quote = next(q for q in quotes if q.cue.text == "called")
+    assert quote.content.text == "her vote in favor of the Iraq War a mistake"

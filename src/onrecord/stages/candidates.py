@@ -136,10 +136,17 @@ def attribution_clause(cue: Token) -> set[int]:
             continue
         if child.dep_ in _OBJECTS or _content_prep(child):
             continue
+        if child.dep_ == "prep" and _between_objects(cue, child):
+            continue  # "called her vote [in favor of the war] a mistake": the parse hung the object's words on the cue
         keep.update(parse.subtree(child.i))
     if (agent := misplaced_agent(cue)) is not None:
         keep.update(parse.subtree(agent.i))
     return keep
+
+
+def _between_objects(cue: Token, child: Token) -> bool:
+    objects = [c.i for c in cue.children if c.dep_ in _OBJECTS]
+    return any(o < child.i for o in objects) and any(o > child.i for o in objects)
 
 
 def misparsed_report(cue: Token, child: Token) -> list[int]:
