@@ -1372,3 +1372,10 @@ def test_words_the_parse_hung_on_the_cue_between_its_objects_are_what_was_said()
                           "that her rival also backed the invasion in 2003.")
     quote = next(q for q in quotes if q.cue.text == "called")
     assert quote.content.text == "her vote in favor of the Iraq War a mistake"
+
+
+def test_a_bare_verb_joined_to_the_infinitive_is_part_of_what_was_promised():
+    # the parse makes "exceed" the cue's own conjunct, with no subject
+    _, quotes = quotes_of("The sheriff promised to meet and in some cases exceed his goals without trying to pass new laws.")
+    (quote,) = quotes
+    assert quote.content.text.startswith("to meet and in some cases exceed his goals")

@@ -144,6 +144,19 @@ def attribution_clause(cue: Token) -> set[int]:
     return keep
 
 
+def _infinitive_joined(cue: Token, infinitive: Token) -> list[Token] | None:
+    """"promised to meet and in some cases exceed his goals": a bare verb the parse made the cue's
+    own conjunct, with no subject, right after its infinitive and "and" (its "and" and the verb)."""
+    if infinitive.dep_ != "xcomp" or infinitive.tag_ != "VB":
+        return None
+    for c in cue.children:
+        if c.dep_ == "conj" and c.i > infinitive.i and c.tag_ in ("VB", "VBP") and not any(
+                k.dep_ in _SUBJECTS for k in c.children):
+            cc = [k for k in cue.children if k.dep_ == "cc" and infinitive.right_edge.i < k.i < c.i]
+            return cc + [c] if cc and cc[0].i == infinitive.right_edge.i + 1 else None
+    return None
+
+
 def _between_objects(cue: Token, child: Token) -> bool:
     objects = [c.i for c in cue.children if c.dep_ in _OBJECTS]
     return any(o < child.i for o in objects) and any(o > child.i for o in objects)
@@ -273,6 +286,8 @@ def contents(cue: Token, text: str, quotations: list[Spans], sentence: Span | No
     for child in children:
         if child.dep_ in ("ccomp", "xcomp"):
             add("clause", _runs(doc, text, subtree(child.i)))
+            if (joined := _infinitive_joined(cue, child)) is not None:
+                add("clause", (hull(subtree(child.i) + [t for c in joined for t in subtree(c.i)]),))
             # "vowed to fight the ruling, [citing the law]": adverbial clauses the parse hung on the
             # cue may qualify the clause it reports.
             tail = [t for c in children if c.i > child.i and c.dep_ == "advcl" for t in subtree(c.i)] if child.i > cue.i else []
