@@ -1379,3 +1379,12 @@ def test_a_bare_verb_joined_to_the_infinitive_is_part_of_what_was_promised():
     _, quotes = quotes_of("The sheriff promised to meet and in some cases exceed his goals without trying to pass new laws.")
     (quote,) = quotes
     assert quote.content.text.startswith("to meet and in some cases exceed his goals")
+
+
+def test_an_as_parenthesis_reports_the_sentence_around_it():
+    # the parse gives "pointed" both subjects, "Hawaii" and "one"
+    _, quotes = quotes_of("Hawaii, as one of the mayor's climate advisers pointed out, normally does not get "
+                          "back-to-back hurricanes.")
+    (quote,) = quotes
+    assert quote.content.text == "Hawaii … normally does not get back-to-back hurricanes."
+    assert quote.speaker.text == "one of the mayor's climate advisers"

@@ -1442,16 +1442,19 @@ def _describes_speakers(participle: Token) -> Token | None:
 def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
                    reports: Callable[[Token], bool]) -> candidates.Candidate | None:
     """"The deal, he wrote on social media, was “a blank cheque”": a speech verb and its subject
-    set off by commas inside the sentence they report, which the parse may hang anywhere (even as a
+    (with "as" or without) set off by commas inside the sentence they report, which the parse may hang anywhere (even as a
     relative clause of "deal"). What was said is the sentence around them, from its start or the
     last colon before them."""
     if lemma not in SPEECH or cue.tag_ == "VBG" or cue.pos_ != "VERB":
         return None
     doc = cue.doc
-    subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    # the nearest: the parse may give the cue the reported clause's subject too ("Hawaii, as one … pointed out")
+    subject = next((c for c in reversed(list(cue.lefts)) if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     left = subject.left_edge.i  # most cues are no parenthesis: the comma before the subject tells first
+    if left > 0 and doc[left - 1].lower_ == "as" and doc[left - 1].head == cue:
+        left -= 1  # "Hawaii, as one of his advisers pointed out, rarely gets …"
     if left - 1 <= sentence.start or doc[left - 1].text != ",":
         return None
     kids = list(cue.children)
