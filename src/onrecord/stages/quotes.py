@@ -1448,13 +1448,13 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
     if lemma not in SPEECH or cue.tag_ == "VBG" or cue.pos_ != "VERB":
         return None
     doc = cue.doc
-    # the nearest: the parse may give the cue the reported clause's subject too ("Hawaii, as one … pointed out")
-    subject = next((c for c in reversed(list(cue.lefts)) if c.dep_ == "nsubj"), None)
-    if subject is None:
+    subjects = [c for c in cue.lefts if c.dep_ == "nsubj"]
+    if not subjects:
         return None
-    left = subject.left_edge.i  # most cues are no parenthesis: the comma before the subject tells first
-    if left > 0 and doc[left - 1].lower_ == "as" and doc[left - 1].head == cue:
-        left -= 1  # "Hawaii, as one of his advisers pointed out, rarely gets …"
+    # "Hawaii, as one of his advisers pointed out, rarely gets …": the parse may give the cue the
+    # reported clause's subject too; the parenthesis opens at the "as" before its own.
+    subject = next((c for c in subjects if _after_as(cue, c)), subjects[0])
+    left = subject.left_edge.i - _after_as(cue, subject)  # most cues are no parenthesis: the comma before it tells first
     if left - 1 <= sentence.start or doc[left - 1].text != ",":
         return None
     kids = list(cue.children)
@@ -1479,6 +1479,11 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
     if None in spans:
         return None
     return candidates.Candidate("around", tuple(spans))
+
+
+def _after_as(cue: Token, subject: Token) -> bool:
+    at = subject.left_edge.i - 1
+    return at >= 0 and cue.doc[at].lower_ == "as" and cue.doc[at].head == cue
 
 
 def _report_of_its_own(cue: Token, after: Token, reports: Callable[[Token], bool]) -> bool:
