@@ -1442,9 +1442,9 @@ def _describes_speakers(participle: Token) -> Token | None:
 def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
                    reports: Callable[[Token], bool]) -> candidates.Candidate | None:
     """"The deal, he wrote on social media, was “a blank cheque”": a speech verb and its subject
-    (with "as" or without) set off by commas inside the sentence they report, which the parse may hang anywhere (even as a
-    relative clause of "deal"). What was said is the sentence around them, from its start or the
-    last colon before them."""
+    (with "as" or without) set off by commas inside the sentence they report, which the parse may
+    hang anywhere (even as a relative clause of "deal"). What was said is the sentence around them,
+    from its start or the last colon before them."""
     if lemma not in SPEECH or cue.tag_ == "VBG" or cue.pos_ != "VERB":
         return None
     doc = cue.doc
@@ -1454,7 +1454,7 @@ def _parenthetical(cue: Token, lemma: str, sentence: Span, text: str,
     # "Hawaii, as one of his advisers pointed out, rarely gets …": the parse may give the cue the
     # reported clause's subject too; the parenthesis opens at the "as" before its own.
     subject = next((c for c in subjects if _after_as(cue, c)), subjects[0])
-    left = subject.left_edge.i - _after_as(cue, subject)  # most cues are no parenthesis: the comma before it tells first
+    left = subject.left_edge.i - _after_as(cue, subject)  # most cues are no parenthesis: the comma tells first
     if left - 1 <= sentence.start or doc[left - 1].text != ",":
         return None
     kids = list(cue.children)
