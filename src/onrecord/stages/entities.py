@@ -447,7 +447,7 @@ def _untagged_first_name(ent: Span) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     return (before.dep_ == "compound" and before.head.i in range(ent.start, ent.end) and before.pos_ == "PROPN"
-            and before.is_title and not before.ent_type_ and before.lower_.rstrip(".") not in ROLE_NOUNS | _TITLES
+            and before.is_title and not before.ent_type_ and before.lower_.rstrip(".") not in _TITLES_AND_ROLES
             and before.lower_ not in _SPEECH_WORDS and not _after_determiner(before))
 
 
@@ -463,11 +463,11 @@ def _thing_named_by(word: Token) -> bool:
     """"The 1994 Crime Bill" with only "Bill" tagged a person: a lone first name that closes a
     capitalised compound of words no entity holds and that are neither names nor titles names a
     thing, not someone."""
-    if word.lower_ not in MALE_NAMES | FEMALE_NAMES or word.i == 0:
+    if word.lower_ not in _FIRST_NAMES or word.i == 0:
         return False
     before = word.doc[word.i - 1]
     return (before.dep_ == "compound" and before.head.i == word.i and before.is_title and not before.ent_type_
-            and before.lower_ not in MALE_NAMES | FEMALE_NAMES and before.lower_.rstrip(".") not in ROLE_NOUNS | _TITLES
+            and before.lower_ not in _FIRST_NAMES and before.lower_.rstrip(".") not in _TITLES_AND_ROLES
             and _after_determiner(before))
 
 
@@ -622,6 +622,8 @@ def _skip_leading_words(text: str, start: int, end: int, label: str) -> int:
 
 _LEADING_WORD = re.compile(r"(\S+)\s+")
 _TITLES = MALE_TITLES | FEMALE_TITLES
+_TITLES_AND_ROLES = ROLE_NOUNS | _TITLES
+_FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
 
 @lru_cache(maxsize=8192)
@@ -1634,7 +1636,7 @@ class _Scan:
 
 
 # Sets, not arrays: looking each of a few hundred ids up in a set is cheaper than numpy.isin.
-_FIRST_NAME_IDS = {get_string_id(w) for w in MALE_NAMES | FEMALE_NAMES}
+_FIRST_NAME_IDS = {get_string_id(w) for w in _FIRST_NAMES}
 _PRONOUN_IDS = {get_string_id(w) for w in _PRONOUN_GENDER}
 _ROLE_IDS = {get_string_id(w) for w in ROLE_NOUNS}
 _NNS = get_string_id("NNS")
