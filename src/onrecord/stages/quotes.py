@@ -115,7 +115,6 @@ class Finder:
         # checks, its clause again for an interrupted quotation): see _attached_quotation, _clause.
         self.attached: dict[int, Quoted | None] = {}
         self.clauses: dict[int, tuple[int, int]] = {}
-        self.elsewhere: dict[int, Quoted] = {}  # by cue: the other half another cue claims (see _beside)
         self.innermost: dict[int, Quoted | None] = {}  # by offset: see _innermost
         self.titles: dict[int, bool] = {}  # by id of the quotation: see _title_like
 
@@ -147,7 +146,7 @@ class Finder:
         lemma = token.lemma_.lower()
         if _naming(token, lemma) or _anonymous(token, lemma):
             return None
-        beside = self._beside(token) if token.pos_ in ("VERB", "AUX") else []
+        beside, claimed = self._beside_and_claimed(token) if token.pos_ in ("VERB", "AUX") else ([], None)
         if not beside and self._quoted(token.idx):
             # Inside someone's words, "I think …" is part of what they said, not a new report;
             # only a nested quotation ("He told me: ‘…’") makes a quote of its own.
@@ -161,8 +160,8 @@ class Finder:
             offered = self._readings(token, lemma, beside, sentence, addressee)
         if saying is not None:  # '“…,” Marek quoted the president as saying': who said it is not what
             offered = [c for c in offered if not any(s <= saying.idx < e for s, e in c.spans)]
-        if (half := self.elsewhere.get(token.i)) is not None:
-            offered = [c for c in offered if not _within(list(c.spans), half)]
+        if claimed is not None:  # “…,” she said, adding later, “…”: the other half is the adding's
+            offered = [c for c in offered if not _within(list(c.spans), claimed)]
         if not offered and (after := self._quotation_after(token, sentence)) is not None:
             beside = [after]  # "The mayor objected. “Some people want it.”": what the objection was
             offered = [candidates.Candidate("quotation", tuple(after.spans))]
@@ -377,19 +376,21 @@ class Finder:
 
     def quotations_beside(self, cue: Token) -> list[tuple[tuple[int, int], ...]]:
         """The quotations a cue introduces or follows, as span tuples (what ``candidates`` reads)."""
-        return [tuple(q.spans) for q in self._beside(cue)]
+        return [tuple(q.spans) for q in self._beside_and_claimed(cue)[0]]
 
-    def _beside(self, cue: Token) -> list[Quoted]:
+    def _beside_and_claimed(self, cue: Token) -> tuple[list[Quoted], Quoted | None]:
+        """The quotations the cue introduces or follows, and the other half of an interrupted one
+        that a second speech verb between them claims (“…,” she said, adding later, “…”), if any."""
         first = self._attached_quotation(cue)
         if first is None:
-            return []
-        found = [first]
+            return [], None
+        found, claimed = [first], None
         for half in self._interrupted(cue, first):
-            if self._says_again(cue, half):  # “…,” she said, adding later, “…”: the other half is the adding's
-                self.elsewhere[cue.i] = half
+            if self._says_again(cue, half):
+                claimed = half
             else:
                 found.append(half)
-        return found + self._continuing(cue, found[-1])
+        return found + self._continuing(cue, found[-1]), claimed
 
     def _continuing(self, cue: Token, last: Quoted) -> list[Quoted]:
         """“A,” he said. “B.” “C.”: quotations that carry on in the same paragraph, each opening
@@ -1329,7 +1330,6 @@ _ABBREVIATED = {"inc", "corp", "co", "ltd", "llc", "plc", "bros", "jr", "sr", "s
                 "al", "vs"}
 _NOT_SPOKEN_TO = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _FRAMING_DASHES = (*_DASHES, "―")
-# Verbs that put a question to someone: the answer that follows is the one asked's.
 
 
 # Verbs that introduce an account, which the quotations of the next paragraph give: "her former
