@@ -441,14 +441,34 @@ def _name_mention(doc: Doc, text: str, ent: Span, label: str) -> list[tuple[Ment
 
 def _untagged_first_name(ent: Span) -> bool:
     """"Amelize Joseph loves …" with only "Joseph" tagged: a capitalised word the model left out,
-    compounded with the name and no title, speech verb ("Said Ellis") or name of a thing ("the 1994
-    Crime Bill", see ``_thing_named_by``)."""
-    if ent.start == 0:
+    compounded with the name, and no speech verb ("Said Ellis") or name of a thing ("the 1994 Crime
+    Bill", see ``_thing_named_by``)."""
+    before = _untagged_capital_before(ent.doc, ent.start, range(ent.start, ent.end))
+    return (before is not None and before.pos_ == "PROPN" and before.lower_ not in _SPEECH_WORDS
+            and not _after_determiner(before))
+
+
+def _thing_named_by(word: Token) -> bool:
+    """"The 1994 Crime Bill" with only "Bill" tagged a person: a lone first name that closes a
+    capitalised compound of words no entity holds and that are neither names nor titles, after a
+    determiner or a number, names a thing, not someone."""
+    if word.lower_ not in _FIRST_NAMES:
         return False
-    before = ent.doc[ent.start - 1]
-    return (before.dep_ == "compound" and before.head.i in range(ent.start, ent.end) and before.pos_ == "PROPN"
-            and before.is_title and not before.ent_type_ and before.lower_.rstrip(".") not in _TITLES_AND_ROLES
-            and before.lower_ not in _SPEECH_WORDS and not _after_determiner(before))
+    before = _untagged_capital_before(word.doc, word.i, range(word.i, word.i + 1))
+    return before is not None and before.lower_ not in _FIRST_NAMES and _after_determiner(before)
+
+
+def _untagged_capital_before(doc: Doc, at: int, heads: range) -> Token | None:
+    """The capitalised word right before token ``at``, compounded with one of ``heads``, that no
+    entity holds and that is no title or role: what ``_untagged_first_name`` and
+    ``_thing_named_by`` tell apart."""
+    if at == 0:
+        return None
+    before = doc[at - 1]
+    if (before.dep_ == "compound" and before.head.i in heads and before.is_title and not before.ent_type_
+            and before.lower_.rstrip(".") not in _TITLES_AND_ROLES):
+        return before
+    return None
 
 
 def _after_determiner(word: Token) -> bool:
@@ -457,18 +477,6 @@ def _after_determiner(word: Token) -> bool:
         return False
     left = word.doc[word.i - 1]
     return left.pos_ in ("DET", "NUM") or left.like_num
-
-
-def _thing_named_by(word: Token) -> bool:
-    """"The 1994 Crime Bill" with only "Bill" tagged a person: a lone first name that closes a
-    capitalised compound of words no entity holds and that are neither names nor titles names a
-    thing, not someone."""
-    if word.lower_ not in _FIRST_NAMES or word.i == 0:
-        return False
-    before = word.doc[word.i - 1]
-    return (before.dep_ == "compound" and before.head.i == word.i and before.is_title and not before.ent_type_
-            and before.lower_ not in _FIRST_NAMES and before.lower_.rstrip(".") not in _TITLES_AND_ROLES
-            and _after_determiner(before))
 
 
 def _title_before_name(doc: Doc, ent: Span) -> bool:
