@@ -96,7 +96,7 @@ def find_quotations(text: str) -> list[Quoted]:
         else:
             _close_unclosed(text, stack, found)
             start = p_start
-        tags = [m.span() for m in _TAG.finditer(text, start, p_end)] if "<" in text[start:p_end] else []
+        tags = [m.span() for m in _TAG.finditer(text, start, p_end)] if text.find("<", start, p_end) >= 0 else []
         for match in _MARKS.finditer(text, start, p_end):
             if not any(t_start < match.start() < t_end for t_start, t_end in tags):
                 _mark(text, match.start(), match.end(), stack, found)
